@@ -1,0 +1,69 @@
+"""Fold Arabic spelling variants so that matching ignores them.
+
+Newsrooms write the same name many ways: أ/إ/آ/ا, ى/ي, ة/ه, with or without
+harakat and tatweel, with Eastern or Western digits. Matching must see through
+all of that; display must not, so these functions are only ever applied to a
+copy of the text used as a key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, shadda, sukun, superscript alef and Quranic marks.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_TATWEEL = "\u0640"
+_ALEF_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+# Eastern Arabic (U+0660…) and Persian (U+06F0…) digits to ASCII.
+DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",
+    "01234567890123456789",
+)
+
+# Bidi overrides/isolates, zero-width characters and BOM: invisible, and a
+# "Trojan Source" risk (CVE-2021-42574) when they reach a page.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+
+
+def clean(text: str) -> str:
+    """Text as it should be displayed: NFC, no invisible controls, one line.
+
+    This does not fold spelling; it only removes what no reader can see and
+    what could reorder the text on screen.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    return text.replace("\r", " ").strip()
+
+
+def to_ascii_digits(text: str) -> str:
+    return text.translate(DIGITS)
+
+
+def normalize(text: str) -> str:
+    """A matching key: folded alef/yaa/taa marbuta/hamza seats, no harakat or
+    tatweel, ASCII digits, single spaces. Never shown to a reader."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    text = text.translate(_ALEF_FOLD).translate(DIGITS)
+    return " ".join(text.split())
+
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def slugify(text: str, max_words: int = 8) -> str:
+    """A Unicode slug: Arabic stays Arabic (ASCII slugifiers empty it).
+
+    Harakat and tatweel go, so the URL is stable whatever the typist did;
+    letters keep their spelling. Returns "" for text with no word characters:
+    callers must refuse an empty slug.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "").translate(DIGITS).lower()
+    words = [w for w in _NON_WORD.split(text) if w and w != "_"]
+    return "-".join(words[:max_words]).strip("-_")
