@@ -1,0 +1,52 @@
+"""The understand stage: one news sentence in, the facts an editor would note out.
+
+It composes the pure readers of `generator.arabic` and applies the one policy
+that belongs to the pipeline rather than to any reader: an item whose text
+names no date takes its story's date, marked `basis: document` so pages show it
+as the story's date and never as an exact one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from generator.arabic.actors import ActorMention, Registry, find_actors
+from generator.arabic.classify import event_type, find_places
+from generator.arabic.dates import DateValue, find_date
+
+
+@dataclass
+class Understanding:
+    date: DateValue | None
+    actors: list[ActorMention]
+    type: str
+    places: list[str]
+    mentions: list[DateValue] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def understand(
+    text: str,
+    *,
+    reference: dt.date | None,
+    today: dt.date,
+    registry: Registry,
+    hijri_adjust: int = 0,
+) -> Understanding:
+    found = find_date(text, reference, today, hijri_adjust)
+    date = found.date
+    warnings = list(found.warnings)
+    if date is None and reference is not None:
+        date = DateValue(start=reference, precision="day", basis="document", written="")
+    elif date is None:
+        warnings.append("no date in the text and no story date: the event is undated")
+    on = date.start if date else reference
+    return Understanding(
+        date=date,
+        actors=find_actors(text, registry, on),
+        type=event_type(text),
+        places=find_places(text),
+        mentions=found.mentions,
+        warnings=warnings,
+    )
