@@ -1,0 +1,339 @@
+"""One build, phases marked: load → understand → model → plan → render → write.
+
+`Builder` keeps what a rebuild can reuse (parsed files, understood sentences,
+rendered pages with their fingerprints), so `tarikh serve` re-enters the very
+same pipeline as `tarikh build`: nothing is built twice in two ways. Reuse is
+keyed on content, never on "what the watcher said changed", so an incremental
+result is byte-identical to a clean build by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.arabic.actors import Registry
+from generator.config import SiteConfig, load_config, parse_config
+from generator.errors import BuildError, ConfigError, Diagnostic
+from generator.feeds import atom_feed, events_json, sitemap
+from generator.load import (
+    ActorFile,
+    EventFile,
+    NewsFile,
+    Problems,
+    load_actor,
+    load_corrections,
+    load_event,
+    load_news,
+)
+from generator.model import SiteModel, build_model
+from generator.plan import plan_pages
+from generator.render import Renderer, resolve_theme
+from generator.understand import Understanding, understand
+from generator.write import MANIFEST, Manifest, digest, write_output
+
+
+def build_date() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+@dataclass
+class BuildResult:
+    files: dict[str, bytes]  # the complete site, output-relative path → bytes
+    rendered: set[str]  # pages rendered by this call (the rest were reused)
+    changed: set[str]  # paths added, changed or removed since the previous build
+    diagnostics: list[Diagnostic]
+    seconds: float
+    model: SiteModel | None = None
+    pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # dependency records
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level == "warning"]
+
+
+@dataclass
+class _Loaded:
+    stamp: tuple[int, int]
+    value: Any
+    problems: list[Diagnostic]
+
+
+class Builder:
+    def __init__(
+        self,
+        source: Path,
+        *,
+        output: Path | None = None,
+        base_url: str | None = None,
+        reference_date: dt.date | None = None,
+        serving: bool = False,
+    ) -> None:
+        self.source = source
+        self.output = output or source / "output"
+        self.base_url = base_url
+        self.reference_date = reference_date
+        self.serving = serving
+        self._loaded: dict[str, _Loaded] = {}
+        self._understood: dict[tuple[Any, ...], Understanding] = {}
+        self._registry: tuple[str, Registry] | None = None
+        self._files: dict[str, bytes] = {}
+        self._fingerprints: dict[str, str] = {}
+        self.config: SiteConfig = SiteConfig()
+
+    @property
+    def base_path(self) -> str:
+        return self.config.base_path
+
+    # ------------------------------------------------------------ config
+
+    def load_config(self) -> SiteConfig:
+        config = load_config(self.source)
+        if self.base_url is not None:
+            checked = parse_config({"base_url": self.base_url}, file="--base-url")
+            config = replace(config, base_url=checked.base_url)
+        return config
+
+    def watched_paths(self) -> list[Path]:
+        """What a change in should rebuild: content, config, templates, static, themes."""
+        paths = [self.source / "content", self.source / "site.toml"]
+        paths += [self.source / "templates", self.source / "static"]
+        try:
+            theme = resolve_theme(self.load_config(), self.source)
+            paths += [d.parent for d in theme.template_dirs[-len(theme.names) :]]
+        except ConfigError:
+            pass
+        return paths
+
+    # ------------------------------------------------------------ load
+
+    def _load(self, path: Path, loader: Any, problems: Problems) -> Any:
+        rel = path.relative_to(self.source).as_posix()
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        stamp = (st.st_mtime_ns, st.st_size)
+        cached = self._loaded.get(rel)
+        if cached is None or cached.stamp != stamp:
+            local = Problems()
+            cached = _Loaded(stamp, loader(path, rel, local), local.items)
+            self._loaded[rel] = cached
+        problems.items.extend(cached.problems)
+        return cached.value
+
+    def _scan(
+        self, problems: Problems
+    ) -> tuple[list[NewsFile], list[EventFile], list[ActorFile], dict[str, Any]]:
+        content = self.source / "content"
+        news: list[NewsFile] = []
+        events: list[EventFile] = []
+        actors: list[ActorFile] = []
+        corrections: dict[str, Any] = {}
+        if not content.is_dir():
+            problems.warning(None, None, f"no content directory at {content}")
+            return news, events, actors, corrections
+        paths = sorted(
+            p
+            for p in content.rglob("*")
+            if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(content).parts)
+        )
+        seen = set()
+        for path in paths:
+            rel = path.relative_to(content)
+            seen.add(path.relative_to(self.source).as_posix())
+            if rel.parts[0] == "actors" and path.suffix == ".md":
+                if (a := self._load(path, load_actor, problems)) is not None:
+                    actors.append(a)
+            elif rel.as_posix() == "corrections.yaml":
+                corrections = self._load(path, load_corrections, problems) or {}
+            elif path.suffix == ".txt":
+                if (n := self._load(path, load_news, problems)) is not None:
+                    news.append(n)
+            elif path.suffix == ".md":
+                if (e := self._load(path, load_event, problems)) is not None:
+                    events.append(e)
+        for gone in set(self._loaded) - seen:
+            del self._loaded[gone]
+        return news, events, actors, corrections
+
+    def _registry_for(self, actors: list[ActorFile], problems: Problems) -> Registry:
+        slugs: dict[str, str] = {}
+        entries = []
+        for a in actors:
+            if a.entry.slug in slugs:
+                problems.error(
+                    a.file, None, f"actor slug {a.entry.slug!r} is also {slugs[a.entry.slug]}"
+                )
+                continue
+            slugs[a.entry.slug] = a.file
+            entries.append(a.entry)
+        key = hashlib.blake2b(repr(entries).encode(), digest_size=16).hexdigest()
+        if self._registry is None or self._registry[0] != key:
+            self._registry = (key, Registry(entries))
+        return self._registry[1]
+
+    # ------------------------------------------------------------ understand
+
+    def _understand(
+        self, news: list[NewsFile], registry: Registry, config: SiteConfig, problems: Problems
+    ) -> dict[tuple[str, int], Understanding]:
+        today = build_date()
+        fallback = self.reference_date or config.reference_date
+        registry_key = self._registry[0] if self._registry else ""
+        result: dict[tuple[str, int], Understanding] = {}
+        used: dict[tuple[Any, ...], Understanding] = {}
+        for f in news:
+            reference = f.date or fallback
+            if reference is None and f.items:
+                problems.warning(
+                    f.file,
+                    1,
+                    "no reference date: year-less and relative dates cannot be fixed; add "
+                    "'date: YYYY-MM-DD' to the front matter (or --reference-date)",
+                )
+            for item in f.items:
+                key = (item.text, reference, today, registry_key, config.hijri_adjust)
+                facts = self._understood.get(key)
+                if facts is None:
+                    facts = understand(
+                        item.text,
+                        reference=reference,
+                        today=today,
+                        registry=registry,
+                        hijri_adjust=config.hijri_adjust,
+                    )
+                used[key] = facts
+                result[(item.file, item.line)] = facts
+                for warning in facts.warnings:
+                    problems.warning(item.file, item.line, warning)
+        self._understood = used
+        return result
+
+    # ------------------------------------------------------------ build
+
+    def build(self, changed: set[Path] | None = None) -> BuildResult:
+        """Build the whole site in memory; `changed` is only a hint (reuse is by content)."""
+        start = time.perf_counter()
+        problems = Problems()
+        config = self.config = self.load_config()
+        theme = resolve_theme(config, self.source)
+        renderer = Renderer(theme, config, __version__)
+
+        news, event_files, actor_files, corrections = self._scan(problems)
+        registry = self._registry_for(actor_files, problems)
+        understood = self._understand(news, registry, config, problems)
+        model = build_model(
+            news, understood, event_files, actor_files, registry, corrections, problems,
+            config.hijri_adjust,
+        )  # fmt: skip
+        pages = plan_pages(model, descending=config.order == "desc")
+
+        previous, fingerprints = self._previous()
+        config_key = repr(config) + __version__
+        files: dict[str, bytes] = {}
+        origins: dict[str, str] = {}
+        records: dict[str, dict[str, Any]] = {}
+        rendered: set[str] = set()
+        for page in pages:
+            if page.path in origins:
+                problems.error(
+                    page.origin.split(":")[0] or None,
+                    int(page.origin.rsplit(":", 1)[1]) if page.origin.count(":") else None,
+                    f"{page.path} is wanted by both {origins[page.path]} and {page.origin}; "
+                    "the second is left out",
+                )
+                continue
+            origins[page.path] = page.origin or page.template
+            fp = hashlib.blake2b(
+                f"{page.digest}|{renderer.template_digest(page.template)}|{config_key}".encode(),
+                digest_size=16,
+            ).hexdigest()
+            old = previous.get(page.path)
+            if fingerprints.get(page.path) == fp and old is not None:
+                files[page.path] = old
+            else:
+                files[page.path] = renderer.render(page.template, page.path, page.context)
+                rendered.add(page.path)
+            records[page.path] = {
+                "fingerprint": fp,
+                "template": page.template,
+                "deps": sorted(page.deps),
+            }
+        self._fingerprints = {p: r["fingerprint"] for p, r in records.items()}
+
+        files.update(self._static(theme.static_dirs))
+        files["events.json"] = events_json(model, config)
+        files["feed.xml"] = atom_feed(model, config)
+        if (sm := sitemap(list(files), config)) is not None:
+            files["sitemap.xml"] = sm
+        files[".nojekyll"] = b""
+
+        changed_paths = {p for p, data in files.items() if previous.get(p) != data}
+        changed_paths |= set(previous) - set(files)
+        self._files = files
+        return BuildResult(
+            files=files,
+            rendered=rendered,
+            changed=changed_paths,
+            diagnostics=sorted(set(problems.items), key=_diagnostic_order),
+            seconds=time.perf_counter() - start,
+            model=model,
+            pages=records,
+        )
+
+    def _previous(self) -> tuple[dict[str, bytes], dict[str, str]]:
+        """What the last build made: from memory, or for a fresh `tarikh build`
+        from output/ and its manifest (a file is reused only if its digest matches)."""
+        if self._files or self.serving:
+            return self._files, self._fingerprints
+        manifest = Manifest.read(self.output)
+        files: dict[str, bytes] = {}
+        fingerprints: dict[str, str] = {}
+        for path, record in manifest.pages.items():
+            try:
+                data = (self.output / path).read_bytes()
+            except OSError:
+                continue
+            if digest(data) == manifest.files.get(path):
+                files[path] = data
+                fingerprints[path] = str(record.get("fingerprint"))
+        return files, fingerprints
+
+    def _static(self, dirs: tuple[Path, ...]) -> dict[str, bytes]:
+        """Theme static files, overridden path by path by the site's own static/."""
+        files: dict[str, bytes] = {}
+        for directory in reversed(dirs):
+            for path in sorted(directory.rglob("*")):
+                rel = path.relative_to(directory)
+                if path.is_file() and not any(p.startswith(".") for p in rel.parts):
+                    files["static/" + rel.as_posix()] = path.read_bytes()
+        return dict(sorted(files.items()))
+
+    def write(self, result: BuildResult) -> tuple[int, int]:
+        """Publish a build to output/ (never called while serving)."""
+        if self.output.resolve() == self.source.resolve():
+            raise BuildError("the output directory cannot be the site directory itself")
+        return write_output(self.output, result.files, result.pages)
+
+
+def _diagnostic_order(d: Diagnostic) -> tuple[str, int, str, str]:
+    return (d.file or "", d.line or 0, d.level, d.message)
+
+
+__all__ = ["MANIFEST", "BuildError", "BuildResult", "Builder", "build_date"]

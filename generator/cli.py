@@ -1,0 +1,166 @@
+"""The `tarikh` command line: build, serve, new, extract, eval.
+
+Exit codes scripts can rely on: 0 built (warnings allowed unless --strict),
+1 content errors (the rest of the site is still published), 2 usage,
+configuration or template errors (nothing is published).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import BuildError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2015-10-01") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tarikh",
+        description="Turn Arabic news into a right-to-left timeline website, "
+        "with every date in the Gregorian and Hijri calendars and a page for every actor.",
+        epilog="Exit codes: 0 built, 1 content errors (the rest is published), "
+        "2 usage, configuration or template errors (nothing is published).",
+    )
+    parser.add_argument("--version", action="version", version=f"tarikh {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    site = argparse.ArgumentParser(add_help=False)
+    site.add_argument("--source", type=Path, default=Path("."), metavar="SITE",
+                      help="the site directory (with site.toml and content/); default: .")  # fmt: skip
+    site.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
+                      help="the story date for news files without a 'date' in front matter")  # fmt: skip
+    site.add_argument("--base-url", metavar="URL",
+                      help="override site.toml's base_url, e.g. https://org.github.io/repo/")  # fmt: skip
+
+    b = sub.add_parser("build", parents=[site], help="build the site into output/",
+                       description="Build SITE into a static website (default SITE/output).")  # fmt: skip
+    b.add_argument(
+        "--output", type=Path, metavar="DIR", help="where to write (default SITE/output)"
+    )
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors (for CI)")
+    b.add_argument("--quiet", action="store_true", help="print only errors and the summary")
+    b.add_argument("--watch", action="store_true", help="rebuild output/ whenever a source changes")
+    b.add_argument("--poll", action="store_true", help="with --watch: poll instead of inotify")
+
+    s = sub.add_parser("serve", parents=[site], help="live preview for editors",
+                       description="Serve a live preview that rebuilds and reloads on every save. "
+                       "Never writes to output/.")  # fmt: skip
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    s.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    s.add_argument("--open", action="store_true", help="open the preview in a browser")
+    s.add_argument("--poll", action="store_true", help="poll for changes instead of inotify")
+
+    n = sub.add_parser("new", help="create a new site that builds at once",
+                       description="Create DIR with site.toml, a sample news file, "
+                       "a sample actor and a sample Markdown event.")  # fmt: skip
+    n.add_argument("directory", type=Path, metavar="DIR")
+
+    e = sub.add_parser("extract", parents=[site],
+                       help="print the events tarikh reads in news files, as JSON Lines",
+                       description="Print one JSON object per event found in FILE… "
+                       "(the same events `build` publishes), using SITE's actor registry.")  # fmt: skip
+    e.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    e.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
+
+    v = sub.add_parser("eval", help="measure date and actor extraction on a gold set",
+                       description="Score extraction against GOLD.jsonl: date accuracy and "
+                       "actor precision / recall / F1, overall and by phenomenon.")  # fmt: skip
+    v.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    v.add_argument("--actors", type=Path, metavar="DIR", help="actor registry for the gold set")
+    v.add_argument("--format", choices=["text", "json"], default="text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "new":
+            from generator.scaffold import create_site
+
+            return create_site(args.directory)
+        if args.command == "extract":
+            from generator.extract import run_extract
+
+            return run_extract(args.files, args.source, args.reference_date, args.format)
+        if args.command == "eval":
+            from generator.build import build_date
+            from generator.evaluate import main_eval
+
+            return main_eval(args.gold, args.actors, args.format, build_date())
+        if args.command == "serve":
+            from generator.serve import serve
+
+            return serve(
+                args.source,
+                port=args.port,
+                bind=args.bind,
+                open_browser=args.open,
+                poll=args.poll,
+                base_url=args.base_url,
+                reference_date=args.reference_date,
+            )
+    except BuildError as exc:
+        print(f"tarikh: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_OK
+    return EXIT_USAGE
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.build import Builder
+
+    if not args.source.is_dir():
+        print(f"tarikh: error: {args.source} is not a directory", file=sys.stderr)
+        return EXIT_USAGE
+    if args.watch:
+        from generator.serve import watch_build
+
+        return watch_build(
+            args.source,
+            args.output,
+            poll=args.poll,
+            base_url=args.base_url,
+            reference_date=args.reference_date,
+        )
+    builder = Builder(
+        args.source, output=args.output, base_url=args.base_url, reference_date=args.reference_date
+    )
+    result = builder.build()
+    for d in result.diagnostics:
+        if d.level == "error" or not args.quiet:
+            print(d, file=sys.stderr)
+    written, removed = builder.write(result)
+    model = result.model
+    assert model is not None
+    pages = sum(1 for p in result.files if p.endswith(".html"))
+    print(
+        f"built {len(model.events)} events, {len([a for a in model.actors if a.events])} actors, "
+        f"{pages} pages ({len(result.rendered)} rendered, {written} written, {removed} removed), "
+        f"{len(result.errors)} errors, {len(result.warnings)} warnings "
+        f"in {result.seconds:.2f} s → {builder.output}"
+    )
+    if result.errors or (args.strict and result.warnings):
+        return EXIT_CONTENT
+    return EXIT_OK

@@ -1,0 +1,111 @@
+"""site.toml, validated once into a typed object.
+
+`tomllib` accepts unknown keys and wrong types without a word, so every key
+is checked here and all problems are reported together, each with its key and
+a "did you mean …?" where a known key is close.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.errors import ConfigError
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "digits": ("latn", "arab"),
+    "months": ("levant", "egypt", "maghreb"),
+    "calendar": ("gregorian", "hijri"),
+    "order": ("asc", "desc"),
+    "language": ("ar",),
+}
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str = "تاريخ"
+    description: str = ""
+    base_url: str = ""
+    theme: str = "default"
+    language: str = "ar"
+    digits: str = "latn"
+    months: str = "levant"
+    calendar: str = "gregorian"
+    order: str = "asc"
+    reference_date: dt.date | None = None
+    hijri_adjust: int = 0
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site is published under: "/" or "/repo/"."""
+        path = urlsplit(self.base_url).path if self.base_url else "/"
+        return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+KEYS = {f.name: f for f in fields(SiteConfig)}
+
+
+def _check(key: str, value: object, problems: list[str]) -> object:
+    if key == "reference_date":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        problems.append(f"reference_date: expected a date like 2015-10-01, got {value!r}")
+        return None
+    if key == "hijri_adjust":
+        if isinstance(value, int) and not isinstance(value, bool) and -2 <= value <= 2:
+            return value
+        problems.append(f"hijri_adjust: expected a whole number from -2 to 2, got {value!r}")
+        return 0
+    if not isinstance(value, str):
+        problems.append(f"{key}: expected a string, got {type(value).__name__} {value!r}")
+        return None
+    if key in CHOICES and value not in CHOICES[key]:
+        allowed = ", ".join(repr(c) for c in CHOICES[key])
+        problems.append(f"{key}: {value!r} is not one of {allowed}")
+        return None
+    if key == "base_url" and value:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            problems.append(f"base_url: expected an absolute http(s) URL, got {value!r}")
+            return None
+    return value
+
+
+def parse_config(data: dict[str, object], file: str = "site.toml") -> SiteConfig:
+    problems: list[str] = []
+    values: dict[str, object] = {}
+    for key, value in data.items():
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, KEYS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
+            problems.append(f"unknown key {key!r}{hint}")
+            continue
+        checked = _check(key, value, problems)
+        if checked is not None:
+            values[key] = checked
+    if problems:
+        raise ConfigError("invalid configuration:\n  " + "\n  ".join(problems), file=file)
+    return replace(SiteConfig(), **values)  # type: ignore[arg-type]
+
+
+def load_config(site: Path) -> SiteConfig:
+    """Read SITE/site.toml; a site without one gets the defaults."""
+    path = site / "site.toml"
+    if not path.exists():
+        return SiteConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 ({exc.reason})", file=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", file=str(path)) from None
+    return parse_config(data, file=str(path))

@@ -1,0 +1,405 @@
+"""The load stage: files on disk → raw items that remember their file and line.
+
+Nothing here interprets Arabic; it only reads safely. Every problem becomes a
+Diagnostic naming file and line, and the file (or just the item) is left out,
+so one broken file never takes the site down with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+import nh3
+import yaml
+
+from generator.arabic.actors import ActorEntry, Role
+from generator.arabic.hijri import from_hijri
+from generator.arabic.normalize import clean, slugify, to_ascii_digits
+from generator.errors import Diagnostic
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# A headline is a first line that does not end a sentence.
+_SENTENCE_END = tuple('.!?؟…:»"”')
+
+
+@dataclass
+class Problems:
+    """Collects diagnostics for one build; the list is the build's report."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, file: str, line: int | None, message: str) -> None:
+        self.items.append(Diagnostic(file, line, "error", message))
+
+    def warning(self, file: str | None, line: int | None, message: str) -> None:
+        self.items.append(Diagnostic(file, line, "warning", message))
+
+
+@dataclass(frozen=True)
+class NewsLine:
+    text: str
+    file: str
+    line: int
+
+
+@dataclass
+class NewsFile:
+    """One wire file: a story with a headline and one news item a line."""
+
+    file: str
+    title: str | None
+    date: dt.date | None
+    source: str | None
+    url: str | None
+    items: list[NewsLine]
+
+
+@dataclass
+class EventFile:
+    """One Markdown event, written by an editor with everything explicit."""
+
+    file: str
+    line: int
+    title: str
+    date: Any  # raw front-matter value, parsed by parse_date
+    end_date: Any
+    actors: list[str]
+    tags: list[str]
+    place: str | None
+    source: str | None
+    url: str | None
+    image: str | None
+    draft: bool
+    body_html: str
+    body_text: str
+
+
+@dataclass
+class ActorFile:
+    entry: ActorEntry
+    bio_html: str
+    file: str
+
+
+# ---------------------------------------------------------------- YAML safety
+
+
+class _Loader(yaml.SafeLoader):
+    """safe_load without its traps: no aliases (bombs), no duplicate keys."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed", mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                raise yaml.MarkedYAMLError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            if isinstance(key, str):
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def parse_yaml(text: str, file: str, first_line: int, problems: Problems) -> Any:
+    """Parse YAML; on failure report file:line and return None."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        problems.error(file, line, f"malformed YAML: {exc.problem or exc.context}")
+    except yaml.YAMLError as exc:
+        problems.error(file, first_line, f"malformed YAML: {exc}")
+    except ValueError as exc:  # e.g. date: 2015-02-30
+        problems.error(file, first_line, f"invalid value in front matter: {exc}")
+    except RecursionError:
+        problems.error(file, first_line, "front matter is nested too deeply")
+    return None
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_text(path: Path, rel: str, problems: Problems) -> list[str] | None:
+    """A file's physical lines, decoded strictly; None (and an error) if unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.error(
+                rel, None, f"file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB"
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(rel, None, f"cannot read: {exc.strerror}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.error(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save as UTF-8")
+        return None
+    return _LINE_BREAK.split(text.removeprefix("\ufeff"))
+
+
+def split_front_matter(
+    lines: list[str], rel: str, problems: Problems
+) -> tuple[dict[str, Any], int] | None:
+    """Front matter between `---` lines → (mapping, index of first body line).
+
+    Returns ({}, 0) when there is none, None when it is broken (reported).
+    """
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        problems.error(rel, 1, "front matter opened with --- is never closed")
+        return None
+    data = parse_yaml("\n".join(lines[1:end]), rel, 2, problems)
+    if data is None:
+        if any(line.strip() for line in lines[1:end]):
+            return None
+        data = {}
+    if not isinstance(data, dict):
+        problems.error(rel, 2, "front matter must be a mapping of key: value lines")
+        return None
+    return data, end + 1
+
+
+def _text_field(meta: dict[str, Any], key: str, rel: str, problems: Problems) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool | int | float | dt.date):
+        # YAML 1.1 reads `no` as False and 12:30 as 750: say so rather than print "False".
+        problems.warning(rel, 1, f"front matter {key!r} is {value!r}, not text; quote it")
+        return str(value)
+    if not isinstance(value, str):
+        problems.error(rel, 1, f"front matter {key!r} must be text")
+        return None
+    return clean(value) or None
+
+
+def _list_field(meta: dict[str, Any], key: str, rel: str, problems: Problems) -> list[str]:
+    value = meta.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        problems.error(rel, 1, f"front matter {key!r} must be a list of text")
+        return []
+    return [clean(v) for v in value if clean(v)]
+
+
+def _safe_url(value: str | None, rel: str, problems: Problems) -> str | None:
+    if value and not re.match(r"(?i)^https?://", value):
+        problems.warning(rel, 1, f"url {value!r} is not http(s); left out")
+        return None
+    return value
+
+
+def parse_date(value: Any) -> tuple[dt.date, str, str, str] | str:
+    """A front-matter date → (start, precision, calendar, written), or an error message.
+
+    Accepts ISO Gregorian (2015-10-01, 2015-10, 2015) and Hijri (1436-12-17 هـ).
+    """
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value, "day", "gregorian", value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return f"date must be YYYY-MM-DD, YYYY-MM, YYYY or a Hijri date like 1436-12-17 هـ, got {value!r}"
+    written = clean(value)
+    text = to_ascii_digits(written)
+    hijri = re.fullmatch(r"(\d{3,4})-(\d{1,2})-(\d{1,2})\s*(?:هـ|ه)\.?", text)
+    if hijri:
+        y, m, d = (int(g) for g in hijri.groups())
+        day = from_hijri(y, m, d)
+        if day is None:
+            return f"Hijri date {written} does not exist or is outside 1343–1500 AH"
+        return day, "day", "hijri", written
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
+    if not m:
+        return f"date {written!r} is not YYYY-MM-DD, YYYY-MM, YYYY or YYYY-MM-DD هـ"
+    year, month, dayn = m.group(1), m.group(2), m.group(3)
+    try:
+        start = dt.date(int(year), int(month or 1), int(dayn or 1))
+    except ValueError:
+        return f"date {written} does not exist"
+    precision = "day" if dayn else "month" if month else "year"
+    return start, precision, "gregorian", written
+
+
+def render_markdown(text: str) -> str:
+    """Markdown → HTML that is safe to publish: raw HTML and script links removed."""
+    html = markdown.markdown(text, extensions=["extra"], output_format="html")
+    return nh3.clean(
+        html,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+# ---------------------------------------------------------------- content kinds
+
+
+def load_news(path: Path, rel: str, problems: Problems) -> NewsFile | None:
+    lines = read_text(path, rel, problems)
+    if lines is None:
+        return None
+    split = split_front_matter(lines, rel, problems)
+    if split is None:
+        return None
+    meta, body = split
+    date = None
+    if "date" in meta:
+        parsed = parse_date(meta["date"])
+        if isinstance(parsed, str):
+            problems.error(rel, 2, parsed)
+            return None
+        date = parsed[0]
+    title = _text_field(meta, "title", rel, problems)
+    items: list[NewsLine] = []
+    for index in range(body, len(lines)):
+        text = clean(lines[index])
+        if not text:
+            continue
+        number = index + 1
+        if not items and title is None and not text.endswith(_SENTENCE_END):
+            title = text  # a first line without final punctuation is the headline
+            continue
+        items.append(NewsLine(text, rel, number))
+    return NewsFile(
+        file=rel,
+        title=title,
+        date=date,
+        source=_text_field(meta, "source", rel, problems),
+        url=_safe_url(_text_field(meta, "url", rel, problems), rel, problems),
+        items=items,
+    )
+
+
+def load_event(path: Path, rel: str, problems: Problems) -> EventFile | None:
+    lines = read_text(path, rel, problems)
+    if lines is None:
+        return None
+    split = split_front_matter(lines, rel, problems)
+    if split is None:
+        return None
+    meta, body_start = split
+    title = _text_field(meta, "title", rel, problems)
+    if not title:
+        problems.error(rel, 1, "an event file needs a 'title' in its front matter")
+        return None
+    if "date" not in meta:
+        problems.error(rel, 1, "an event file needs a 'date' (YYYY-MM-DD or 1436-12-17 هـ)")
+        return None
+    body = "\n".join(lines[body_start:])
+    place = _text_field(meta, "place", rel, problems)
+    draft = meta.get("draft", False)
+    return EventFile(
+        file=rel,
+        line=1,
+        title=title,
+        date=meta["date"],
+        end_date=meta.get("end_date"),
+        actors=_list_field(meta, "actors", rel, problems),
+        tags=_list_field(meta, "tags", rel, problems),
+        place=place,
+        source=_text_field(meta, "source", rel, problems),
+        url=_safe_url(_text_field(meta, "url", rel, problems), rel, problems),
+        image=_text_field(meta, "image", rel, problems),
+        draft=draft is True,
+        body_html=render_markdown(body) if body.strip() else "",
+        body_text=clean(" ".join(body.split())),
+    )
+
+
+KINDS = ("person", "organisation", "country", "group")
+
+
+def _role_date(value: Any, rel: str, problems: Problems) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.error(rel, 1, f"role date {value!r} is not YYYY-MM-DD")
+    return None
+
+
+def load_actor(path: Path, rel: str, problems: Problems) -> ActorFile | None:
+    lines = read_text(path, rel, problems)
+    if lines is None:
+        return None
+    split = split_front_matter(lines, rel, problems)
+    if split is None:
+        return None
+    meta, body_start = split
+    name = _text_field(meta, "name", rel, problems)
+    if not name:
+        problems.error(rel, 1, "an actor file needs a 'name'")
+        return None
+    kind = meta.get("kind", "person")
+    if kind not in KINDS:
+        problems.error(rel, 1, f"kind {kind!r} is not one of {', '.join(KINDS)}")
+        kind = "person"
+    roles: list[Role] = []
+    raw_roles = meta.get("roles") or []
+    if not isinstance(raw_roles, list):
+        problems.error(rel, 1, "'roles' must be a list of {title, from, to}")
+        raw_roles = []
+    for raw in raw_roles:
+        if isinstance(raw, str):
+            raw = {"title": raw}
+        if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
+            problems.error(rel, 1, "each role needs a 'title'")
+            continue
+        start = _role_date(raw.get("from"), rel, problems)
+        end = _role_date(raw.get("to"), rel, problems)
+        roles.append(Role(clean(raw["title"]), start, end))
+    slug = slugify(path.stem, max_words=20)
+    if not slug:
+        problems.error(rel, None, "the file name gives an empty slug; name it after the actor")
+        return None
+    entry = ActorEntry(
+        slug=slug,
+        name=name,
+        kind=kind,
+        aliases=tuple(_list_field(meta, "aliases", rel, problems)),
+        roles=tuple(roles),
+    )
+    body = "\n".join(lines[body_start:])
+    return ActorFile(entry, render_markdown(body) if body.strip() else "", rel)
+
+
+def load_corrections(path: Path, rel: str, problems: Problems) -> dict[str, dict[str, Any]]:
+    lines = read_text(path, rel, problems)
+    if lines is None:
+        return {}
+    data = parse_yaml("\n".join(lines), rel, 1, problems)
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        problems.error(rel, 1, "corrections must map an event id to its overrides")
+        return {}
+    return {str(k): v for k, v in data.items()}

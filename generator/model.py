@@ -1,0 +1,400 @@
+"""The model stage: raw items + what was understood → Events, Actors, Stories.
+
+Here duplicates become one event with several sources, editors' corrections
+are applied, and everything is put in timeline order. The objects built here
+are also what templates see (see themes/README.md for the contract), so
+there is no second "view model" to keep in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from typing import Any
+
+from generator.arabic.actors import ActorEntry, ActorMention, Registry, Role
+from generator.arabic.classify import TYPE_LABELS
+from generator.arabic.dates import DateValue
+from generator.arabic.dedupe import group_duplicates
+from generator.arabic.hijri import HijriDate, to_hijri
+from generator.arabic.normalize import normalize, slugify
+from generator.load import ActorFile, EventFile, NewsFile, NewsLine, Problems, parse_date
+from generator.understand import Understanding
+
+KIND_LABELS = {"person": "شخصية", "organisation": "مؤسسة", "country": "دولة", "group": "جماعة"}
+
+
+@dataclass(eq=False)
+class EventDate:
+    start: dt.date
+    precision: str
+    basis: str
+    written: str
+    calendar: str
+    end: dt.date | None
+    hijri: HijriDate | None
+
+    @property
+    def iso(self) -> str:
+        if self.precision == "year":
+            return f"{self.start.year:04d}"
+        if self.precision == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return self.start.isoformat()
+
+    @property
+    def hijri_iso(self) -> str | None:
+        return self.hijri.iso(self.precision) if self.hijri else None
+
+
+@dataclass(eq=False)
+class Source:
+    file: str
+    line: int
+    url: str | None = None
+    name: str | None = None
+
+
+@dataclass(eq=False)
+class Actor:
+    slug: str
+    name: str
+    kind: str
+    aliases: list[str]
+    roles: list[Role]
+    bio_html: str | None
+    reviewed: bool
+    file: str | None = None
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return f"actors/{self.slug}/"
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass(eq=False)
+class Participation:
+    actor: Actor
+    mention: str
+    role: str
+    title: str | None
+
+
+@dataclass(eq=False)
+class Term:
+    slug: str
+    name: str
+    kind: str  # "place" | "tag"
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return f"{self.kind}s/{self.slug}/"
+
+
+@dataclass(eq=False)
+class Story:
+    slug: str
+    title: str
+    file: str
+    date: dt.date | None
+    source: str | None
+    url: str | None
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return f"stories/{self.slug}/"
+
+
+@dataclass(eq=False)
+class Event:
+    id: str
+    title: str
+    text: str
+    date: EventDate | None
+    type: str
+    sources: list[Source]
+    actors: list[Participation] = field(default_factory=list)
+    places: list[Term] = field(default_factory=list)
+    tags: list[Term] = field(default_factory=list)
+    body_html: str | None = None
+    story: Story | None = None
+    image: str | None = None
+    draft: bool = False
+    mentions: list[ActorMention] = field(default_factory=list)
+    place_names: list[str] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.id
+
+    @property
+    def path(self) -> str:
+        return f"events/{self.id}/"
+
+    @property
+    def type_label(self) -> str:
+        return TYPE_LABELS.get(self.type, self.type)
+
+    @property
+    def files(self) -> set[str]:
+        return {s.file for s in self.sources}
+
+    def sort_key(self) -> tuple[Any, ...]:
+        start = self.date.start if self.date else dt.date.max
+        first = self.sources[0]
+        return (start, first.file, first.line, self.id)
+
+
+@dataclass
+class SiteModel:
+    events: list[Event]
+    actors: list[Actor]
+    stories: list[Story]
+    places: list[Term]
+    tags: list[Term]
+
+
+def event_date(value: DateValue | None, hijri_adjust: int) -> EventDate | None:
+    if value is None:
+        return None
+    return EventDate(
+        start=value.start,
+        precision=value.precision,
+        basis=value.basis,
+        written=value.written,
+        calendar=value.calendar,
+        end=value.end,
+        hijri=to_hijri(value.start, hijri_adjust),
+    )
+
+
+def event_id(date: EventDate | None, text: str) -> str:
+    """Stable across edits to other lines: only the event's own date and text count."""
+    digest = blake2b(normalize(text).encode(), digest_size=3).hexdigest()
+    words = slugify(text, max_words=6) or "event"
+    return f"{date.iso if date else 'undated'}-{words}-{digest}"
+
+
+def _news_events(
+    news: list[NewsFile],
+    understood: dict[tuple[str, int], Understanding],
+    corrections: dict[str, dict[str, Any]],
+    hijri_adjust: int,
+) -> list[Event]:
+    lines: list[NewsLine] = [item for f in news for item in f.items]
+    story_of = {f.file: f for f in news}
+    groups = group_duplicates([item.text for item in lines])
+    events: list[Event] = []
+    pending = list(groups)
+    while pending:
+        group = pending.pop(0)
+        first = lines[group[0]]
+        facts = understood[(first.file, first.line)]
+        date = event_date(facts.date, hijri_adjust)
+        eid = event_id(date, first.text)
+        if len(group) > 1 and corrections.get(eid, {}).get("unmerge"):
+            pending[:0] = [[i] for i in group]
+            continue
+        sources = []
+        for i in group:
+            item = lines[i]
+            story = story_of[item.file]
+            sources.append(Source(item.file, item.line, story.url, story.source))
+        events.append(
+            Event(
+                id=eid,
+                title=first.text,
+                text=first.text,
+                date=date,
+                type=facts.type,
+                sources=sources,
+                mentions=facts.actors,
+                place_names=facts.places,
+            )
+        )
+    return events
+
+
+def _file_events(
+    files: list[EventFile], registry: Registry, problems: Problems, hijri_adjust: int
+) -> list[Event]:
+    events = []
+    by_key = {normalize(n): e for e in registry.entries for n in (e.name, *e.aliases, e.slug)}
+    for f in files:
+        if f.draft:
+            continue
+        parsed = parse_date(f.date)
+        if isinstance(parsed, str):
+            problems.error(f.file, f.line, parsed)
+            continue
+        start, precision, calendar, written = parsed
+        end = None
+        if f.end_date is not None:
+            parsed_end = parse_date(f.end_date)
+            if isinstance(parsed_end, str):
+                problems.error(f.file, f.line, "end_date: " + parsed_end)
+                continue
+            end = parsed_end[0]
+        value = DateValue(start, precision, "explicit", written, calendar, end)  # type: ignore[arg-type]
+        date = event_date(value, hijri_adjust)
+        mentions = []
+        for name in f.actors:
+            entry = by_key.get(normalize(name))
+            if entry:
+                mentions.append(ActorMention(entry.slug, entry.name, name, kind=entry.kind))
+            elif slugify(name):
+                mentions.append(ActorMention(slugify(name), name, name, registered=False))
+        events.append(
+            Event(
+                id=event_id(date, f.title),
+                title=f.title,
+                text=f.body_text or f.title,
+                date=date,
+                type="other",
+                sources=[Source(f.file, f.line, f.url, f.source)],
+                body_html=f.body_html or None,
+                image=f.image,
+                mentions=mentions,
+                place_names=[f.place] if f.place else [],
+                tags=[Term(slugify(t), t, "tag") for t in f.tags if slugify(t)],
+            )
+        )
+    return events
+
+
+def _apply_corrections(
+    events: list[Event],
+    corrections: dict[str, dict[str, Any]],
+    registry: Registry,
+    problems: Problems,
+    hijri_adjust: int,
+    file: str,
+) -> list[Event]:
+    ids = {e.id for e in events}
+    for key in sorted(set(corrections) - ids):
+        problems.warning(file, None, f"correction for {key!r}: no event has this id any more")
+    by_key = {normalize(n): e for e in registry.entries for n in (e.name, *e.aliases, e.slug)}
+    kept = []
+    for event in events:
+        fix = corrections.get(event.id)
+        if not fix:
+            kept.append(event)
+            continue
+        if fix.get("drop"):
+            continue
+        if "date" in fix:
+            parsed = parse_date(fix["date"])
+            if isinstance(parsed, str):
+                problems.error(file, None, f"{event.id}: {parsed}")
+            else:
+                start, precision, calendar, written = parsed
+                value = DateValue(start, precision, "explicit", written, calendar)  # type: ignore[arg-type]
+                event.date = event_date(value, hijri_adjust)
+        if "type" in fix:
+            event.type = str(fix["type"])
+        if "places" in fix and isinstance(fix["places"], list):
+            event.place_names = [str(p) for p in fix["places"]]
+        if "actors" in fix and isinstance(fix["actors"], list):
+            mentions = []
+            for name in map(str, fix["actors"]):
+                entry = by_key.get(normalize(name))
+                if entry:
+                    mentions.append(ActorMention(entry.slug, entry.name, name, kind=entry.kind))
+                elif slugify(name):
+                    mentions.append(ActorMention(slugify(name), name, name, registered=False))
+            event.mentions = mentions
+        kept.append(event)
+    return kept
+
+
+def build_model(
+    news: list[NewsFile],
+    understood: dict[tuple[str, int], Understanding],
+    event_files: list[EventFile],
+    actor_files: list[ActorFile],
+    registry: Registry,
+    corrections: dict[str, dict[str, Any]],
+    problems: Problems,
+    hijri_adjust: int = 0,
+    corrections_file: str = "content/corrections.yaml",
+) -> SiteModel:
+    events = _news_events(news, understood, corrections, hijri_adjust)
+    events += _file_events(event_files, registry, problems, hijri_adjust)
+    events = _apply_corrections(
+        events, corrections, registry, problems, hijri_adjust, corrections_file
+    )
+    events.sort(key=Event.sort_key)
+
+    bios = {a.entry.slug: a for a in actor_files}
+    actors: dict[str, Actor] = {}
+    for entry in registry.entries:
+        actors[entry.slug] = _actor(entry, bios.get(entry.slug))
+    places: dict[str, Term] = {}
+    tags: dict[str, Term] = {}
+    for event in events:
+        for m in event.mentions:
+            actor = actors.get(m.slug)
+            if actor is None:
+                actor = actors[m.slug] = Actor(m.slug, m.name, m.kind, [], [], None, False)
+            if any(p.actor is actor for p in event.actors):
+                continue
+            event.actors.append(Participation(actor, m.mention, m.role, m.title))
+            actor.events.append(event)
+        for name in event.place_names:
+            slug = slugify(name)
+            if slug:
+                term = places.setdefault(slug, Term(slug, name, "place"))
+                if event not in term.events:
+                    term.events.append(event)
+                    event.places.append(term)
+        event_tags = []
+        for tag in event.tags:
+            term = tags.setdefault(tag.slug, Term(tag.slug, tag.name, "tag"))
+            if event not in term.events:
+                term.events.append(event)
+                event_tags.append(term)
+        event.tags = event_tags
+
+    stories = []
+    by_file = {}
+    for f in news:
+        slug = slugify(f.file.rsplit("/", 1)[-1].rsplit(".", 1)[0], max_words=20)
+        if not slug:
+            problems.error(f.file, None, "the file name gives an empty slug; rename the file")
+            continue
+        story = Story(slug, f.title or slug, f.file, f.date, f.source, f.url)
+        stories.append(story)
+        by_file[f.file] = story
+    for event in events:
+        story = by_file.get(event.sources[0].file)
+        if story:
+            event.story = story
+            story.events.append(event)
+
+    return SiteModel(
+        events=events,
+        actors=sorted(actors.values(), key=lambda a: (-len(a.events), normalize(a.name), a.slug)),
+        stories=sorted(stories, key=lambda s: s.file),
+        places=sorted(places.values(), key=lambda t: (-len(t.events), t.slug)),
+        tags=sorted(tags.values(), key=lambda t: (-len(t.events), t.slug)),
+    )
+
+
+def _actor(entry: ActorEntry, file: ActorFile | None) -> Actor:
+    return Actor(
+        slug=entry.slug,
+        name=entry.name,
+        kind=entry.kind,
+        aliases=list(entry.aliases),
+        roles=list(entry.roles),
+        bio_html=file.bio_html if file and file.bio_html else None,
+        reviewed=True,
+        file=file.file if file else None,
+    )

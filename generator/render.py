@@ -1,0 +1,257 @@
+"""The render stage's tools: the Jinja environment of a theme chain, and the
+Arabic formatting that templates call as filters.
+
+The environment autoescapes everything and uses StrictUndefined, so a typo in
+a template is an error with file and line, not an empty string on the page.
+A site's own `templates/` overrides single files of its theme; a theme's
+`theme.toml` may `extends` another theme, and `{% extends "!default/base.html" %}`
+reaches a named theme's file directly (Pelican's PrefixLoader idea).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.meta
+
+from generator.arabic.hijri import HIJRI_MONTHS
+from generator.config import SiteConfig
+from generator.errors import ConfigError, TemplateError
+
+BUILTIN_THEMES = Path(__file__).parent / "themes"
+if not BUILTIN_THEMES.is_dir():  # running from a source checkout
+    BUILTIN_THEMES = Path(__file__).parent.parent / "themes"
+
+GREGORIAN_MONTHS = {
+    "levant": (
+        "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
+        "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+    ),
+    "egypt": (
+        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+        "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    ),
+    "maghreb": (
+        "جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان",
+        "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    ),
+}  # fmt: skip
+WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+_EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A resolved theme chain: the site's overrides first, then each theme."""
+
+    names: tuple[str, ...]
+    template_dirs: tuple[Path, ...]
+    static_dirs: tuple[Path, ...]
+
+
+def _theme_dir(name: str, site: Path) -> Path | None:
+    for base in (site / "themes", BUILTIN_THEMES):
+        if (base / name / "templates").is_dir():
+            return base / name
+    return None
+
+
+def resolve_theme(config: SiteConfig, site: Path) -> Theme:
+    names: list[str] = []
+    name: str | None = config.theme
+    while name:
+        if name in names:
+            raise ConfigError(f"themes extend each other in a loop: {' → '.join([*names, name])}")
+        path = _theme_dir(name, site)
+        if path is None:
+            known = sorted(
+                p.name
+                for base in (site / "themes", BUILTIN_THEMES)
+                if base.is_dir()
+                for p in base.iterdir()
+                if (p / "templates").is_dir()
+            )
+            raise ConfigError(
+                f"the theme {name!r} is not installed; available themes are: {', '.join(known)}",
+                file=str(site / "site.toml"),
+            )
+        names.append(name)
+        name = None
+        meta = path / "theme.toml"
+        if meta.is_file():
+            try:
+                name = tomllib.loads(meta.read_text(encoding="utf-8")).get("extends")
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"invalid theme.toml: {exc}", file=str(meta)) from None
+    dirs = [_theme_dir(n, site) for n in names]
+    site_templates = [site / "templates"] if (site / "templates").is_dir() else []
+    site_static = [site / "static"] if (site / "static").is_dir() else []
+    return Theme(
+        names=tuple(names),
+        template_dirs=(*site_templates, *(d / "templates" for d in dirs if d)),
+        static_dirs=(*site_static, *(d / "static" for d in dirs if d)),
+    )
+
+
+# ---------------------------------------------------------------- formatting
+
+
+class Formatter:
+    """Dates and numbers the way the site's config asks for them."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        self.months = GREGORIAN_MONTHS[config.months]
+        self.eastern = config.digits == "arab"
+
+    def num(self, value: object) -> str:
+        text = str(value)
+        return text.translate(_EASTERN) if self.eastern else text
+
+    def gmonth(self, year: int, month: int) -> str:
+        if not month:
+            return self.num(year)
+        return f"{self.months[month - 1]} {self.num(year)}"
+
+    def gdate(self, date: Any) -> str:
+        if date is None:
+            return "تاريخ غير معروف"
+        start: dt.date = date.start
+        if date.precision == "year":
+            text = self.num(start.year)
+        elif date.precision == "month":
+            text = self.gmonth(start.year, start.month)
+        else:
+            text = f"{WEEKDAYS[start.weekday()]} {self.num(start.day)} {self.gmonth(start.year, start.month)}"
+        end: dt.date | None = date.end
+        if end and end != start:
+            text += f" – {self.num(end.day)} {self.gmonth(end.year, end.month)}"
+        return text
+
+    def hdate(self, date: Any) -> str:
+        if date is None or date.hijri is None:
+            return "التاريخ الهجري غير متاح"
+        h = date.hijri
+        if date.precision == "year":
+            return f"{self.num(h.year)} هـ"
+        month = f"{HIJRI_MONTHS[h.month - 1]} {self.num(h.year)} هـ"
+        return month if date.precision == "month" else f"{self.num(h.day)} {month}"
+
+
+def relative_url(page: str, target: str, base_path: str | None = None) -> str:
+    """A link from output path `page` to output path `target`.
+
+    Relative, so the site works at a domain root and under a sub-path alike;
+    `base_path` is for pages served at any depth (404.html).
+    """
+    if base_path is not None:
+        return base_path + target
+    prefix = "../" * page.count("/")
+    return prefix + target or "./"
+
+
+# ---------------------------------------------------------------- environment
+
+
+class Renderer:
+    def __init__(self, theme: Theme, config: SiteConfig, version: str) -> None:
+        loaders: dict[str, jinja2.BaseLoader] = {
+            name: jinja2.FileSystemLoader(str(d))
+            for name, d in zip(theme.names, theme.template_dirs[-len(theme.names) :], strict=True)
+        }
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(
+                [
+                    jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
+                    jinja2.PrefixLoader(loaders, delimiter="/"),
+                ]
+            ),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self._bang_prefix(loaders)
+        fmt = Formatter(config)
+        self.env.filters.update(num=fmt.num, gdate=fmt.gdate, hdate=fmt.hdate, year=fmt.num)
+        self.env.globals.update(site=config, version=version, gmonth=fmt.gmonth)
+        self.env.filters["gmonth"] = fmt.gmonth
+        self.config = config
+        self._digests: dict[str, str] = {}
+
+    def _bang_prefix(self, loaders: dict[str, jinja2.BaseLoader]) -> None:
+        """Let templates name a theme as `!default/base.html`."""
+        choice = self.env.loader
+        assert isinstance(choice, jinja2.ChoiceLoader)
+        choice.loaders.append(
+            jinja2.PrefixLoader({f"!{k}": v for k, v in loaders.items()}, delimiter="/")
+        )
+
+    def template_digest(self, name: str) -> str:
+        """A digest of a template and everything it extends or includes.
+
+        Pages are re-rendered when this changes, so an edit to a partial
+        re-renders exactly the pages whose templates use it.
+        """
+        if name in self._digests:
+            return self._digests[name]
+        self._digests[name] = ""  # cycles: a template that includes itself
+        h = hashlib.blake2b(digest_size=16)
+        try:
+            source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+        except jinja2.TemplateNotFound:
+            h.update(b"missing")
+            self._digests[name] = h.hexdigest()
+            return self._digests[name]
+        h.update(source.encode())
+        try:
+            refs = jinja2.meta.find_referenced_templates(self.env.parse(source))
+        except jinja2.TemplateSyntaxError as exc:
+            raise _template_error(exc) from None
+        for ref in sorted(r for r in refs if r):
+            h.update(self.template_digest(ref).encode())
+        self._digests[name] = h.hexdigest()
+        return self._digests[name]
+
+    def render(self, template: str, page_path: str, context: dict[str, Any]) -> bytes:
+        base = self.config.base_path if page_path == "404.html" else None
+        try:
+            tpl = self.env.get_template(template)
+            html = tpl.render(
+                context,
+                url=lambda target: relative_url(page_path, target, base),
+            )
+        except jinja2.TemplateSyntaxError as exc:
+            raise _template_error(exc) from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(
+                f"template {exc.name!r} not found (needed by {page_path})"
+            ) from None
+        except Exception as exc:  # an error inside a template is a template error
+            raise _runtime_error(exc, template, page_path) from None
+        return html.encode("utf-8")
+
+
+def _template_error(exc: jinja2.TemplateSyntaxError) -> TemplateError:
+    return TemplateError(
+        f"template syntax: {exc.message}", file=exc.filename or exc.name, line=exc.lineno
+    )
+
+
+def _runtime_error(exc: Exception, template: str, page: str) -> TemplateError:
+    file, line = template, None
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".html", ".xml", ".txt", ".js")):
+            file, line = name, tb.tb_lineno
+        tb = tb.tb_next
+    return TemplateError(
+        f"while rendering {page}: {type(exc).__name__}: {exc}", file=file, line=line
+    )
