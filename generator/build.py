@@ -165,9 +165,8 @@ class Builder:
             elif path.suffix == ".txt":
                 if (n := self._load(path, load_news, problems)) is not None:
                     news.append(n)
-            elif path.suffix == ".md":
-                if (e := self._load(path, load_event, problems)) is not None:
-                    events.append(e)
+            elif path.suffix == ".md" and (e := self._load(path, load_event, problems)):
+                events.append(e)
         for gone in set(self._loaded) - seen:
             del self._loaded[gone]
         return news, events, actors, corrections
@@ -239,9 +238,15 @@ class Builder:
         registry = self._registry_for(actor_files, problems)
         understood = self._understand(news, registry, config, problems)
         model = build_model(
-            news, understood, event_files, actor_files, registry, corrections, problems,
+            news,
+            understood,
+            event_files,
+            actor_files,
+            registry,
+            corrections,
+            problems,
             config.hijri_adjust,
-        )  # fmt: skip
+        )
         pages = plan_pages(model, descending=config.order == "desc")
 
         previous, fingerprints = self._previous()

@@ -37,15 +37,31 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     site = argparse.ArgumentParser(add_help=False)
-    site.add_argument("--source", type=Path, default=Path("."), metavar="SITE",
-                      help="the site directory (with site.toml and content/); default: .")  # fmt: skip
-    site.add_argument("--reference-date", type=_date, metavar="YYYY-MM-DD",
-                      help="the story date for news files without a 'date' in front matter")  # fmt: skip
-    site.add_argument("--base-url", metavar="URL",
-                      help="override site.toml's base_url, e.g. https://org.github.io/repo/")  # fmt: skip
+    site.add_argument(
+        "--source",
+        type=Path,
+        default=Path("."),
+        metavar="SITE",
+        help="the site directory (with site.toml and content/); default: .",
+    )
+    site.add_argument(
+        "--reference-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the story date for news files without a 'date' in front matter",
+    )
+    site.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="override site.toml's base_url, e.g. https://org.github.io/repo/",
+    )
 
-    b = sub.add_parser("build", parents=[site], help="build the site into output/",
-                       description="Build SITE into a static website (default SITE/output).")  # fmt: skip
+    b = sub.add_parser(
+        "build",
+        parents=[site],
+        help="build the site into output/",
+        description="Build SITE into a static website (default SITE/output).",
+    )
     b.add_argument(
         "--output", type=Path, metavar="DIR", help="where to write (default SITE/output)"
     )
@@ -54,29 +70,42 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--watch", action="store_true", help="rebuild output/ whenever a source changes")
     b.add_argument("--poll", action="store_true", help="with --watch: poll instead of inotify")
 
-    s = sub.add_parser("serve", parents=[site], help="live preview for editors",
-                       description="Serve a live preview that rebuilds and reloads on every save. "
-                       "Never writes to output/.")  # fmt: skip
+    s = sub.add_parser(
+        "serve",
+        parents=[site],
+        help="live preview for editors",
+        description="Serve a live preview that rebuilds and reloads on every save. "
+        "Never writes to output/.",
+    )
     s.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     s.add_argument("--bind", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     s.add_argument("--open", action="store_true", help="open the preview in a browser")
     s.add_argument("--poll", action="store_true", help="poll for changes instead of inotify")
 
-    n = sub.add_parser("new", help="create a new site that builds at once",
-                       description="Create DIR with site.toml, a sample news file, "
-                       "a sample actor and a sample Markdown event.")  # fmt: skip
+    n = sub.add_parser(
+        "new",
+        help="create a new site that builds at once",
+        description="Create DIR with site.toml, a sample news file, "
+        "a sample actor and a sample Markdown event.",
+    )
     n.add_argument("directory", type=Path, metavar="DIR")
 
-    e = sub.add_parser("extract", parents=[site],
-                       help="print the events tarikh reads in news files, as JSON Lines",
-                       description="Print one JSON object per event found in FILE… "
-                       "(the same events `build` publishes), using SITE's actor registry.")  # fmt: skip
+    e = sub.add_parser(
+        "extract",
+        parents=[site],
+        help="print the events tarikh reads in news files, as JSON Lines",
+        description="Print one JSON object per event found in FILE… "
+        "(the same events `build` publishes), using SITE's actor registry.",
+    )
     e.add_argument("files", type=Path, nargs="+", metavar="FILE")
     e.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
 
-    v = sub.add_parser("eval", help="measure date and actor extraction on a gold set",
-                       description="Score extraction against GOLD.jsonl: date accuracy and "
-                       "actor precision / recall / F1, overall and by phenomenon.")  # fmt: skip
+    v = sub.add_parser(
+        "eval",
+        help="measure date and actor extraction on a gold set",
+        description="Score extraction against GOLD.jsonl: date accuracy and "
+        "actor precision / recall / F1, overall and by phenomenon.",
+    )
     v.add_argument("gold", type=Path, metavar="GOLD.jsonl")
     v.add_argument("--actors", type=Path, metavar="DIR", help="actor registry for the gold set")
     v.add_argument("--format", choices=["text", "json"], default="text")

@@ -225,7 +225,7 @@ def parse_date(value: Any) -> tuple[dt.date, str, str, str] | str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        return f"date must be YYYY-MM-DD, YYYY-MM, YYYY or a Hijri date like 1436-12-17 هـ, got {value!r}"
+        return f"date must be YYYY-MM-DD, YYYY-MM, YYYY or like 1436-12-17 هـ, got {value!r}"
     written = clean(value)
     text = to_ascii_digits(written)
     hijri = re.fullmatch(r"(\d{3,4})-(\d{1,2})-(\d{1,2})\s*(?:هـ|ه)\.?", text)

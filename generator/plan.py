@@ -53,8 +53,15 @@ def _h(*parts: Iterable[str] | str) -> str:
 
 def actor_digest(actor: Actor) -> str:
     roles = [f"{r.title}|{r.start}|{r.end}" for r in actor.roles]
-    return _h(actor.slug, actor.name, actor.kind, str(actor.reviewed), actor.aliases, roles,
-              actor.bio_html or "")  # fmt: skip
+    return _h(
+        actor.slug,
+        actor.name,
+        actor.kind,
+        str(actor.reviewed),
+        actor.aliases,
+        roles,
+        actor.bio_html or "",
+    )
 
 
 def event_digest(event: Event, actor_digests: dict[str, str]) -> str:
@@ -62,13 +69,26 @@ def event_digest(event: Event, actor_digests: dict[str, str]) -> str:
     date = (
         [d.iso, d.precision, d.basis, d.written, d.calendar, str(d.end), str(d.hijri)] if d else []
     )
-    parts = [f"{p.actor.slug}|{p.mention}|{p.role}|{p.title}|{actor_digests[p.actor.slug]}"
-             for p in event.actors]  # fmt: skip
+    parts = [
+        f"{p.actor.slug}|{p.mention}|{p.role}|{p.title}|{actor_digests[p.actor.slug]}"
+        for p in event.actors
+    ]
     sources = [f"{s.file}|{s.line}|{s.url}|{s.name}" for s in event.sources]
     story = [event.story.slug, event.story.title] if event.story else []
-    return _h(event.id, event.title, event.text, event.type, date, parts, sources, story,
-              [t.name for t in event.places], [t.name for t in event.tags],
-              event.body_html or "", event.image or "")  # fmt: skip
+    return _h(
+        event.id,
+        event.title,
+        event.text,
+        event.type,
+        date,
+        parts,
+        sources,
+        story,
+        [t.name for t in event.places],
+        [t.name for t in event.tags],
+        event.body_html or "",
+        event.image or "",
+    )
 
 
 def group_by_month(events: list[Event], descending: bool) -> list[Year]:
@@ -112,7 +132,7 @@ def plan_pages(model: SiteModel, descending: bool = False) -> list[Page]:
                 all_events,
                 [f"{a.slug}|{a.name}|{len(a.events)}" for a in model.actors],
                 str(descending),
-            ),  # fmt: skip
+            ),
             _deps(model.events),
         ),
         Page(
@@ -127,7 +147,7 @@ def plan_pages(model: SiteModel, descending: bool = False) -> list[Page]:
             {
                 "page": {"path": "actors/index.html", "title": "الفاعلون", "kind": "actors"},
                 "actors": listed,
-            },  # fmt: skip
+            },
             _h([f"{actor_digests[a.slug]}|{len(a.events)}" for a in listed]),
             frozenset(a.file for a in listed if a.file) | _deps(model.events),
         ),
@@ -183,7 +203,7 @@ def plan_pages(model: SiteModel, descending: bool = False) -> list[Page]:
                     story.source or "",
                     story.url or "",
                     events_digest(story.events),
-                ),  # fmt: skip
+                ),
                 frozenset({story.file}),
                 story.file,
             )

@@ -127,7 +127,8 @@ class Formatter:
         elif date.precision == "month":
             text = self.gmonth(start.year, start.month)
         else:
-            text = f"{WEEKDAYS[start.weekday()]} {self.num(start.day)} {self.gmonth(start.year, start.month)}"
+            day = f"{WEEKDAYS[start.weekday()]} {self.num(start.day)}"
+            text = f"{day} {self.gmonth(start.year, start.month)}"
         end: dt.date | None = date.end
         if end and end != start:
             text += f" – {self.num(end.day)} {self.gmonth(end.year, end.month)}"
