@@ -121,8 +121,9 @@ class Builder:
 
     # ------------------------------------------------------------ load
 
-    def _load(self, path: Path, loader: Any, problems: Problems) -> Any:
-        rel = path.relative_to(self.source).as_posix()
+    def _load(self, path: Path, loader: Any, problems: Problems, rel: str | None = None) -> Any:
+        """Load a file through `loader`, reusing the last result while it is unchanged."""
+        rel = rel or path.relative_to(self.source).as_posix()
         try:
             st = path.stat()
         except OSError:
@@ -137,7 +138,7 @@ class Builder:
         return cached.value
 
     def _scan(
-        self, problems: Problems
+        self, problems: Problems, registry_only: bool = False
     ) -> tuple[list[NewsFile], list[EventFile], list[ActorFile], dict[str, Any]]:
         content = self.source / "content"
         news: list[NewsFile] = []
@@ -162,13 +163,16 @@ class Builder:
                     actors.append(a)
             elif rel.as_posix() == "corrections.yaml":
                 corrections = self._load(path, load_corrections, problems) or {}
+            elif registry_only:
+                continue
             elif path.suffix == ".txt":
                 if (n := self._load(path, load_news, problems)) is not None:
                     news.append(n)
             elif path.suffix == ".md" and (e := self._load(path, load_event, problems)):
                 events.append(e)
-        for gone in set(self._loaded) - seen:
-            del self._loaded[gone]
+        if not registry_only:
+            for gone in set(self._loaded) - seen:
+                del self._loaded[gone]
         return news, events, actors, corrections
 
     def _registry_for(self, actors: list[ActorFile], problems: Problems) -> Registry:
@@ -224,6 +228,48 @@ class Builder:
         self._understood = used
         return result
 
+    def _model(
+        self,
+        news: list[NewsFile],
+        event_files: list[EventFile],
+        actor_files: list[ActorFile],
+        corrections: dict[str, Any],
+        config: SiteConfig,
+        problems: Problems,
+    ) -> SiteModel:
+        registry = self._registry_for(actor_files, problems)
+        understood = self._understand(news, registry, config, problems)
+        return build_model(
+            news,
+            understood,
+            event_files,
+            actor_files,
+            registry,
+            corrections,
+            problems,
+            config.hijri_adjust,
+            corrections_file="content/corrections.yaml",
+        )
+
+    def extract(self, paths: list[Path]) -> tuple[SiteModel, list[Diagnostic]]:
+        """The events of `paths` exactly as `build` would publish them, with the
+        site's actor registry and corrections (the extraction contract)."""
+        problems = Problems()
+        config = self.config = self.load_config()
+        _, _, actor_files, corrections = self._scan(problems, registry_only=True)
+        news: list[NewsFile] = []
+        event_files: list[EventFile] = []
+        for path in paths:
+            rel = path.as_posix()
+            if not path.is_file():
+                problems.error(rel, None, "no such file")
+            elif path.suffix == ".md" and (e := self._load(path, load_event, problems, rel)):
+                event_files.append(e)
+            elif path.suffix != ".md" and (n := self._load(path, load_news, problems, rel)):
+                news.append(n)
+        model = self._model(news, event_files, actor_files, corrections, config, problems)
+        return model, sorted(set(problems.items), key=_diagnostic_order)
+
     # ------------------------------------------------------------ build
 
     def build(self, changed: set[Path] | None = None) -> BuildResult:
@@ -235,18 +281,7 @@ class Builder:
         renderer = Renderer(theme, config, __version__)
 
         news, event_files, actor_files, corrections = self._scan(problems)
-        registry = self._registry_for(actor_files, problems)
-        understood = self._understand(news, registry, config, problems)
-        model = build_model(
-            news,
-            understood,
-            event_files,
-            actor_files,
-            registry,
-            corrections,
-            problems,
-            config.hijri_adjust,
-        )
+        model = self._model(news, event_files, actor_files, corrections, config, problems)
         pages = plan_pages(model, descending=config.order == "desc")
 
         previous, fingerprints = self._previous()
