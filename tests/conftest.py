@@ -1,0 +1,51 @@
+"""Shared helpers: a whole site written inline, built, and read back (Hugo's style)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "content/news/2015-10-01-russia-syria.txt"
+
+
+def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+def tarikh(*args: str | Path) -> int:
+    return main([str(a) for a in args])
+
+
+def snapshot(directory: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the example site (content/ and site.toml of this repository)."""
+    site = tmp_path / "example"
+    shutil.copytree(ROOT / "content", site / "content")
+    shutil.copy(ROOT / "site.toml", site / "site.toml")
+    return site
+
+
+@pytest.fixture
+def built_example(example: Path) -> Path:
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    return example / "output"
