@@ -35,6 +35,7 @@ def test_headline_and_physical_line_numbers(tmp_path: Path) -> None:
 def test_crlf_lone_cr_bom_and_bidi_controls(tmp_path: Path) -> None:
     data = "\ufeffخبر أول.\r\nخبر\u202e ثان.\rخبر ثالث.\n".encode()
     news, problems = _news(tmp_path, data)
+    assert not problems.items
     assert [(i.text, i.line) for i in news.items] == [
         ("خبر أول.", 1),
         ("خبر ثان.", 2),
