@@ -23,6 +23,7 @@ from generator.config import SiteConfig, load_config, parse_config
 from generator.errors import BuildError, ConfigError, Diagnostic
 from generator.feeds import atom_feed, events_json, sitemap
 from generator.load import (
+    MAX_FILE_BYTES,
     ActorFile,
     EventFile,
     NewsFile,
@@ -68,7 +69,7 @@ class BuildResult:
 
 @dataclass
 class _Loaded:
-    stamp: tuple[int, int]
+    stamp: tuple[int, str]
     value: Any
     problems: list[Diagnostic]
 
@@ -125,10 +126,12 @@ class Builder:
         """Load a file through `loader`, reusing the last result while it is unchanged."""
         rel = rel or path.relative_to(self.source).as_posix()
         try:
-            st = path.stat()
+            # Content, not mtime: two saves within one timestamp tick must not be confused.
+            size = path.stat().st_size
+            data = path.read_bytes() if size <= MAX_FILE_BYTES else b""
         except OSError:
             return None
-        stamp = (st.st_mtime_ns, st.st_size)
+        stamp = (size, hashlib.blake2b(data, digest_size=16).hexdigest())
         cached = self._loaded.get(rel)
         if cached is None or cached.stamp != stamp:
             local = Problems()
