@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from hashlib import blake2b
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.arabic.actors import ActorEntry, ActorMention, Registry, Role
 from generator.arabic.classify import TYPE_LABELS
 from generator.arabic.dates import DateValue
@@ -259,7 +261,7 @@ def _file_events(
                 date=date,
                 type="other",
                 sources=[Source(f.file, f.line, f.url, f.source)],
-                body_html=f.body_html or None,
+                body_html=Markup(f.body_html) if f.body_html else None,  # sanitised by nh3
                 image=f.image,
                 mentions=mentions,
                 place_names=[f.place] if f.place else [],
@@ -394,7 +396,7 @@ def _actor(entry: ActorEntry, file: ActorFile | None) -> Actor:
         kind=entry.kind,
         aliases=list(entry.aliases),
         roles=list(entry.roles),
-        bio_html=file.bio_html if file and file.bio_html else None,
+        bio_html=Markup(file.bio_html) if file and file.bio_html else None,  # nh3
         reviewed=True,
         file=file.file if file else None,
     )
