@@ -9,6 +9,7 @@ there is no second "view model" to keep in step.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from typing import Any
@@ -194,15 +195,15 @@ def _news_events(
     story_of = {f.file: f for f in news}
     groups = group_duplicates([item.text for item in lines])
     events: list[Event] = []
-    pending = list(groups)
+    pending = deque(groups)
     while pending:
-        group = pending.pop(0)
+        group = pending.popleft()
         first = lines[group[0]]
         facts = understood[(first.file, first.line)]
         date = event_date(facts.date, hijri_adjust)
         eid = event_id(date, first.text)
         if len(group) > 1 and corrections.get(eid, {}).get("unmerge"):
-            pending[:0] = [[i] for i in group]
+            pending.extendleft([i] for i in reversed(group))
             continue
         sources = []
         for i in group:
@@ -333,6 +334,7 @@ def build_model(
         events, corrections, registry, problems, hijri_adjust, corrections_file
     )
     events.sort(key=Event.sort_key)
+    events = _unique_ids(events, problems)
 
     bios = {a.entry.slug: a for a in actor_files}
     actors: dict[str, Actor] = {}
@@ -387,6 +389,26 @@ def build_model(
         places=sorted(places.values(), key=lambda t: (-len(t.events), t.slug)),
         tags=sorted(tags.values(), key=lambda t: (-len(t.events), t.slug)),
     )
+
+
+def _unique_ids(events: list[Event], problems: Problems) -> list[Event]:
+    """Two events with one id would want one page: the second is an error, named."""
+    first: dict[str, Source] = {}
+    unique = []
+    for event in events:
+        src = event.sources[0]
+        if event.id in first:
+            other = first[event.id]
+            problems.error(
+                src.file,
+                src.line,
+                f"events/{event.id}/ is wanted by both {other.file}:{other.line} and "
+                f"{src.file}:{src.line} (same date and text); the second is left out",
+            )
+            continue
+        first[event.id] = src
+        unique.append(event)
+    return unique
 
 
 def _actor(entry: ActorEntry, file: ActorFile | None) -> Actor:
