@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.config import SiteConfig
@@ -52,6 +53,11 @@ def events_json(model: SiteModel, config: SiteConfig) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
 
 
+def _href(base: str, path: str) -> str:
+    """Arabic slugs percent-encoded: feed readers and crawlers want plain URIs."""
+    return base + quote(path, safe="/")
+
+
 def _isolate(text: str) -> str:
     """Plain-text contexts cannot use <bdi>: wrap in FSI…PDI so Latin and
     numbers inside Arabic do not reorder the title in feed readers."""
@@ -77,8 +83,8 @@ def atom_feed(model: SiteModel, config: SiteConfig, limit: int = 50) -> bytes:
         out += [
             "<entry>",
             f"<title>{escape(_isolate(e.title))}</title>",
-            f"<id>{escape(base + e.path if base else 'urn:tarikh:' + e.id)}</id>",
-            f"<link href={quoteattr(base + e.path)}/>",
+            f"<id>{escape(_href(base, e.path) if base else 'urn:tarikh:' + e.id)}</id>",
+            f"<link href={quoteattr(_href(base, e.path))}/>",
             f"<updated>{when}</updated>",
             f"<summary>{escape(e.text)}</summary>",
             "</entry>",
@@ -93,7 +99,7 @@ def sitemap(paths: list[str], config: SiteConfig) -> bytes | None:
         return None
     base = config.base_url.rstrip("/") + "/"
     urls = [p.removesuffix("index.html") for p in paths if p.endswith(".html") and p != "404.html"]
-    body = "".join(f"<url><loc>{escape(base + u)}</loc></url>\n" for u in sorted(urls))
+    body = "".join(f"<url><loc>{escape(_href(base, u))}</loc></url>\n" for u in sorted(urls))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n"
