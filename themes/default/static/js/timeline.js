@@ -52,10 +52,14 @@
       return;
     }
     var name = chip.firstChild ? chip.firstChild.textContent.trim() : "";
+    // The name may be Latin: isolate it so its direction cannot reorder the sentence.
+    var who = document.createElement("bdi");
+    who.textContent = name;
+    status.appendChild(document.createTextNode("الأحداث التي يرد فيها "));
+    status.appendChild(who);
     status.appendChild(
       document.createTextNode(
-        "الأحداث التي يرد فيها " + name + ": " +
-          numbers.format(shown) + " من " + numbers.format(items.length) + ". "
+        ": " + numbers.format(shown) + " من " + numbers.format(items.length) + ". "
       )
     );
     var page = document.createElement("a");
