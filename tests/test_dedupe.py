@@ -1,0 +1,159 @@
+"""Near-duplicate news items: what must merge, what must not, and at what cost."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.arabic.dedupe import find_groups, group_duplicates
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "content/news/2015-10-01-russia-syria.txt"  # the seed text after its front matter
+
+
+def seed_lines() -> list[str]:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    body = lines[lines.index("---", 1) + 1 :]
+    return [line for line in body if line.strip()]
+
+
+BASE = (
+    "أجرت وزارتا الدفاع الروسية والأمريكية الخميس 1 تشرين الأول بطلب من الأخيرة "
+    "مناقشات عبر الفيديو بشأن العملية الروسية الجوية ضد «داعش» في سورية."
+)
+
+VARIANTS = {
+    "typo": BASE.replace("مناقشات", "مناقشت"),
+    "english quotes": BASE.replace("«داعش»", "“داعش”"),
+    "straight quotes": BASE.replace("«داعش»", '"داعش"'),
+    "no final stop": BASE.rstrip("."),
+    "alef and taa marbuta": BASE.replace("الأمريكية", "الامريكيه").replace("سورية", "سوريه"),
+    "eastern digits": BASE.replace("1", "١"),
+    "word dropped": BASE.replace(" عبر الفيديو", ""),
+    "word added": BASE.replace("مناقشات", "مناقشات مطولة"),
+    "clitic added": "و" + BASE,
+    "harakat": BASE.replace("الدفاع", "الدِّفاع"),
+}
+
+
+def test_seed_lines_two_and_three_are_one_event() -> None:
+    lines = seed_lines()
+    assert lines[1] == lines[2]
+    groups = group_duplicates(lines)
+    assert [1, 2] in groups
+
+
+def test_distinct_seed_lines_stay_apart() -> None:
+    lines = seed_lines()
+    groups = group_duplicates(lines)
+    assert len(groups) == len(lines) - 1
+    assert all(len(g) == 1 for g in groups if g != [1, 2])
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_near_duplicate_joins_its_original(name: str) -> None:
+    groups = group_duplicates([BASE, VARIANTS[name]])
+    assert groups == [[0, 1]]
+
+
+def test_all_variants_make_one_group_among_other_news() -> None:
+    others = seed_lines()[3:]
+    texts = [*others[:4], BASE, *others[4:], *VARIANTS.values()]
+    groups = group_duplicates(texts)
+    base_group = next(g for g in groups if 4 in g)
+    assert base_group == [4, *range(len(texts) - len(VARIANTS), len(texts))]
+    assert sum(len(g) for g in groups) == len(texts)
+
+
+def test_same_words_on_another_day_is_another_event() -> None:
+    other_day = BASE.replace("الخميس 1", "الجمعة 2")
+    assert group_duplicates([BASE, other_day]) == [[0], [1]]
+
+
+def test_different_news_about_the_same_actors_stays_apart() -> None:
+    texts = [
+        "قال الرئيس الروسي فلاديمير بوتين إن الضربات الجوية في سورية تستهدف «داعش» وحده.",
+        "قال الرئيس الروسي فلاديمير بوتين إن بلاده لن ترسل قوات برية إلى سورية.",
+        "التقى الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد في موسكو.",
+    ]
+    assert group_duplicates(texts) == [[0], [1], [2]]
+
+
+def test_groups_cover_every_index_once_in_order() -> None:
+    texts = [BASE, "خبر آخر تماما", "", VARIANTS["typo"], "", "خبر آخر تماما"]
+    groups = group_duplicates(texts)
+    assert sorted(i for g in groups for i in g) == list(range(len(texts)))
+    assert all(g == sorted(g) for g in groups)
+    assert [g[0] for g in groups] == sorted(g[0] for g in groups)
+    assert groups == [[0, 3], [1, 5], [2, 4]]
+    assert group_duplicates([]) == []
+
+
+def test_same_groups_in_every_process() -> None:
+    """Python salts str hashes per process; the groups must not depend on it."""
+    texts = [*seed_lines(), *VARIANTS.values(), BASE]
+    script = (
+        "import json, sys; from generator.arabic.dedupe import group_duplicates;"
+        "print(json.dumps(group_duplicates(json.load(sys.stdin))))"
+    )
+    results = set()
+    for salt in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": salt}
+        out = subprocess.run(
+            [sys.executable, "-c", script],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        ).stdout
+        results.add(out)
+    assert len(results) == 1
+    assert json.loads(results.pop()) == group_duplicates(texts)
+
+
+def synthetic_news(n: int, rng: random.Random) -> list[str]:
+    """News-like lines drawn from the seed's own words: one vocabulary, so many
+    lines share words and grams, which is what makes all-pairs costly."""
+    words = [w for line in seed_lines() for w in line.split()]
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(8, 30))) for _ in range(n)]
+
+
+def typo(text: str, rng: random.Random) -> str:
+    words = text.split()
+    k = rng.randrange(len(words))
+    w = words[k]
+    if len(w) > 2:
+        j = rng.randrange(len(w))
+        words[k] = w[:j] + w[j + 1 :]
+    else:
+        words.insert(k, "وقد")
+    return " ".join(words)
+
+
+def test_twenty_thousand_lines_cost_a_linear_number_of_comparisons() -> None:
+    rng = random.Random(7)
+    n = 20_000
+    texts = synthetic_news(n - 400, rng)
+    originals = list(range(0, 400 * 10, 10))
+    for i in originals:
+        texts.append(typo(texts[i], rng))
+    # a story copied 200 times: one bucket, linear cost, one group
+    texts[5000:5200] = [texts[5000]] * 200
+
+    result = find_groups(texts)
+
+    assert result.verified <= 2 * n
+    group_of = {i: g[0] for g in result.groups for i in g}
+    found = sum(group_of[i] == group_of[n - 400 + k] for k, i in enumerate(originals))
+    assert found >= 0.97 * len(originals)
+    assert group_of[5199] == 5000
+    singles = sum(len(g) == 1 for g in result.groups)
+    assert singles >= n - 400 - 200 - 400 - 50  # unrelated lines are not merged
