@@ -15,12 +15,13 @@ import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
 import jinja2.meta
 
-from generator.arabic.hijri import HIJRI_MONTHS
+from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
 from generator.errors import ConfigError, TemplateError
 
@@ -108,6 +109,7 @@ class Formatter:
     def __init__(self, config: SiteConfig) -> None:
         self.months = GREGORIAN_MONTHS[config.months]
         self.eastern = config.digits == "arab"
+        self.adjust = config.hijri_adjust
 
     def num(self, value: object) -> str:
         text = str(value)
@@ -119,6 +121,7 @@ class Formatter:
         return f"{self.months[month - 1]} {self.num(year)}"
 
     def gdate(self, date: Any) -> str:
+        date = _as_event_date(date, self.adjust)
         if date is None:
             return "تاريخ غير معروف"
         start: dt.date = date.start
@@ -135,6 +138,7 @@ class Formatter:
         return text
 
     def hdate(self, date: Any) -> str:
+        date = _as_event_date(date, self.adjust)
         if date is None or date.hijri is None:
             return "التاريخ الهجري غير متاح"
         h = date.hijri
@@ -142,6 +146,15 @@ class Formatter:
             return f"{self.num(h.year)} هـ"
         month = f"{HIJRI_MONTHS[h.month - 1]} {self.num(h.year)} هـ"
         return month if date.precision == "month" else f"{self.num(h.day)} {month}"
+
+
+def _as_event_date(value: Any, adjust: int) -> Any:
+    """Let templates format a plain date (a story's, a role's) like an event's."""
+    if isinstance(value, dt.date):
+        return SimpleNamespace(
+            start=value, end=None, precision="day", hijri=to_hijri(value, adjust)
+        )
+    return value
 
 
 def relative_url(page: str, target: str, base_path: str | None = None) -> str:
