@@ -1,0 +1,362 @@
+"""How well does tarikh read Arabic news? Scored against a hand-annotated gold set.
+
+`tarikh eval GOLD.jsonl [--actors DIR] [--format text|json]` runs the same
+`understand()` that builds use on every gold sentence and reports:
+
+- date accuracy: the predicted Gregorian date, written at its own precision
+  ("2015-10-01", "2015-10", "2015"), must equal the gold string exactly: a
+  day-precise guess for a month-only date is wrong, as a page would show a day
+  the source never wrote; a gold null date must be predicted as no date;
+- actor precision / recall / F1, micro-averaged over sentences: predicted
+  actor names and gold names are compared after folding spelling
+  (`normalize`) and dropping punctuation;
+
+overall and by phenomenon (each gold line lists the difficulties it exercises),
+with every failure listed so a regression points at its sentence.
+
+Gold lines are JSON objects; see tests/data/gold.jsonl and `parse_gold_line`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.arabic.actors import ActorMention, Registry
+from generator.arabic.dates import DateValue
+from generator.arabic.normalize import normalize
+from generator.understand import understand
+
+PRECISIONS = ("day", "month", "year")
+CALENDARS = ("gregorian", "hijri")
+_ISO = {
+    "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
+    "month": re.compile(r"\d{4}-\d{2}"),
+    "year": re.compile(r"\d{4}"),
+}
+_PUNCT = re.compile(r"[^\w]+|_")
+
+
+class GoldError(ValueError):
+    """A gold line that cannot be scored; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    id: str
+    line: int
+    text: str
+    reference: dt.date | None
+    gregorian: str | None
+    precision: str | None
+    calendar: str
+    written: str
+    actors: tuple[str, ...]
+    phenomena: tuple[str, ...]
+    outlet: str
+    url: str
+    country: str
+
+
+@dataclass
+class Tally:
+    items: int = 0
+    dates_correct: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def date_accuracy(self) -> float:
+        return self.dates_correct / self.items if self.items else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, date_ok: bool, tp: int, fp: int, fn: int) -> None:
+        self.items += 1
+        self.dates_correct += date_ok
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def summary(self) -> dict[str, float | int]:
+        return {
+            "items": self.items,
+            "date_accuracy": round(self.date_accuracy, 4),
+            "actor_precision": round(self.precision, 4),
+            "actor_recall": round(self.recall, 4),
+            "actor_f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass
+class Failure:
+    id: str
+    line: int
+    text: str
+    date_expected: str | None
+    date_got: str | None
+    actors_missing: list[str]
+    actors_extra: list[str]
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    gold: str
+    overall: Tally
+    by_phenomenon: dict[str, Tally]
+    failures: list[Failure] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- gold file
+
+
+def _required_str(obj: dict[str, Any], key: str) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{key!r} must be non-empty text")
+    return value
+
+
+def _str_list(obj: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = obj.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{key!r} must be a list of non-empty text")
+    return tuple(value)
+
+
+def parse_gold_line(raw: str, line: int) -> GoldItem:
+    """One gold line → GoldItem; ValueError with a message fit for file:line."""
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise ValueError("a gold line must be a JSON object")
+    ref = obj.get("reference_date")
+    if ref is not None:
+        if not isinstance(ref, str) or not _ISO["day"].fullmatch(ref):
+            raise ValueError("'reference_date' must be YYYY-MM-DD or null")
+        try:
+            reference: dt.date | None = dt.date.fromisoformat(ref)
+        except ValueError:
+            raise ValueError(f"'reference_date' {ref} does not exist") from None
+    else:
+        reference = None
+    date = obj.get("date")
+    if not isinstance(date, dict):
+        raise ValueError("'date' must be an object {gregorian, precision, calendar, written}")
+    gregorian, precision = date.get("gregorian"), date.get("precision")
+    if gregorian is None:
+        if precision is not None:
+            raise ValueError("a null 'gregorian' date has a null 'precision'")
+    elif precision not in PRECISIONS or not isinstance(gregorian, str):
+        raise ValueError(f"'precision' must be one of {', '.join(PRECISIONS)}")
+    elif not _ISO[precision].fullmatch(gregorian):
+        raise ValueError(f"'gregorian' {gregorian!r} is not written at {precision} precision")
+    calendar = date.get("calendar", "gregorian")
+    if calendar not in CALENDARS:
+        raise ValueError(f"'calendar' must be one of {', '.join(CALENDARS)}")
+    written = date.get("written", "")
+    if not isinstance(written, str):
+        raise ValueError("'written' must be text")
+    url = _required_str(obj, "url")
+    if not re.match(r"https?://", url):
+        raise ValueError("'url' must be an http(s) address")
+    return GoldItem(
+        id=_required_str(obj, "id"),
+        line=line,
+        text=_required_str(obj, "text"),
+        reference=reference,
+        gregorian=gregorian,
+        precision=precision,
+        calendar=calendar,
+        written=written,
+        actors=_str_list(obj, "actors"),
+        phenomena=_str_list(obj, "phenomena"),
+        outlet=_required_str(obj, "outlet"),
+        url=url,
+        country=_required_str(obj, "country"),
+    )
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    """Every line of the gold file, or GoldError naming the first bad one."""
+    items: list[GoldItem] = []
+    seen: dict[str, int] = {}
+    text = path.read_text(encoding="utf-8")
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            item = parse_gold_line(raw, number)
+        except ValueError as exc:
+            raise GoldError(f"{path}:{number}: {exc}") from None
+        if item.id in seen:
+            raise GoldError(f"{path}:{number}: id {item.id!r} already used on line {seen[item.id]}")
+        seen[item.id] = number
+        items.append(item)
+    return items
+
+
+def load_registry_dir(path: Path) -> Registry:
+    """Actor files (content/actors format) → Registry, through the site loader.
+
+    Problems in a file are printed to stderr and that file is left out: a
+    broken registry entry should lower the score visibly, not stop the run.
+    """
+    from generator.load import Problems, load_actor
+
+    problems = Problems()
+    entries = []
+    for file in sorted(path.glob("*.md")):
+        loaded = load_actor(file, str(file), problems)
+        if loaded is not None:
+            entries.append(loaded.entry)
+    for diagnostic in problems.items:
+        print(diagnostic, file=sys.stderr)
+    return Registry(entries)
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def date_string(value: DateValue | None) -> str | None:
+    """A predicted date as the gold writes it: ISO Gregorian at its own precision."""
+    if value is None or value.basis == "none":
+        return None
+    iso = value.start.isoformat()
+    return {"day": iso, "month": iso[:7], "year": iso[:4]}[value.precision]
+
+
+def actor_key(name: str) -> str:
+    return " ".join(_PUNCT.sub(" ", normalize(name)).split())
+
+
+def score_actors(
+    predicted: Iterable[ActorMention], gold: Iterable[str]
+) -> tuple[set[str], set[str]]:
+    """(missing gold names, extra predicted names), compared on folded keys."""
+    got = {actor_key(m.name): m.name for m in predicted}
+    want = {actor_key(g): g for g in gold}
+    return (
+        {want[k] for k in want.keys() - got.keys()},
+        {got[k] for k in got.keys() - want.keys()},
+    )
+
+
+def evaluate(gold_path: Path, registry: Registry, today: dt.date) -> Report:
+    items = load_gold(gold_path)
+    overall = Tally()
+    by_phenomenon: dict[str, Tally] = {}
+    failures: list[Failure] = []
+    for item in items:
+        error = None
+        try:
+            facts = understand(item.text, reference=item.reference, today=today, registry=registry)
+            got_date = date_string(facts.date)
+            missing, extra = score_actors(facts.actors, item.actors)
+        except Exception as exc:  # a crash on one sentence is a failure to report, not the end
+            error = f"{type(exc).__name__}: {exc}"
+            got_date, missing, extra = None, set(item.actors), set()
+        date_ok = error is None and got_date == item.gregorian
+        matched = {actor_key(a) for a in item.actors} - {actor_key(a) for a in missing}
+        counts = (len(matched), len(extra), len(missing))
+        overall.add(date_ok, *counts)
+        for phenomenon in item.phenomena:
+            by_phenomenon.setdefault(phenomenon, Tally()).add(date_ok, *counts)
+        if not date_ok or missing or extra:
+            failures.append(
+                Failure(
+                    id=item.id,
+                    line=item.line,
+                    text=item.text,
+                    date_expected=item.gregorian,
+                    date_got=got_date,
+                    actors_missing=sorted(missing),
+                    actors_extra=sorted(extra),
+                    error=error,
+                )
+            )
+    return Report(str(gold_path), overall, dict(sorted(by_phenomenon.items())), failures)
+
+
+# ---------------------------------------------------------------- output
+
+
+def report_json(report: Report) -> str:
+    data = {
+        "gold": report.gold,
+        "overall": report.overall.summary(),
+        "by_phenomenon": {k: t.summary() for k, t in report.by_phenomenon.items()},
+        "failures": [asdict(f) for f in report.failures],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _row(label: str, t: Tally) -> str:
+    return (
+        f"{label:<16} {t.items:>5} {t.date_accuracy:>7.1%} "
+        f"{t.precision:>7.1%} {t.recall:>7.1%} {t.f1:>6.3f}"
+    )
+
+
+def report_text(report: Report, max_failures: int = 40) -> str:
+    header = f"{'':<16} {'items':>5} {'dates':>7} {'act P':>7} {'act R':>7} {'F1':>6}"
+    lines = [f"gold: {report.gold}", header, _row("overall", report.overall), ""]
+    lines += [_row(name, t) for name, t in report.by_phenomenon.items()]
+    lines.append("")
+    lines.append(f"{len(report.failures)} sentences with a failure")
+    for f in report.failures[:max_failures]:
+        lines.append(f"- {f.id} (line {f.line}): {f.text[:90]}")
+        if f.error:
+            lines.append(f"    error: {f.error}")
+        if f.date_expected != f.date_got:
+            lines.append(f"    date: expected {f.date_expected}, got {f.date_got}")
+        if f.actors_missing:
+            lines.append(f"    missing actors: {', '.join(f.actors_missing)}")
+        if f.actors_extra:
+            lines.append(f"    extra actors: {', '.join(f.actors_extra)}")
+    if len(report.failures) > max_failures:
+        lines.append(f"… and {len(report.failures) - max_failures} more (--format json lists all)")
+    return "\n".join(lines)
+
+
+def main_eval(gold: Path, actors_dir: Path | None, fmt: str, today: dt.date) -> int:
+    """`tarikh eval`: print the report and return 0; 1 when the gold file has a bad
+    line (file:line on stderr); 2 when a path given cannot be read."""
+    if actors_dir is not None and not actors_dir.is_dir():
+        print(f"tarikh: error: {actors_dir} is not a directory of actor files", file=sys.stderr)
+        return 2
+    registry = load_registry_dir(actors_dir) if actors_dir else Registry()
+    try:
+        report = evaluate(gold, registry, today)
+    except GoldError as exc:
+        print(f"tarikh: error: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"tarikh: error: cannot read {gold}: {exc}", file=sys.stderr)
+        return 2
+    print(report_json(report) if fmt == "json" else report_text(report))
+    return 0
