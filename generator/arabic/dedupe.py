@@ -43,6 +43,7 @@ BANDS = 16
 ROWS = 8
 BINS = BANDS * ROWS  # a power of two: a bin is the hash's low bits
 _BIN_MASK = BINS - 1
+MAX_LEADERS = 8
 
 _PUNCT = re.compile(r"[^\w]+|_")
 _NUMBER = re.compile(r"\d+")
@@ -168,10 +169,13 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
                 continue
             # Compare each member with one member of each group already met in
             # this bucket, not with every member: a bucket of k copies of one
-            # story costs k comparisons, not k²/2.
+            # story costs k comparisons, not k²/2. Template stories («قال وزير
+            # الخارجية … في مؤتمر صحفي مشترك») fill a bucket with distinct
+            # groups; at most MAX_LEADERS of them are tried, as a true
+            # duplicate shares several of the 16 bands and is met again.
             leaders: list[int] = []
             for i in members:
-                for leader in leaders:
+                for leader in leaders[-MAX_LEADERS:]:
                     if uf.find(leader) == uf.find(i):
                         break
                     if numbers[leader] != numbers[i]:
