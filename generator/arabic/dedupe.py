@@ -35,6 +35,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.arabic.normalize import normalize
 
@@ -115,6 +116,14 @@ def sketch(grams: frozenset[int]) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=1 << 18)
+def _fingerprint(key: str) -> tuple[frozenset[int], tuple[int, ...], frozenset[str]]:
+    """Shingles, sketch and numbers of a folded text, memoised: a rebuild after
+    one edit sketches only the edited lines (sketching is most of the cost)."""
+    grams = shingles(key)
+    return grams, tuple(sketch(grams)), frozenset(_NUMBER.findall(key))
+
+
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a and not b:
         return 1.0
@@ -156,9 +165,10 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
         else:
             uf.union(j, i)
 
-    grams = {i: shingles(k) for i, k in zip(reps, keys, strict=True)}
-    sketches = {i: sketch(g) for i, g in grams.items()}
-    numbers = {i: frozenset(_NUMBER.findall(k)) for i, k in zip(reps, keys, strict=True)}
+    prints = {i: _fingerprint(k) for i, k in zip(reps, keys, strict=True)}
+    grams = {i: p[0] for i, p in prints.items()}
+    sketches = {i: p[1] for i, p in prints.items()}
+    numbers = {i: p[2] for i, p in prints.items()}
     verified = 0
     for band in range(BANDS):
         buckets: dict[tuple[int, ...], list[int]] = {}
