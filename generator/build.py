@@ -285,7 +285,7 @@ class Builder:
 
         news, event_files, actor_files, corrections = self._scan(problems)
         model = self._model(news, event_files, actor_files, corrections, config, problems)
-        pages = plan_pages(model, descending=config.order == "desc")
+        pages = plan_pages(model, descending=config.order == "desc", calendar=config.calendar)
 
         previous, fingerprints = self._previous()
         config_key = repr(config) + __version__

@@ -16,8 +16,6 @@ from typing import Any
 
 from generator.model import Actor, Event, SiteModel, Term
 
-_MONTH_UNKNOWN = 0
-
 
 @dataclass
 class Page:
@@ -32,14 +30,16 @@ class Page:
 @dataclass
 class Month:
     year: int
-    month: int
+    month: int  # 0: the month is unknown (a year-only date)
     events: list[Event]
+    calendar: str = "gregorian"
 
 
 @dataclass
 class Year:
-    year: int
+    year: int  # 0: undated events
     months: list[Month]
+    calendar: str = "gregorian"
 
 
 def _h(*parts: Iterable[str] | str) -> str:
@@ -91,16 +91,27 @@ def event_digest(event: Event, actor_digests: dict[str, str]) -> str:
     )
 
 
-def group_by_month(events: list[Event], descending: bool) -> list[Year]:
+def _period(event: Event, calendar: str) -> tuple[int, int]:
+    """The (year, month) an event is listed under, in the site's primary calendar."""
+    d = event.date
+    if d is None:
+        return 0, 0
+    if calendar == "hijri" and d.hijri is not None:
+        return d.hijri.year, d.hijri.month if d.precision != "year" else 0
+    return d.start.year, d.start.month if d.precision != "year" else 0
+
+
+def group_by_month(
+    events: list[Event], descending: bool, calendar: str = "gregorian"
+) -> list[Year]:
     years: list[Year] = []
     for event in reversed(events) if descending else events:
-        year = event.date.start.year if event.date else 0
-        month = event.date.start.month if event.date and event.date.precision != "year" else 0
+        year, month = _period(event, calendar)
         if not years or years[-1].year != year:
-            years.append(Year(year, []))
+            years.append(Year(year, [], calendar))
         months = years[-1].months
         if not months or months[-1].month != month:
-            months.append(Month(year, month, []))
+            months.append(Month(year, month, [], calendar))
         months[-1].events.append(event)
     return years
 
@@ -109,7 +120,9 @@ def _deps(events: Iterable[Event]) -> frozenset[str]:
     return frozenset(f for e in events for f in e.files)
 
 
-def plan_pages(model: SiteModel, descending: bool = False) -> list[Page]:
+def plan_pages(
+    model: SiteModel, descending: bool = False, calendar: str = "gregorian"
+) -> list[Page]:
     actor_digests = {a.slug: actor_digest(a) for a in model.actors}
     ev = {e.id: event_digest(e, actor_digests) for e in model.events}
     all_events = [ev[e.id] for e in model.events]
@@ -124,7 +137,7 @@ def plan_pages(model: SiteModel, descending: bool = False) -> list[Page]:
             "index.html",
             {
                 "page": {"path": "index.html", "title": "", "kind": "timeline"},
-                "years": group_by_month(model.events, descending),
+                "years": group_by_month(model.events, descending, calendar),
                 "events": model.events,
                 "actors": [a for a in model.actors if a.events],
             },

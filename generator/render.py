@@ -120,6 +120,15 @@ class Formatter:
             return self.num(year)
         return f"{self.months[month - 1]} {self.num(year)}"
 
+    def period(self, group: Any) -> str:
+        """A timeline heading: a Year or Month group, in its own calendar."""
+        hijri = getattr(group, "calendar", "gregorian") == "hijri"
+        month = getattr(group, "month", 0)
+        if hijri:
+            name = f"{HIJRI_MONTHS[month - 1]} " if month else ""
+            return f"{name}{self.num(group.year)} هـ"
+        return self.gmonth(group.year, month)
+
     def gdate(self, date: Any) -> str:
         date = _as_event_date(date, self.adjust)
         if date is None:
@@ -195,6 +204,7 @@ class Renderer:
         fmt = Formatter(config)
         self.env.filters.update(num=fmt.num, gdate=fmt.gdate, hdate=fmt.hdate, year=fmt.num)
         self.env.globals.update(site=config, version=version, gmonth=fmt.gmonth)
+        self.env.filters["period"] = fmt.period
         self.env.filters["gmonth"] = fmt.gmonth
         self.config = config
         self._digests: dict[str, str] = {}
