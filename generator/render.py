@@ -228,14 +228,14 @@ class Renderer:
         self._digests[name] = ""  # cycles: a template that includes itself
         h = hashlib.blake2b(digest_size=16)
         try:
-            source, _, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
         except jinja2.TemplateNotFound:
             h.update(b"missing")
             self._digests[name] = h.hexdigest()
             return self._digests[name]
         h.update(source.encode())
         try:
-            refs = jinja2.meta.find_referenced_templates(self.env.parse(source))
+            refs = jinja2.meta.find_referenced_templates(self.env.parse(source, name, filename))
         except jinja2.TemplateSyntaxError as exc:
             raise _template_error(exc) from None
         for ref in sorted(r for r in refs if r):
