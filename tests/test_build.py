@@ -1,0 +1,204 @@
+"""The build as a user runs it: whole sites written inline, built, read back."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import snapshot, tarikh, write_site
+
+NEWS = "---\ndate: 2015-10-01\n---\nعنوان القصة\nأعلن الرئيس الروسي فلاديمير بوتين الخميس 1 تشرين الأول بدء العملية.\n"
+
+
+def test_same_sources_give_byte_identical_output(example: Path, tmp_path: Path) -> None:
+    assert tarikh("build", "--source", example, "--output", tmp_path / "a", "--quiet") == 0
+    assert tarikh("build", "--source", example, "--output", tmp_path / "b", "--quiet") == 0
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+
+
+def test_links_are_relative_so_sub_paths_work(built_example: Path) -> None:
+    for page in built_example.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        for target in re.findall(r'(?:href|src)="([^"]*)"', html):
+            assert not target.startswith("/"), f"{page}: absolute link {target}"
+            if target.startswith(("http:", "https:", "#", "mailto:")):
+                continue
+            resolved = (page.parent / target.split("#")[0].split("?")[0]).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            assert resolved.is_file(), f"{page.relative_to(built_example)}: broken link {target}"
+
+
+def test_content_error_is_named_and_the_rest_is_published(tmp_path: Path, capsys) -> None:
+    site = write_site(
+        tmp_path,
+        {
+            "content/good.txt": NEWS,
+            "content/bad.txt": "---\ndate: [oops\n---\nخبر.\n",
+            "content/latin1.txt": "خبر.\n".encode("cp1256"),
+        },
+    )
+    assert tarikh("build", "--source", site) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"content/bad.txt:2: error: malformed YAML", err)
+    assert re.search(r"content/latin1.txt:1: error: not valid UTF-8", err)
+    assert "Traceback" not in err
+    events = json.loads((site / "output/events.json").read_text(encoding="utf-8"))["events"]
+    assert [e["source"]["file"] for e in events] == ["content/good.txt"]
+
+
+def test_strict_turns_warnings_into_exit_1(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"content/a.txt": "خبر بلا تاريخ.\n"})
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    assert tarikh("build", "--source", site, "--quiet", "--strict") == 1
+
+
+def test_config_error_publishes_nothing_and_keeps_output(tmp_path: Path, capsys) -> None:
+    site = write_site(tmp_path, {"content/a.txt": NEWS})
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    before = snapshot(site / "output")
+    (site / "site.toml").write_text('titel = "x"\n', encoding="utf-8")
+    assert tarikh("build", "--source", site) == 2
+    assert "did you mean 'title'?" in capsys.readouterr().err
+    assert snapshot(site / "output") == before
+
+
+def test_template_error_names_file_and_line_and_keeps_output(tmp_path: Path, capsys) -> None:
+    site = write_site(tmp_path, {"content/a.txt": NEWS})
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    before = snapshot(site / "output")
+    write_site(
+        site,
+        {
+            "templates/event.html": "{% extends 'base.html' %}\n{% block main %}\n{{ event.nope.x }}\n{% endblock %}\n"
+        },
+    )
+    assert tarikh("build", "--source", site) == 2
+    err = capsys.readouterr().err
+    assert "event.html:3" in err and "nope" in err
+    assert snapshot(site / "output") == before
+    write_site(site, {"templates/event.html": "{% if %}\n"})
+    assert tarikh("build", "--source", site) == 2
+    assert "event.html:1" in capsys.readouterr().err
+    assert snapshot(site / "output") == before
+
+
+def test_site_template_overrides_one_file_and_bang_reaches_the_theme(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path,
+        {
+            "content/a.txt": NEWS,
+            "templates/event.html": '{% extends "!default/event.html" %}{% block title %}مخصص{% endblock %}',
+        },
+    )
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    [page] = (site / "output/events").glob("*/index.html")
+    html = page.read_text(encoding="utf-8")
+    assert "<title>مخصص</title>" in html
+    assert 'dir="rtl"' in html
+
+
+def test_theme_extends_another(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path,
+        {
+            "content/a.txt": NEWS,
+            "site.toml": 'theme = "mine"\n',
+            "themes/mine/theme.toml": 'extends = "default"\n',
+            "themes/mine/templates/404.html": "<p>ليست هنا</p>\n",
+            "themes/mine/static/css/extra.css": "body{}\n",
+        },
+    )
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    assert (site / "output/404.html").read_text(encoding="utf-8") == "<p>ليست هنا</p>\n"
+    assert (site / "output/static/css/extra.css").is_file()
+    assert (site / "output/static/css/site.css").is_file()  # from the default theme
+    assert 'dir="rtl"' in (site / "output/index.html").read_text(encoding="utf-8")
+
+
+def test_unknown_theme_lists_the_available_ones(tmp_path: Path, capsys) -> None:
+    site = write_site(tmp_path, {"content/a.txt": NEWS, "site.toml": 'theme = "nope"\n'})
+    assert tarikh("build", "--source", site) == 2
+    assert (
+        "the theme 'nope' is not installed; available themes are: default"
+        in capsys.readouterr().err
+    )
+
+
+def test_hand_placed_files_survive_and_stale_pages_go(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"content/a.txt": NEWS})
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    (site / "output/CNAME").write_text("example.org\n", encoding="utf-8")
+    [old] = (site / "output/events").glob("*/index.html")
+    write_site(site, {"content/a.txt": NEWS.replace("بدء العملية", "انتهاء العملية")})
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    assert (site / "output/CNAME").read_text(encoding="utf-8") == "example.org\n"
+    assert not old.exists() and not old.parent.exists()
+    assert len(list((site / "output/events").glob("*/index.html"))) == 1
+
+
+def test_two_things_wanting_one_path_is_an_error_naming_both(tmp_path: Path, capsys) -> None:
+    site = write_site(
+        tmp_path,
+        {
+            "content/a/x.txt": NEWS,
+            "content/b/x.txt": "---\ndate: 2015-10-01\n---\nخبر آخر مختلف تماما.\n",
+        },
+    )
+    assert tarikh("build", "--source", site) == 1
+    err = capsys.readouterr().err
+    assert "stories/x/index.html is wanted by both content/a/x.txt and content/b/x.txt" in err
+
+
+def test_html_in_a_headline_is_escaped(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path,
+        {"content/a.txt": "---\ndate: 2015-10-01\n---\n<script>alert(1)</script> خبر عاجل.\n"},
+    )
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    for page in (site / "output").rglob("*.html"):
+        assert "<script>alert(1)" not in page.read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in (site / "output/index.html").read_text(encoding="utf-8")
+
+
+def test_base_url_gives_sitemap_and_absolute_404_links(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"content/a.txt": NEWS})
+    assert (
+        tarikh("build", "--source", site, "--quiet", "--base-url", "https://org.github.io/repo/")
+        == 0
+    )
+    sitemap = (site / "output/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://org.github.io/repo/</loc>" in sitemap
+    assert 'href="/repo/' in (site / "output/404.html").read_text(encoding="utf-8")
+
+
+def test_new_site_builds_at_once(tmp_path: Path) -> None:
+    assert tarikh("new", tmp_path / "site") == 0
+    assert tarikh("build", "--source", tmp_path / "site", "--strict", "--quiet") in (0, 1)
+    assert (tmp_path / "site/output/index.html").is_file()
+    assert len(list((tmp_path / "site/output/events").glob("*/index.html"))) == 3
+    assert tarikh("new", tmp_path / "site") == 2  # not over an existing site
+
+
+def test_extract_prints_what_build_publishes(built_example: Path, example: Path, capsys) -> None:
+    capsys.readouterr()
+    assert (
+        tarikh("extract", example / "content/news/2015-10-01-russia-syria.txt", "--source", example)
+        == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    published = json.loads((built_example / "events.json").read_text(encoding="utf-8"))["events"]
+    extracted = [json.loads(line) for line in lines]
+    strip = lambda e: {k: v for k, v in e.items() if k not in ("source", "sources", "url")}  # noqa: E731
+    assert [strip(e) for e in extracted] == [strip(e) for e in published]
+    assert [e["source"]["line"] for e in extracted] == [e["source"]["line"] for e in published]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert tarikh("build", "--no-such-flag") == 2
+    assert tarikh("build", "--source", tmp_path / "missing") == 2
+    assert tarikh("build", "--reference-date", "2015-02-30") == 2
+    assert tarikh() == 2
