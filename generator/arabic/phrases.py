@@ -1,0 +1,257 @@
+"""The shapes of names in Arabic news: titles, personal names, organisations, quotes.
+
+Each function reads a `Tokens` from a word index and says where the phrase it
+recognises ends (the index after its last word), or returns the index it was
+given when there is none. They never cross punctuation (`Tokens.brk`): a
+comma ends a title, a name, an organisation's name. They know nothing of the
+registry except the first words of its aliases, so that a registered name
+(«السيسي») is never swallowed as an adjective of the title before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from generator.arabic.gazetteer import NATIONALITIES, PLACES
+from generator.arabic.lexicon import (
+    CONNECTORS,
+    CONSTRUCT_NOUNS,
+    DATE_WORDS,
+    HEADS_CONSTRUCT,
+    HEADS_DEFINITE,
+    HONORIFIC_NEXT,
+    STOP,
+    TITLE_ADJECTIVES,
+    Tokens,
+    fold,
+    is_definite,
+    is_verb,
+    stems,
+)
+
+_QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|”([^”\n]{1,80})”")
+_SPEAKERS = frozenset(("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثه", "الناطقه"))
+_BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "شيخ", "امير", "ملك", "صاحب", "خادم"))
+_NOT_GENITIVE = DATE_WORDS | frozenset(("الذي", "التي", "الذين", "الان", "التاكيد"))
+_CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
+_ARABIC = re.compile(r"^[\u0621-\u064a]+$")
+
+
+def quotes(t: Tokens) -> dict[int, int]:
+    """Quoted stretches as word ranges: first word → index after the last."""
+    starts = [a for a, _ in t.spans]
+    out: dict[int, int] = {}
+    for m in _QUOTES.finditer(t.text):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        a, b = m.span(group)
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        if i < j:
+            out[i] = j
+    return out
+
+
+def joined(t: Tokens, k: int) -> bool:
+    """Word k exists and follows word k-1 with nothing but spaces between."""
+    return k < len(t.words) and not t.brk[k - 1]
+
+
+def follows(t: Tokens, k: int) -> bool:
+    """Word k follows word k-1 with only spaces or a closing quote between:
+    «رئيسة مجلس إدارة شركة "تلفزيون لبنان" إليسار نداف»."""
+    if k >= len(t.words):
+        return False
+    gap = t.text[t.spans[k - 1][1] : t.spans[k][0]]
+    return not gap.strip(' \t"»”')
+
+
+def surface(t: Tokens, i: int, j: int, stem: str | None = None) -> str:
+    """The words i..j-1 as written, less the proclitics that `stem` took off word i."""
+    text = t.text[t.spans[i][0] : t.spans[j - 1][1]]
+    word = t.words[i]
+    if stem is None or stem == word:
+        return text
+    if word.endswith(stem):
+        return _drop_letters(text, len(word) - len(stem))
+    # ل + ال written لل: drop what precedes the ل, then give the article back its alef.
+    return "ا" + _drop_letters(text, len(word) - len(stem) + 1)
+
+
+def _drop_letters(text: str, count: int) -> str:
+    for pos, ch in enumerate(text):
+        if count == 0:
+            return text[pos:]
+        if fold(ch):
+            count -= 1
+    return ""
+
+
+def plain(text: str) -> str:
+    """A display name built from pieces of text: no harakat or tatweel."""
+    return "".join(ch for ch in text if fold(ch) or ch == " ").strip()
+
+
+# ------------------------------------------------------------------ titles
+
+
+def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
+    """A construct's completion: nouns in construct, ending in a definite noun,
+    a place or a quoted name («مجلس إدارة شركة "تلفزيون لبنان"»)."""
+    done = k
+    while k < len(t.words):
+        if k in quoted:
+            return quoted[k]
+        if t.brk[k - 1]:
+            break
+        w = t.words[k]
+        if w in CONSTRUCT_NOUNS:
+            k += 1
+            continue
+        if (is_definite(w) and w not in _NOT_GENITIVE) or w in PLACES:
+            return k + 1
+        break
+    return done
+
+
+def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = False) -> int:
+    """Adjectives and coordinated complements that belong to the phrase before them."""
+    while joined(t, k):
+        w = t.words[k]
+        if (
+            w in NATIONALITIES
+            or w in TITLE_ADJECTIVES
+            or (nisba and is_definite(w) and w.endswith(("ي", "يه")) and w not in alias_starts)
+        ):
+            k += 1
+        elif w[:1] == "و" and w[1:] in CONSTRUCT_NOUNS and joined(t, k + 1):
+            if not is_definite(t.words[k + 1]):
+                break
+            k += 2
+        elif (
+            w[:1] == "و"
+            and is_definite(w[1:])
+            and w[1:] not in HEADS_DEFINITE
+            and w[1:] not in _NOT_GENITIVE
+            and (w[1:] in NATIONALITIES or w[1:] in TITLE_ADJECTIVES or nisba)
+        ):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
+    """«… للأمم المتحدة», «… لسوريا», «… إلى سوريا» after an envoy's title."""
+    if not joined(t, k):
+        return k
+    w = t.words[k]
+    if w.startswith("لل") and len(w) > 4:
+        return adjectives(t, k + 1, alias_starts)
+    if w[:1] == "ل" and w[1:] in PLACES:
+        return k + 1
+    if w[:1] == "ل" and w[1:] in CONSTRUCT_NOUNS:
+        end = genitive(t, k + 1, {})
+        return adjectives(t, end, alias_starts) if end > k + 1 else k
+    if w == "الي" and joined(t, k + 1) and t.words[k + 1] in PLACES:
+        return k + 2
+    if w.startswith("بال") and t.words[k - 1] in _CHARGED:  # «المبعوث الخاص بالملف السوري»
+        return adjectives(t, k + 1, alias_starts, nisba=True)
+    return k
+
+
+def title(
+    t: Tokens, i: int, quoted: dict[int, int], alias_starts: frozenset[str]
+) -> tuple[int, list[tuple[int, int, str]]]:
+    """A title from word i: its end, and its segments as (start, end, head stem).
+
+    Segments chain without punctuation: «نائب رئيس مجلس الوزراء وزير الخارجية»,
+    «صاحب السمو الشيخ», «السيد الرئيس الدكتور».
+    """
+    segments: list[tuple[int, int, str]] = []
+    j = i
+    while j < len(t.words) and (j == i or not t.brk[j - 1]):
+        readings = stems(t.words[j]) if j == i else (t.words[j], t.words[j][1:])
+        head = next((s for s in readings if s in HEADS_DEFINITE or s in HEADS_CONSTRUCT), None)
+        if head is None or (j > i and head == t.words[j][1:] and t.words[j][:1] != "و"):
+            break
+        k = j + 1
+        if head in HEADS_CONSTRUCT:
+            if joined(t, k) and t.words[k] in HONORIFIC_NEXT:
+                k += 1
+                while joined(t, k) and t.words[k] in HONORIFIC_NEXT | TITLE_ADJECTIVES:
+                    k += 1
+            else:
+                end = genitive(t, k, quoted)
+                if end == k and head not in _BARE_TITLES:
+                    break
+                k = end
+        elif head in _SPEAKERS and joined(t, k) and t.words[k] == "باسم":
+            end = genitive(t, k + 1, quoted)
+            if end == k + 1:
+                break
+            k = end
+        k = adjectives(t, k, alias_starts, nisba=head in HEADS_CONSTRUCT)
+        k = _destination(t, k, alias_starts)
+        segments.append((j, k, head))
+        j = k
+    return (segments[-1][1] if segments else i), segments
+
+
+# ------------------------------------------------------------------ names
+
+
+def _name_word(w: str) -> bool:
+    return (
+        len(w) >= 2
+        and _ARABIC.match(w) is not None
+        and w not in STOP
+        and w not in DATE_WORDS
+        and w not in HEADS_DEFINITE
+        and w not in HEADS_CONSTRUCT
+        and w not in CONSTRUCT_NOUNS
+        and w not in PLACES
+        and not is_verb(w)
+    )
+
+
+def person_name(t: Tokens, j: int) -> int:
+    """A personal name right after a title: 1 to 4 words, with بن/عبد/أبو/آل.
+
+    The first word is not definite (that would be an adjective: «الرئيس الفرنسي»).
+    Two words are taken; a third only before punctuation or through a connector
+    («محمد بن زايد آل نهيان», «رجب طيب أردوغان،»), and a single word only when a
+    clear boundary follows it, since «الرئيس X Y» runs on into the sentence.
+    """
+    n = len(t.words)
+    if not follows(t, j):
+        return j
+    first = t.words[j]
+    if not _name_word(first) or first in CONNECTORS:
+        return j
+    hamza = t.text[t.spans[j][0]] in "أإآ"  # «إليسار» folds to «اليسار» but has no article
+    if not hamza and any(is_definite(s) for s in stems(first)):  # «الفرنسي», «بالملف»
+        return j
+    k, count = j + 1, 1
+    while joined(t, k):
+        w, prev = t.words[k], t.words[k - 1]
+        if prev in CONNECTORS:
+            if not (_name_word(w) or w in CONNECTORS):
+                return k - 1 if count > 1 else j
+            k += 1
+            continue
+        if w in CONNECTORS:
+            if not joined(t, k + 1) or not _name_word(t.words[k + 1]):
+                break
+            k += 1
+            continue
+        if not _name_word(w) or count >= 4:
+            break
+        if count == 1 or t.brk[k] or k + 1 == n or (is_definite(prev) and is_definite(w)):
+            k, count = k + 1, count + 1
+            continue
+        break
+    if count == 1 and k == j + 1:
+        after = t.words[k] if joined(t, k) else ""
+        if after and after not in STOP and after not in DATE_WORDS and not is_verb(after):
+            return j
+    return k
