@@ -62,6 +62,10 @@ from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, 
 __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actors"]
 
 
+_DUAL_STARTS = frozenset(DUALS)
+_ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE
+
+
 @dataclass
 class _Found:
     start: int
@@ -74,7 +78,11 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
     quoted = phrases.quotes(t)
     found: list[_Found] = []
     i, n = 0, len(t.words)
+    starters = registry.starters
     while i < n:
+        if i not in quoted and starters.isdisjoint(stems(t.words[i])):
+            i += 1
+            continue
         end, items = _longest(t, i, registry, on, quoted)
         found.extend(items)
         i = max(end, i + 1)
@@ -85,8 +93,20 @@ def _longest(
     t: Tokens, i: int, reg: Registry, on: dt.date | None, quoted: dict[int, int]
 ) -> tuple[int, list[_Found]]:
     best: tuple[int, list[_Found]] = (i, [])
-    for reader in (_dual, _alias, _titled, _organisation, _quoted):
+    readings = stems(t.words[i])
+    for reader, starts in (
+        (_dual, _DUAL_STARTS),
+        (_alias, reg.alias_starts),
+        (_titled, reg.title_starts),
+        (_organisation, _ORG_STARTS),
+    ):
+        if starts.isdisjoint(readings):
+            continue
         end, items = reader(t, i, reg, on, quoted)
+        if end > best[0]:
+            best = (end, items)
+    if i in quoted:
+        end, items = _quoted(t, i, reg, on, quoted)
         if end > best[0]:
             best = (end, items)
     return best

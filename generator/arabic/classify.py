@@ -77,7 +77,6 @@ def event_type(text: str) -> str:
     return "other"
 
 
-_MAX_PLACE_WORDS = max(len(k.split()) for k in PLACES)
 _PLACE_NOUNS = frozenset(normalize(n) for n in PLACE_NOUNS)
 _AMMAN_AFTER = frozenset(("العاصمه", "عاصمه", "مدينه", "بالعاصمه"))
 # Place names that are also adjectives: «المحكمة العليا السعودية» names a court.
@@ -90,6 +89,10 @@ def find_places(text: str) -> list[str]:
     found: list[str] = []
     i = 0
     while i < n:
+        readings = stems(words[i])
+        if _FIRSTS.isdisjoint(readings) and _PLACE_NOUNS.isdisjoint(readings):
+            i += 1
+            continue
         end, place = _place_at(words, t.brk, i)
         if place and words[i] in _ALSO_ADJECTIVE and i > 0 and is_definite(words[i - 1]):
             place = None
@@ -100,9 +103,9 @@ def find_places(text: str) -> list[str]:
         if (
             place is None
             and i + 1 < n
-            and not t.brk[i]
-            and any(s in _PLACE_NOUNS for s in stems(words[i]))
             and NATIONALITIES.get(words[i + 1])
+            and not t.brk[i]
+            and not _PLACE_NOUNS.isdisjoint(readings)
         ):
             place, end = NATIONALITIES[words[i + 1]], i + 2
         if place:
@@ -116,10 +119,23 @@ def find_places(text: str) -> list[str]:
 def _place_at(words: list[str], brk: list[bool], i: int) -> tuple[int, str | None]:
     """The longest place name starting at word i (through proclitics on its first word)."""
     for first in stems(words[i]):
-        for size in range(_MAX_PLACE_WORDS, 0, -1):
-            if i + size > len(words) or any(brk[i : i + size - 1]):
-                continue
-            key = " ".join((first, *words[i + 1 : i + size]))
-            if key in PLACES:
-                return i + size, PLACES[key]
+        for rest, place in _BY_FIRST.get(first, ()):
+            end = i + 1 + len(rest)
+            if tuple(words[i + 1 : end]) == rest and not any(brk[i : end - 1]):
+                return end, place
     return i, None
+
+
+def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Place names by their first word, longest first."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, place in PLACES.items():
+        first, *rest = key.split()
+        out.setdefault(first, []).append((tuple(rest), place))
+    for options in out.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return out
+
+
+_BY_FIRST = _index()
+_FIRSTS = frozenset(_BY_FIRST)

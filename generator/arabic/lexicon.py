@@ -15,8 +15,16 @@ from functools import lru_cache
 
 # ------------------------------------------------------------------ tokens
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
-_TOKEN = re.compile(f"(?:[^\\W_]|[{_MARKS}])+")
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+# Letters and digits, spelled out: Arabic, Persian/Urdu additions, Latin. An
+# explicit class runs three times faster than \\w on Unicode text.
+_LETTERS = (
+    "\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06e5\u06e6"
+    "\u06ee-\u06ff\u0750-\u077fA-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+)
+_SEP = f"[^{_LETTERS}{_MARKS}]*"
+_TOKEN = re.compile(f"([{_LETTERS}{_MARKS}]+)({_SEP})")
+_SEPARATOR = re.compile(_SEP)
 # The same folding as normalize(), per token, without NFC (done once per text)
 # so that token offsets stay those of the text.
 _FOLD = str.maketrans(
@@ -48,18 +56,37 @@ def fold(word: str) -> str:
     return word.translate(_FOLD)
 
 
+@lru_cache(maxsize=256)
 def tokenize(text: str) -> Tokens:
-    if not unicodedata.is_normalized("NFC", text):
+    """Cut a sentence into words. Cached: the readers of one sentence (actors,
+    type, places) share one cut; callers must not change the lists."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    spans, words = [], []
-    for m in _TOKEN.finditer(text):
-        word = fold(m.group())
+    spans: list[tuple[int, int]] = []
+    words: list[str] = []
+    brk: list[bool] = []
+    cache = _FOLDED
+    pos = _SEPARATOR.match(text).end()  # type: ignore[union-attr]  # always matches
+    for raw, sep in _TOKEN.findall(text, pos):
+        start = pos
+        pos += len(raw) + len(sep)
+        word = cache.get(raw)
+        if word is None:
+            word = raw.translate(_FOLD)
+            if len(cache) < 200_000:
+                cache[raw] = word
         if word:  # a lone tatweel or harakat is no word
-            spans.append(m.span())
+            spans.append((start, start + len(raw)))
             words.append(word)
-    brk = [bool(text[spans[i][1] : spans[i + 1][0]].strip()) for i in range(len(spans) - 1)]
-    brk.append(True)
+            brk.append(bool(sep) and not sep.isspace())
+        elif brk:
+            brk[-1] = True
+    if brk:
+        brk[-1] = True
     return Tokens(text, spans, words, brk)
+
+
+_FOLDED: dict[str, str] = {}
 
 
 @lru_cache(maxsize=65536)
@@ -357,3 +384,6 @@ for _head in ORG_HEADS | HEADS_CONSTRUCT | {"حكومه", "قوات", "جيش"}:
     else:
         DUALS.update({_head + "ا": _head})
         DUALS.update({"ال" + _head + "ان": "ال" + _head, "ال" + _head + "ين": "ال" + _head})
+
+# Every word a title, an organisation or a dual can start with.
+STARTERS = HEADS_DEFINITE | HEADS_CONSTRUCT | ORG_HEADS | ORG_HEADS_DEFINITE | frozenset(DUALS)

@@ -34,6 +34,12 @@ _QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n
 _SPEAKERS = frozenset(("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثه", "الناطقه"))
 _BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "شيخ", "امير", "ملك", "صاحب", "خادم"))
 _NOT_GENITIVE = DATE_WORDS | frozenset(("الذي", "التي", "الذين", "الان", "التاكيد"))
+_UNMARKED = str.maketrans(
+    dict.fromkeys(
+        [chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), *range(0x06D6, 0x06EE))]
+        + ["\u0670", "\u0640", "\u200c", "\u200d"]
+    )
+)
 _CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 
@@ -88,7 +94,7 @@ def _drop_letters(text: str, count: int) -> str:
 
 def plain(text: str) -> str:
     """A display name built from pieces of text: no harakat or tatweel."""
-    return "".join(ch for ch in text if fold(ch) or ch == " ").strip()
+    return " ".join(text.translate(_UNMARKED).split())
 
 
 # ------------------------------------------------------------------ titles

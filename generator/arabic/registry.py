@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.arabic.lexicon import Tokens, stems, tokenize
+from generator.arabic.lexicon import (
+    HEADS_CONSTRUCT,
+    HEADS_DEFINITE,
+    STARTERS,
+    Tokens,
+    stems,
+    tokenize,
+)
 
 Kind = Literal["person", "organisation", "country", "group"]
 
@@ -71,6 +78,9 @@ class Registry:
                         node = node.setdefault(w, {})
                     node[_END] = key
         self.alias_starts = frozenset(self._trie)
+        # Words a mention can start with: a word with no reading among them is skipped.
+        self.starters = self.alias_starts | frozenset(self._role_trie) | STARTERS
+        self.title_starts = frozenset(self._role_trie) | HEADS_DEFINITE | HEADS_CONSTRUCT
 
     def _add(self, words: list[str], entry: ActorEntry) -> None:
         node = self._trie
