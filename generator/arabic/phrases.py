@@ -21,6 +21,8 @@ from generator.arabic.lexicon import (
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     HONORIFIC_NEXT,
+    ORG_HEADS,
+    ORG_HEADS_DEFINITE,
     STOP,
     TITLE_ADJECTIVES,
     Tokens,
@@ -40,6 +42,9 @@ _UNMARKED = str.maketrans(
         + ["\u0670", "\u0640", "\u200c", "\u200d"]
     )
 )
+# Nouns that continue a title after «و» («وزير الخارجية وشؤون المغتربين»); an
+# organisation's head there starts the next actor («الرئاسة السورية وهيئة …»).
+_CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - frozenset(("حكومه", "قوات", "جيش", "وزراء"))
 _CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 
@@ -129,7 +134,7 @@ def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = Fa
             or (nisba and is_definite(w) and w.endswith(("ي", "يه")) and w not in alias_starts)
         ):
             k += 1
-        elif w[:1] == "و" and w[1:] in CONSTRUCT_NOUNS and joined(t, k + 1):
+        elif w[:1] == "و" and w[1:] in _CONTINUING and joined(t, k + 1):
             if not is_definite(t.words[k + 1]):
                 break
             k += 2
@@ -137,6 +142,8 @@ def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = Fa
             w[:1] == "و"
             and is_definite(w[1:])
             and w[1:] not in HEADS_DEFINITE
+            and w[1:] not in ORG_HEADS_DEFINITE
+            and w[1:] not in alias_starts
             and w[1:] not in _NOT_GENITIVE
             and (w[1:] in NATIONALITIES or w[1:] in TITLE_ADJECTIVES or nisba)
         ):
@@ -252,7 +259,9 @@ def person_name(t: Tokens, j: int) -> int:
             continue
         if not _name_word(w) or count >= 4:
             break
-        if count == 1 or t.brk[k] or k + 1 == n or (is_definite(prev) and is_definite(w)):
+        if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
+            break
+        if count == 1 or t.brk[k] or k + 1 == n:
             k, count = k + 1, count + 1
             continue
         break
