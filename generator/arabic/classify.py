@@ -78,7 +78,7 @@ def event_type(text: str) -> str:
 
 
 _PLACE_NOUNS = frozenset(normalize(n) for n in PLACE_NOUNS)
-_AMMAN_AFTER = frozenset(("العاصمه", "عاصمه", "مدينه", "بالعاصمه"))
+_AMMAN_AFTER = frozenset(("العاصمه", "مدينه", "بالعاصمه"))  # not «عاصمة عمان»: Oman's
 # Place names that are also adjectives: «المحكمة العليا السعودية» names a court.
 _ALSO_ADJECTIVE = frozenset(("السعوديه",))
 
