@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, metavar="DIR", help="where to write (default SITE/output)"
     )
     b.add_argument("--strict", action="store_true", help="treat warnings as errors (for CI)")
-    b.add_argument("--quiet", action="store_true", help="print only errors and the summary")
+    b.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     b.add_argument("--watch", action="store_true", help="rebuild output/ whenever a source changes")
     b.add_argument("--poll", action="store_true", help="with --watch: poll instead of inotify")
 
