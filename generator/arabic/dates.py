@@ -229,19 +229,59 @@ _NOT_EVENT_RE = re.compile(rf"(?:{_alt(_NOT_EVENT)})\s*(?:يوم\s+)?$")
 _DROP = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_FOLD: dict[int, str] = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each of its characters, the index in `text`."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if _DROP.match(ch):
-            continue
-        out.append(ch.translate(_FOLD).translate(DIGITS))
-        where.append(i)
-    return "".join(out), where
+_DROP_SET = frozenset(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640", "\ufeff"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+_FOLD_ALL = {**_FOLD, **DIGITS}
+
+
+def _fold(text: str) -> tuple[str, list[int] | range]:
+    """Folded text and, for each of its characters, the index in `text`.
+
+    Every mapping is one character to one, so without harakat or tatweel to
+    drop (most wire copy) the positions are the identity: the fast path.
+    """
+    if _DROP.search(text) is None:
+        return text.translate(_FOLD_ALL), range(len(text))
+    where = [i for i, ch in enumerate(text) if ch not in _DROP_SET]
+    return "".join(text[i] for i in where).translate(_FOLD_ALL), where
+
+
+# What each pattern needs before it is worth running: most lines have no digit
+# and no month name, and skipping a pattern is much cheaper than scanning.
+_GREG_WORDS = tuple({normalize(w).split()[0] for ws in _GREGORIAN.values() for w in ws})
+_HIJRI_WORDS = tuple({normalize(w).split()[-1] for ws in _HIJRI.values() for w in ws})
+_REL_WORDS = ("اليوم", "امس", "غد", "الماضي", "الشهر")
+_WD_WORDS = tuple(_WD)
+
+
+def _wanted(kind: str, folded: str, digit: bool) -> bool:
+    def has(words: tuple[str, ...]) -> bool:
+        return any(w in folded for w in words)
+
+    if kind in ("numeric", "iso", "year"):
+        return digit
+    if kind in ("range", "day", "month"):
+        return digit and has(_GREG_WORDS)
+    if kind == "hijri":
+        return has(_HIJRI_WORDS)
+    if kind == "hmonth":
+        return digit and has(_HIJRI_WORDS)
+    if kind == "relative":
+        return has(_REL_WORDS)
+    return has(_WD_WORDS)
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -253,7 +293,10 @@ class _Candidate:
 
 def _scan(folded: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    digit = _ANY_DIGIT.search(folded) is not None
     for kind, pattern in _PATTERNS:
+        if not _wanted(kind, folded, digit):
+            continue
         for m in pattern.finditer(folded):
             start, end = m.span()
             # Trim trailing spaces and punctuation taken by optional parts.
