@@ -50,7 +50,10 @@ def events_json(model: SiteModel, config: SiteConfig) -> bytes:
         "title": config.title,
         "events": [event_record(e) | {"url": e.path} for e in model.events],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+    # One event a line: diffs stay readable, and no indent keeps json's C encoder.
+    lines = ",\n".join(json.dumps(e, ensure_ascii=False) for e in data["events"])
+    head = json.dumps(data["title"], ensure_ascii=False)
+    return f'{{"title": {head}, "events": [\n{lines}\n]}}\n'.encode()
 
 
 def _href(base: str, path: str) -> str:

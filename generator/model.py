@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 from hashlib import blake2b
 from typing import Any
 
@@ -180,9 +181,13 @@ def event_date(value: DateValue | None, hijri_adjust: int) -> EventDate | None:
 
 def event_id(date: EventDate | None, text: str) -> str:
     """Stable across edits to other lines: only the event's own date and text count."""
+    return f"{date.iso if date else 'undated'}-{_text_id(text)}"
+
+
+@lru_cache(maxsize=1 << 18)
+def _text_id(text: str) -> str:
     digest = blake2b(normalize(text).encode(), digest_size=3).hexdigest()
-    words = slugify(text, max_words=6) or "event"
-    return f"{date.iso if date else 'undated'}-{words}-{digest}"
+    return f"{slugify(text, max_words=6) or 'event'}-{digest}"
 
 
 def _news_events(
@@ -351,17 +356,17 @@ def build_model(
                 continue
             event.actors.append(Participation(actor, m.mention, m.role, m.title))
             actor.events.append(event)
-        for name in event.place_names:
+        for name in dict.fromkeys(event.place_names):
             slug = slugify(name)
             if slug:
                 term = places.setdefault(slug, Term(slug, name, "place"))
-                if event not in term.events:
+                if not term.events or term.events[-1] is not event:
                     term.events.append(event)
                     event.places.append(term)
         event_tags = []
         for tag in event.tags:
             term = tags.setdefault(tag.slug, Term(tag.slug, tag.name, "tag"))
-            if event not in term.events:
+            if not term.events or term.events[-1] is not event:
                 term.events.append(event)
                 event_tags.append(term)
         event.tags = event_tags

@@ -57,6 +57,7 @@ class Grouping:
     candidates: int  # distinct texts that went through the sketch
 
 
+@lru_cache(maxsize=1 << 18)
 def _key(text: str) -> str:
     """The folded, punctuation-free form that all comparisons see."""
     return " ".join(_PUNCT.sub(" ", normalize(text).lower()).split())
@@ -117,11 +118,13 @@ def sketch(grams: frozenset[int]) -> list[int]:
 
 
 @lru_cache(maxsize=1 << 18)
-def _fingerprint(key: str) -> tuple[frozenset[int], tuple[int, ...], frozenset[str]]:
-    """Shingles, sketch and numbers of a folded text, memoised: a rebuild after
-    one edit sketches only the edited lines (sketching is most of the cost)."""
+def _fingerprint(key: str) -> tuple[frozenset[int], tuple[tuple[int, ...], ...], frozenset[str]]:
+    """Shingles, band keys and numbers of a folded text, memoised: a rebuild
+    after one edit sketches only the edited lines (sketching is most of the cost)."""
     grams = shingles(key)
-    return grams, tuple(sketch(grams)), frozenset(_NUMBER.findall(key))
+    values = sketch(grams)
+    bands = tuple(tuple(values[band::BANDS]) for band in range(BANDS))
+    return grams, bands, frozenset(_NUMBER.findall(key))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -171,12 +174,16 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
     numbers = {i: p[2] for i, p in prints.items()}
     verified = 0
     for band in range(BANDS):
+        # Only buckets with two or more texts matter: most texts are alone in
+        # a bucket, so collisions are collected without a list per text.
+        first: dict[tuple[int, ...], int] = {}
         buckets: dict[tuple[int, ...], list[int]] = {}
         for i in reps:
-            buckets.setdefault(tuple(sketches[i][band::BANDS]), []).append(i)
+            key = sketches[i][band]
+            j = first.setdefault(key, i)
+            if j != i:
+                buckets.setdefault(key, [j]).append(i)
         for members in buckets.values():
-            if len(members) < 2:
-                continue
             # Compare each member with one member of each group already met in
             # this bucket, not with every member: a bucket of k copies of one
             # story costs k comparisons, not k²/2. Template stories («قال وزير
