@@ -210,9 +210,8 @@ class Handler(BaseHTTPRequestHandler):
         elif not snap.built:
             self._send(503, placeholder(snap, preview.instance), TYPES[".html"], body)
         elif "404.html" in snap.files:
-            page = inject(
-                snap.files["404.html"], key="404.html", snapshot=snap, instance=preview.instance
-            )
+            # "*": reload on any build, for the page this URL names may be the next one made.
+            page = inject(snap.files["404.html"], key="*", snapshot=snap, instance=preview.instance)
             self._send(404, page, TYPES[".html"], body)
         else:
             self._send(404, b"404 not found\n", "text/plain; charset=utf-8", body)

@@ -294,6 +294,7 @@ LIVE_JS = """\
     source = new EventSource(base + "__tarikh/events");
     source.addEventListener("hello", function (e) {
       delay = 500;
+      document.documentElement.setAttribute("data-tarikh-live", "open");
       var data = JSON.parse(e.data);
       if (data.instance !== instance || data.build !== build) { reload(); return; }
       showErrors(data.problems);
@@ -301,6 +302,7 @@ LIVE_JS = """\
     source.addEventListener("errors", function (e) { showErrors(JSON.parse(e.data)); });
     source.addEventListener("build", function (e) { onBuild(JSON.parse(e.data)); });
     source.onerror = function () {
+      document.documentElement.setAttribute("data-tarikh-live", "retrying");
       if (source.readyState === EventSource.CLOSED) {
         setTimeout(connect, delay);
         delay = Math.min(delay * 2, 5000);

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -50,10 +56,11 @@ def site(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def preview_url(site: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def running(site: Path, port: int = 0) -> Iterator[str]:
+    """`tarikh serve` as an editor runs it; yields the URL it prints first, stops with Ctrl-C."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--source", str(site), "--port", "0"],
+        [sys.executable, "-m", "generator", "serve", "--source", str(site), "--port", str(port)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -75,60 +82,95 @@ def preview_url(site: Path) -> Iterator[str]:
             proc.communicate()
 
 
-def test_edit_reload_scroll_overlay_and_css(site: Path, preview_url: str) -> None:
+@pytest.fixture
+def preview_url(site: Path) -> Iterator[str]:
+    with running(site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1000, "height": 700})
-            page.set_default_timeout(WAIT_MS)
-            page.goto(preview_url)
-            assert page.locator("html").get_attribute("dir") == "rtl"
-            page.wait_for_function("() => document.body.scrollHeight > 2000")
-            page.evaluate("window.scrollTo(0, 900)")
-            page.wait_for_function("() => window.scrollY === 900")
-
-            # 1. Edit the news file: the page reloads itself and keeps its place.
-            news = site / "content/news/a.txt"
-            added = "وافق مجلس الاتحاد الروسي في 30 حزيران 2015 على طلب عاجل من الرئاسة."
-            with page.expect_navigation():
-                news.write_text(_news(36) + added + "\n", encoding="utf-8")
-            page.wait_for_load_state("load")
-            assert "طلب عاجل من الرئاسة" in page.inner_text("main")
-            page.wait_for_function("() => window.scrollY === 900")
-
-            # 2. Break a file: the overlay shows, in Arabic, over the last good page.
-            page.evaluate("window.__sameDocument = true")
-            broken = site / "content/news/b.txt"
-            broken.write_text("---\ndate: [2015\n---\nخبر.\n", encoding="utf-8")
-            overlay = page.locator("#tarikh-overlay")
-            overlay.wait_for(state="visible")
-            assert overlay.get_attribute("dir") == "rtl"
-            assert overlay.get_attribute("lang") == "ar"
-            text = overlay.inner_text()
-            assert "خطأ في المحتوى" in text and "content/news/b.txt" in text
-            assert "السطر" in text and "malformed YAML" in text
-            assert page.evaluate("window.__sameDocument === true")  # shown without a reload
-            assert "طلب عاجل من الرئاسة" in page.inner_text("main")
-
-            # 3. Fix it: the overlay goes by itself.
-            broken.write_text(
-                "---\ndate: 2015-07-01\n---\nقال وزير الخارجية الروسي سيرغي لافروف في 1 تموز 2015 إن الحوار مستمر.\n",
-                encoding="utf-8",
-            )
-            overlay.wait_for(state="detached")
-            page.wait_for_function("() => document.body.innerText.includes('الحوار مستمر')")
-
-            # 4. A stylesheet change is swapped in place, without a reload.
-            page.evaluate("window.__sameDocument = true")
-            css = (ROOT / "themes/default/static/css/site.css").read_text(encoding="utf-8")
-            (site / "static/css/site.css").write_text(
-                css + "\nbody { outline: 7px solid rgb(1, 2, 3); }\n", encoding="utf-8"
-            )
-            page.wait_for_function(
-                "() => getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)'"
-            )
-            assert page.evaluate("window.__sameDocument === true")
+            yield browser
         finally:
             browser.close()
+
+
+def test_edit_reload_scroll_overlay_and_css(site: Path, preview_url: str) -> None:
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1000, "height": 700})
+        page.set_default_timeout(WAIT_MS)
+        page.goto(preview_url)
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        page.wait_for_function("() => document.body.scrollHeight > 2000")
+        page.evaluate("window.scrollTo(0, 900)")
+        page.wait_for_function("() => window.scrollY === 900")
+
+        # 1. Edit the news file: the page reloads itself and keeps its place.
+        news = site / "content/news/a.txt"
+        added = "وافق مجلس الاتحاد الروسي في 30 حزيران 2015 على طلب عاجل من الرئاسة."
+        with page.expect_navigation():
+            news.write_text(_news(36) + added + "\n", encoding="utf-8")
+        page.wait_for_load_state("load")
+        assert "طلب عاجل من الرئاسة" in page.inner_text("main")
+        page.wait_for_function("() => window.scrollY === 900")
+
+        # 2. Break a file: the overlay shows, in Arabic, over the last good page.
+        page.evaluate("window.__sameDocument = true")
+        broken = site / "content/news/b.txt"
+        broken.write_text("---\ndate: [2015\n---\nخبر.\n", encoding="utf-8")
+        overlay = page.locator("#tarikh-overlay")
+        overlay.wait_for(state="visible")
+        assert overlay.get_attribute("dir") == "rtl"
+        assert overlay.get_attribute("lang") == "ar"
+        text = overlay.inner_text()
+        assert "خطأ في المحتوى" in text and "content/news/b.txt" in text
+        assert "السطر" in text and "malformed YAML" in text
+        assert page.evaluate("window.__sameDocument === true")  # shown without a reload
+        assert "طلب عاجل من الرئاسة" in page.inner_text("main")
+
+        # 3. Fix it: the overlay goes by itself.
+        broken.write_text(
+            "---\ndate: 2015-07-01\n---\nقال وزير الخارجية الروسي سيرغي لافروف في 1 تموز 2015 إن الحوار مستمر.\n",
+            encoding="utf-8",
+        )
+        overlay.wait_for(state="detached")
+        page.wait_for_function("() => document.body.innerText.includes('الحوار مستمر')")
+
+        # 4. A stylesheet change is swapped in place, without a reload.
+        page.evaluate("window.__sameDocument = true")
+        css = (ROOT / "themes/default/static/css/site.css").read_text(encoding="utf-8")
+        (site / "static/css/site.css").write_text(
+            css + "\nbody { outline: 7px solid rgb(1, 2, 3); }\n", encoding="utf-8"
+        )
+        page.wait_for_function(
+            "() => getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)'"
+        )
+        assert page.evaluate("window.__sameDocument === true")
+
+
+def test_reconnects_and_reloads_after_a_server_restart(site: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with chromium() as browser:
+        page = browser.new_page()
+        page.set_default_timeout(WAIT_MS)
+        with running(site, port) as url:
+            page.goto(url)
+            page.wait_for_selector("html[data-tarikh-live=open]", state="attached")
+            page.evaluate("window.__sameDocument = true")
+        # The server is gone; the page keeps trying. Change the site while it is down.
+        page.wait_for_selector("html[data-tarikh-live=retrying]", state="attached")
+        (site / "content/news/a.txt").write_text(
+            _news(36) + "أكد الكرملين في 30 حزيران 2015 أن الاتصالات مستمرة.\n", encoding="utf-8"
+        )
+        with running(site, port), page.expect_navigation(timeout=WAIT_MS):
+            pass
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__sameDocument === undefined")
+        assert "الاتصالات مستمرة" in page.inner_text("main")
