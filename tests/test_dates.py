@@ -154,3 +154,53 @@ def test_gregorian_wins_when_both_calendars_are_written() -> None:
     text = "يبث الخطاب السبت 05 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017 م"
     found = find_date(text, D(2017, 7, 29), TODAY)
     assert found.date and found.date.start == D(2017, 7, 29) and found.date.calendar == "gregorian"
+
+
+def test_next_and_last_weekday() -> None:
+    assert find_date("حدد المجلس يوم السبت المقبل موعدا", REF, TODAY).mentions[0].start == D(
+        2015, 10, 3
+    )
+    found = find_date("اجتمع الوزراء الخميس الماضي في عمان", REF, TODAY)
+    assert found.date and found.date.start == D(2015, 9, 24)
+
+
+def test_a_stale_today_follows_its_weekday() -> None:
+    # Written on Wednesday, published on Thursday 1 October.
+    found = find_date("انطلقت اليوم الأربعاء أعمال المؤتمر", REF, TODAY)
+    assert found.date and found.date.start == D(2015, 9, 30) and not found.warnings
+
+
+def test_last_week_is_not_a_made_up_day() -> None:
+    found = find_date("قال الوزير الأسبوع الماضي إن", REF, TODAY)
+    assert found.date and (found.date.start, found.date.precision) == (D(2015, 9, 1), "month")
+
+
+def test_future_dates_belong_to_future_sentences_only() -> None:
+    # A sentence about what will happen is dated by it…
+    found = find_date("وسيبث الخطاب يوم السبت 3 تشرين الأول 2015 مساء", REF, TODAY)
+    assert found.date and found.date.start == D(2015, 10, 3)
+    found = find_date("يشارك الوزير في القمة، وذلك يوم 5 تشرين الأول 2015 في جدة", REF, TODAY)
+    assert found.date and found.date.start == D(2015, 10, 5)
+    # …a report of an announcement by the announcement.
+    found = find_date("أعلنت الوزارة أن الخطاب سيبث بعد غد السبت", REF, TODAY)
+    assert found.date is None and found.mentions[0].start == D(2015, 10, 3)
+
+
+def test_since_governs_from_a_few_words_away() -> None:
+    found = find_date(
+        "قدم الوزراء أمس استقالاتهم منذ أن كلفه الملك في الـ 7 من تشرين الأول 2014", REF, TODAY
+    )
+    assert found.date and found.date.start == D(2015, 9, 30)
+    assert [m.start for m in found.mentions] == [D(2014, 10, 7)]
+
+
+def test_year_less_month() -> None:
+    found = find_date("عين وزيرا للخارجية في آب/أغسطس خلفا لسلفه", REF, TODAY)
+    assert found.date and (found.date.start, found.date.precision) == (D(2015, 8, 1), "month")
+    found = find_date("عين وزيرا للخارجية في تشرين الثاني خلفا لسلفه", REF, TODAY)
+    assert found.date and found.date.start == D(2014, 11, 1)
+
+
+def test_a_day_outranks_a_hijri_year_named_beside_it() -> None:
+    found = find_date("أعلنت الوزارة أن فاتح شهر صفر لعام 1437 هـ هو اليوم الخميس", REF, TODAY)
+    assert found.date and (found.date.start, found.date.precision) == (D(2015, 10, 1), "day")

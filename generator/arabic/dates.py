@@ -181,12 +181,13 @@ _ORDINALS |= {"الحادي والثلاثين": 31}
 _ORD = "|".join(
     sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _ORDINALS), key=len, reverse=True)
 )
-_DAY = rf"(?:ل(?=ل))?(?P<d>\d{{1,2}}|(?:{_ORD})(?=\s+من\s))"
+_DAY = rf"(?:ل(?=ل))?(?:ال\s?(?=\d))?(?P<d>\d{{1,2}}|(?:{_ORD})(?=\s+من\s))"
 _RANGE = rf"(?:(?:بين|من)\s+(?:يوم\s+)?{_DAY}\s*(?:و|الى|إلى|-|–)\s*)"
 
 _IN_MONTH = r"(?:\s+(?:الجاري|الماضي))?"
 _RELATIVE = (
-    r"اليوم|امس الاول|اول امس|اول من امس|امس|غدا|يوم غد|بعد غد|الاسبوع الماضي|الشهر الماضي"
+    r"اليوم|امس الاول|اول امس|اول من امس|امس|غدا|بعد يوم غد|يوم غد|عصر غد|مساء غد|بعد غد|غد"
+    r"|الاسبوع الماضي|الشهر الماضي"
     rf"|العام الماضي|الشهر الجاري|مطلع الشهر{_IN_MONTH}|منتصف الشهر{_IN_MONTH}"
     rf"|اواخر الشهر{_IN_MONTH}"
 )
@@ -215,14 +216,32 @@ _PATTERNS = [
             rf"{_B}(?:شهر\s+)?{_CLITIC}{_GM}{_GM2}\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<y>\d{{4}}){_E}"
         ),
     ),
+    ("ymonth", re.compile(rf"(?<=في )(?:شهر\s+)?{_GM}{_GM2}{_E}")),
     ("year", re.compile(rf"{_B}(?:{_CLITIC}(?:عام|سنه|العام)\s+)(?P<y>\d{{4}}){_E}")),
     (
         "relative",
         re.compile(rf"{_B}{_CLITIC}(?P<rel>{_RELATIVE}){_E}(?:\s+(?P<wd>{_WD_ALT}){_E})?"),
     ),
-    ("weekday", re.compile(rf"{_B}(?:يوم\s+)?{_CLITIC}(?P<wd>{_alt(list(_WEEKDAYS))}){_E}")),
+    (
+        "weekday",
+        re.compile(
+            rf"{_B}(?:يوم\s+)?{_CLITIC}(?P<wd>{_WD_ALT}){_E}(?:\s+(?P<dir>المقبل|القادم|الماضي){_E})?"
+        ),
+    ),
 ]
 _ANCHORED = re.compile(r"[\s،,]*(?:الموافق|\d)")
+# «منذ أن كلّفه الملك في 7 …», «ما بعد تاريخ الـ 22 …»: governed from a few words away,
+# as long as no clause break comes between.
+_SINCE = re.compile(r"(?:منذ|ما بعد|بعد تاريخ|حتى تاريخ)(?:\s+[^\s،,.؛:]+){0,5}\s*$")
+# A sentence about what will happen («سيبث الخطاب…», «ويكون فاتح الشهر…»): its
+# future date is the event's; in «أعلن … أن غداً …» it is only what was announced.
+_FUTURE = re.compile(r"(?<!\w)و?(?:س[يتن][^\s]{2,}|سا[^\s]{2,}|يكون|ستكون)(?!\w)")
+# «أعلنت الوزارة أن … سيكون غداً»: a report of an announcement is dated by the announcement.
+_REPORTED = re.compile(
+    r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|حدد|حددت"
+    r"|كشف|كشفت|اوضح|اوضحت|اصدر|اصدرت)(?!\w)"
+)
+_THAT_IS = re.compile(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
 _NOT_EVENT_RE = re.compile(rf"(?:{_alt(_NOT_EVENT)})\s*(?:يوم\s+)?$")
 
 # Characters dropped when folding for matching (harakat, tatweel, invisible controls).
@@ -270,6 +289,8 @@ def _wanted(kind: str, folded: str, digit: bool) -> bool:
 
     if kind in ("numeric", "iso", "year"):
         return digit
+    if kind == "ymonth":
+        return has(_GREG_WORDS)
     if kind in ("range", "day", "month"):
         return digit and has(_GREG_WORDS)
     if kind == "hijri":
@@ -357,20 +378,28 @@ def _resolve(
             "غدا": 1,
             "يوم غد": 1,
             "بعد غد": 2,
+            "بعد يوم غد": 2,
+            "عصر غد": 1,
+            "مساء غد": 1,
+            "غد": 1,
         }
         if rel in days:
             day = reference + dt.timedelta(days[rel])
-            _check_weekday(wd, day, written, warnings)
+            if wd is not None and day.weekday() != wd:
+                # «اليوم الاثنين» in a story dated Tuesday: written the day before
+                # it was published. The weekday is what the reporter saw.
+                shift = (day.weekday() - wd) % 7
+                if shift <= 2:
+                    day -= dt.timedelta(shift)
+                elif 7 - shift <= 2:
+                    day += dt.timedelta(7 - shift)
+                else:
+                    _check_weekday(wd, day, written, warnings)
             return DateValue(day, "day", "relative", written, span=span)
         if rel == "الاسبوع الماضي":
-            return DateValue(
-                reference - dt.timedelta(7),
-                "day",
-                "relative",
-                written,
-                span=span,
-                end=reference - dt.timedelta(1),
-            )
+            # No week precision: the month of a week ago, not a made-up day.
+            week_ago = reference - dt.timedelta(7)
+            return DateValue(week_ago.replace(day=1), "month", "relative", written, span=span)
         first = reference.replace(day=1)
         if rel == "العام الماضي":
             return DateValue(
@@ -384,7 +413,12 @@ def _resolve(
     if c.kind == "weekday":
         if reference is None or wd is None:
             return None
+        if g.get("dir") in ("المقبل", "القادم"):
+            ahead = (wd - reference.weekday()) % 7 or 7
+            return DateValue(reference + dt.timedelta(ahead), "day", "weekday", written, span=span)
         back = (reference.weekday() - wd) % 7
+        if g.get("dir") == "الماضي":
+            back = back or 7
         return DateValue(reference - dt.timedelta(back), "day", "weekday", written, span=span)
     if c.kind == "year":
         return DateValue(dt.date(int(g["y"]), 1, 1), "year", "explicit", written, span=span)
@@ -429,6 +463,11 @@ def _resolve(
         return None
     if c.kind == "month":
         return DateValue(dt.date(int(g["y"]), month, 1), "month", "explicit", written, span=span)
+    if c.kind == "ymonth":  # «في آب/أغسطس»: the nearest such month not after the story
+        if reference is None:
+            return None
+        year = reference.year if month <= reference.month else reference.year - 1
+        return DateValue(dt.date(year, month, 1), "month", "explicit", written, span=span)
     day = _day(g["d"])
     year_text = g.get("y")
     basis: Basis = "explicit"
@@ -512,6 +551,7 @@ def find_date(
     folded, where = _fold(text)
     warnings: list[str] = []
     values: list[tuple[DateValue, bool]] = []
+    anchored: set[int] = set()
     for c in _scan(folded):
         s, e = c.span
         # The range pattern starts at «بين/من»: keep those words out of the written form.
@@ -522,11 +562,15 @@ def find_date(
         value = _resolve(c, reference, today, hijri_adjust, written, span, warnings)
         if value is None:
             continue
-        governed = bool(_NOT_EVENT_RE.search(folded[max(0, s - 20) : s]))
+        before = folded[max(0, s - 40) : s]
+        governed = bool(_NOT_EVENT_RE.search(before[-20:]) or _SINCE.search(before))
+        if _THAT_IS.search(before):  # «… وذلك يوم 10 جانفي»: the event's own date, even ahead
+            anchored.add(id(value))
         values.append((value, governed))
     if not values:
         return DateFinding(None, [], warnings)
-    main = _event_date(values, reference)
+    future = bool(_FUTURE.search(folded)) and not _REPORTED.match(folded)
+    main = _event_date(values, reference, future=future, anchored=anchored)
     mentions = [v for v, _ in values if v is not main]
     return DateFinding(main, mentions, warnings)
 
@@ -543,14 +587,24 @@ def _rank(value: DateValue) -> int:
 
 
 def _event_date(
-    values: list[tuple[DateValue, bool]], reference: dt.date | None
+    values: list[tuple[DateValue, bool]],
+    reference: dt.date | None,
+    future: bool = False,
+    anchored: frozenset[int] | set[int] = frozenset(),
 ) -> DateValue | None:
     """The date the main verb governs: not behind «منذ/حتى/قبل…», not in the
     story's future (news reports what happened; a future date is a schedule
     the event announces), and the most specific of what remains."""
     free = [
-        v for v, governed in values if not governed and (reference is None or v.start <= reference)
+        v
+        for v, governed in values
+        if not governed
+        and (reference is None or future or id(v) in anchored or v.start <= reference)
     ]
+    if any(v.precision == "day" for v, _ in values):
+        # A sentence that names a day is not dated by a year or month it also names
+        # («فاتح شهر جمادى الأولى لعام 1445 هـ هو يوم غد …»).
+        free = [v for v in free if v.precision == "day"]
     if free:
         # Both calendars written («5 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017»): the
         # Gregorian one is exact; the Hijri may follow a local sighting.
