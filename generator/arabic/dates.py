@@ -283,23 +283,36 @@ _REL_WORDS = ("اليوم", "امس", "غد", "الماضي", "الشهر")
 _WD_WORDS = tuple(_WD)
 
 
-def _wanted(kind: str, folded: str, digit: bool) -> bool:
-    def has(words: tuple[str, ...]) -> bool:
-        return any(w in folded for w in words)
+def _any(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
+
+_HAS = {
+    "greg": _any(_GREG_WORDS),
+    "hijri": _any(_HIJRI_WORDS),
+    "rel": _any(_REL_WORDS),
+    "wd": _any(_WD_WORDS),
+}
+
+
+def _triggers(folded: str) -> dict[str, bool]:
+    return {name: pattern.search(folded) is not None for name, pattern in _HAS.items()}
+
+
+def _wanted(kind: str, has: dict[str, bool], digit: bool) -> bool:
     if kind in ("numeric", "iso", "year"):
         return digit
     if kind == "ymonth":
-        return has(_GREG_WORDS)
+        return has["greg"]
     if kind in ("range", "day", "month"):
-        return digit and has(_GREG_WORDS)
+        return digit and has["greg"]
     if kind == "hijri":
-        return has(_HIJRI_WORDS)
+        return has["hijri"]
     if kind == "hmonth":
-        return digit and has(_HIJRI_WORDS)
+        return digit and has["hijri"]
     if kind == "relative":
-        return has(_REL_WORDS)
-    return has(_WD_WORDS)
+        return has["rel"]
+    return has["wd"]
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -315,8 +328,9 @@ class _Candidate:
 def _scan(folded: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     digit = _ANY_DIGIT.search(folded) is not None
+    has = _triggers(folded)
     for kind, pattern in _PATTERNS:
-        if not _wanted(kind, folded, digit):
+        if not _wanted(kind, has, digit):
             continue
         for m in pattern.finditer(folded):
             start, end = m.span()
