@@ -243,22 +243,16 @@ def test_gold_registry_loads() -> None:
     )
 
 
-def _readers_ready() -> bool:
-    try:
-        understand_module.understand(
-            "قال الرئيس أمس", reference=dt.date(2020, 1, 2), today=TODAY, registry=Registry()
-        )
-    except NotImplementedError:
-        return False
-    return True
+def test_gold_set_dates_meet_the_target() -> None:
+    report = evaluate(GOLD, load_registry_dir(ACTORS), TODAY)
+    assert report.overall.date_accuracy >= 0.97, report_text(report)
 
 
 @pytest.mark.xfail(
-    not _readers_ready(),
-    reason="the Arabic readers (dates, actors, classify) raise NotImplementedError until they land",
-    strict=False,
+    strict=True,
+    reason="actor F1 is 0.81 on the 160-sentence gold set (P 0.89, R 0.74); the target is "
+    "0.92 and issue 4 stays open until it is met. strict: remove this mark once it passes.",
 )
-def test_gold_set_meets_the_targets() -> None:
+def test_gold_set_actors_meet_the_target() -> None:
     report = evaluate(GOLD, load_registry_dir(ACTORS), TODAY)
-    assert report.overall.date_accuracy >= 0.97, report_text(report)
     assert report.overall.f1 >= 0.92, report_text(report)
