@@ -44,7 +44,9 @@ from generator.arabic.lexicon import (
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     ORG_HEADS,
+    ORG_HEADS_COMPLEMENT,
     ORG_HEADS_DEFINITE,
+    ORG_HEADS_SUBJECT_ONLY,
     ORG_STOP,
     QUOTE_CONTEXT_AFTER,
     QUOTE_CONTEXT_BEFORE,
@@ -63,7 +65,12 @@ __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actor
 
 
 _DUAL_STARTS = frozenset(DUALS)
-_ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE
+_ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE | ORG_HEADS_COMPLEMENT
+# «رئاسة X» is an office («تولى رئاسة البلاد», «برئاسة الدكتور …») unless X is
+# the state or the government: then it is the presidency, an institution.
+# Adjectives that say when, not which: «المجلس الجديد للنهوض» names no one.
+_PASSING = frozenset(("الجديد", "الجديده", "السابق", "السابقه", "الاسبق", "المكلف", "الحالي"))
+_PRESIDENCY_OF = frozenset(("الجمهوريه", "الحكومه", "الوزراء", "الدوله"))
 
 
 @dataclass
@@ -177,9 +184,22 @@ def _organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[
             if i + 1 in q:
                 return i, []
             end = phrases.genitive(t, i + 1, q)
-            if end == i + 1:
+            if end == i + 1 or t.words[end - 1] in HEADS_DEFINITE:  # «برئاسة الدكتور»
+                return i, []
+            if head == "رياسه" and (
+                head != t.words[i] or not _PRESIDENCY_OF.intersection(t.words[i + 1 : end])
+            ):
+                return i, []
+            if head in ORG_HEADS_SUBJECT_ONLY and not (i > 0 and is_verb(t.words[i - 1])):
                 return i, []
             end = phrases.adjectives(t, end, reg.alias_starts, nisba=True)
+        elif head in ORG_HEADS_COMPLEMENT:
+            described = phrases.adjectives(t, i + 1, reg.alias_starts, nisba=True)
+            if described == i + 1 or t.words[i + 1] in _PASSING:
+                return i, []
+            end = phrases.complement(t, described, reg.alias_starts)
+            if end == described:
+                return i, []
         elif head in ORG_HEADS_DEFINITE:
             if not phrases.joined(t, i + 1) or t.words[i + 1] not in NATIONALITIES:
                 return i, []

@@ -317,14 +317,14 @@ HEADS_CONSTRUCT = _set(
 CONSTRUCT_NOUNS = _set(
     """مجلس هييه وزاره حكومه ديوان جمهوريه لجنه اركان اداره اداره جامعه منظمه حركه حزب جبهه
     مكتب شركه رياسه دايره قوات جيش موسسه سلطه محكمه مفوضيه وزراء شوون امانه اتحاد بنك مصرف
-    صندوق وكاله"""
+    صندوق وكاله دوله شبكه نقابه جمعيه معهد مركز مدينه منطقه محافظه بلديه"""
 )
 # Adjectives that stay inside a title or an organisation's name.
 TITLE_ADJECTIVES = _set(
     """العام العامه الاعلي العليا الخاص الخاصه الدايم الدايمه التنفيذي التنفيذيه الاول الاولي
     المعارض المعارضه الوطني الوطنيه الشريفين الملكي الملكيه الاسلامي الاسلاميه المركزي
     المركزيه الحر الاتحادي الاتحاديه المتحده الشعبي الشعبيه الديمقراطي الديمقراطيه السابق
-    السابقه الاسبق الاسبقه الجديد الجديده المكلف الاعلام"""
+    السابقه الاسبق الاسبقه الجديد الجديده المكلف الاعلام العرب"""
 )
 HONORIFIC_NEXT = frozenset(("السمو", "الجلاله", "الفخامه", "السماحه", "الملكي", "الحرمين"))
 
@@ -348,7 +348,7 @@ DATE_WORDS = WEEKDAYS | _set("اليوم امس غدا مساء ظهر فجر ي
 # Organisations named by a head noun and its complement («وزارة الخارجية الأمريكية»).
 ORG_HEADS = _set(
     """وزاره مجلس هييه حزب حركه جبهه منظمه جماعه تنظيم رياسه جامعه لجنه مفوضيه محكمه ايتلاف
-    تحالف ديوان كتايب مشيخه"""
+    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه"""
 )
 # Definite heads that name an organisation only with a nationality adjective
 # («الحكومة العراقية», «الإدارة الأمريكية»).
@@ -356,6 +356,16 @@ ORG_HEADS_DEFINITE = _set(
     """الحكومه الاداره الرياسه الكونغرس البرلمان الجيش الخارجيه الداخليه السلطات الشرطه
     المخابرات الاستخبارات البحريه"""
 )
+# Definite heads that name an organisation with an adjective and a complement
+# after «ل» («الجمعية العامة للأمم المتحدة», «المكتب الإعلامي لرئيس الوزراء»);
+# with the adjective alone («المكتب الإعلامي») they are too vague to be anyone.
+ORG_HEADS_COMPLEMENT = _set(
+    """الامانه الجمعيه الهييه المكتب المعهد المجلس المركز اللجنه المنظمه الاتحاد الوكاله
+    المحكمه المفوضيه النقابه الشبكه الموسسه الدايره المديريه"""
+)
+# Heads that are places as often as actors («في محافظة كركوك»): an actor only
+# as the subject right after its verb («قررت محافظة بابل»).
+ORG_HEADS_SUBJECT_ONLY = frozenset(("محافظه",))
 GROUP_HEADS = frozenset(("تنظيم", "جماعه", "حركه", "جبهه", "ميليشيا", "ميليشيات", "كتايب"))
 # Heads before a quoted name («شركة "تلفزيون لبنان"»).
 QUOTE_HEADS = GROUP_HEADS | frozenset(
@@ -363,7 +373,7 @@ QUOTE_HEADS = GROUP_HEADS | frozenset(
 )
 # Phrases that look like organisations and are not actors.
 ORG_STOP = frozenset(
-    """مجلس الاداره|مجلس الوزراء|حركه السير|حركه المرور|حركه الملاحه|حركه النزوح|لجنه التحقيق
+    """مجلس الاداره|حركه السير|حركه المرور|حركه الملاحه|حركه النزوح|لجنه التحقيق
     |حركه الطيران|مجلس العزاء|لجنه الخبراء""".replace("\n", "").split("|")
 )
 # Context that makes a short quoted phrase an actor («ضد «داعش»»).
@@ -386,4 +396,11 @@ for _head in ORG_HEADS | HEADS_CONSTRUCT | {"حكومه", "قوات", "جيش"}:
         DUALS.update({"ال" + _head + "ان": "ال" + _head, "ال" + _head + "ين": "ال" + _head})
 
 # Every word a title, an organisation or a dual can start with.
-STARTERS = HEADS_DEFINITE | HEADS_CONSTRUCT | ORG_HEADS | ORG_HEADS_DEFINITE | frozenset(DUALS)
+STARTERS = (
+    HEADS_DEFINITE
+    | HEADS_CONSTRUCT
+    | ORG_HEADS
+    | ORG_HEADS_DEFINITE
+    | ORG_HEADS_COMPLEMENT
+    | frozenset(DUALS)
+)

@@ -34,6 +34,7 @@ from generator.arabic.lexicon import (
 
 _QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|”([^”\n]{1,80})”")
 _SPEAKERS = frozenset(("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثه", "الناطقه"))
+_OFFICIAL = frozenset(("الرسمي", "الرسميه"))
 _BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "شيخ", "امير", "ملك", "صاحب", "خادم"))
 _NOT_GENITIVE = DATE_WORDS | frozenset(("الذي", "التي", "الذين", "الان", "التاكيد"))
 _UNMARKED = str.maketrans(
@@ -153,6 +154,20 @@ def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = Fa
     return k
 
 
+def complement(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
+    """What an organisation is «of», after «ل»: «… للأمم المتحدة», «… لمدينة
+    الرياض», «… لمجلس الوزراء», «… لرئيس مجلس الوزراء»."""
+    if not joined(t, k):
+        return k
+    w = t.words[k]
+    if w.startswith("لل") and len(w) > 4:
+        return adjectives(t, k + 1, alias_starts, nisba=True)
+    if w[:1] == "ل" and (w[1:] in CONSTRUCT_NOUNS or w[1:] in HEADS_CONSTRUCT):
+        end = genitive(t, k + 1, {})
+        return adjectives(t, end, alias_starts, nisba=True) if end > k + 1 else k
+    return k
+
+
 def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
     """«… للأمم المتحدة», «… لسوريا», «… إلى سوريا» after an envoy's title."""
     if not joined(t, k):
@@ -198,11 +213,13 @@ def title(
                 if end == k and head not in _BARE_TITLES:
                     break
                 k = end
-        elif head in _SPEAKERS and joined(t, k) and t.words[k] == "باسم":
-            end = genitive(t, k + 1, quoted)
-            if end == k + 1:
-                break
-            k = end
+        elif head in _SPEAKERS and joined(t, k):
+            by = k + 1 if t.words[k] in _OFFICIAL and joined(t, k + 1) else k
+            if t.words[by] == "باسم":  # «المتحدث (الرسمي) باسم وزارة الخارجية»
+                end = genitive(t, by + 1, quoted)
+                if end == by + 1:
+                    break
+                k = end
         k = adjectives(t, k, alias_starts, nisba=head in HEADS_CONSTRUCT)
         k = _destination(t, k, alias_starts)
         segments.append((j, k, head))
