@@ -180,6 +180,19 @@ def split_front_matter(
     return data, end + 1
 
 
+def read_document(
+    path: Path, rel: str, problems: Problems
+) -> tuple[list[str], dict[str, Any], int] | None:
+    """A content file's lines, its front matter, and where its body starts."""
+    lines = read_text(path, rel, problems)
+    if lines is None:
+        return None
+    split = split_front_matter(lines, rel, problems)
+    if split is None:
+        return None
+    return lines, split[0], split[1]
+
+
 def _text_field(meta: dict[str, Any], key: str, rel: str, problems: Problems) -> str | None:
     value = meta.get(key)
     if value is None:
@@ -261,13 +274,10 @@ def render_markdown(text: str) -> str:
 
 
 def load_news(path: Path, rel: str, problems: Problems) -> NewsFile | None:
-    lines = read_text(path, rel, problems)
-    if lines is None:
+    document = read_document(path, rel, problems)
+    if document is None:
         return None
-    split = split_front_matter(lines, rel, problems)
-    if split is None:
-        return None
-    meta, body = split
+    lines, meta, body = document
     date = None
     if "date" in meta:
         parsed = parse_date(meta["date"])
@@ -297,13 +307,10 @@ def load_news(path: Path, rel: str, problems: Problems) -> NewsFile | None:
 
 
 def load_event(path: Path, rel: str, problems: Problems) -> EventFile | None:
-    lines = read_text(path, rel, problems)
-    if lines is None:
+    document = read_document(path, rel, problems)
+    if document is None:
         return None
-    split = split_front_matter(lines, rel, problems)
-    if split is None:
-        return None
-    meta, body_start = split
+    lines, meta, body_start = document
     title = _text_field(meta, "title", rel, problems)
     if not title:
         problems.error(rel, 1, "an event file needs a 'title' in its front matter")
@@ -348,13 +355,10 @@ def _role_date(value: Any, rel: str, problems: Problems) -> dt.date | None:
 
 
 def load_actor(path: Path, rel: str, problems: Problems) -> ActorFile | None:
-    lines = read_text(path, rel, problems)
-    if lines is None:
+    document = read_document(path, rel, problems)
+    if document is None:
         return None
-    split = split_front_matter(lines, rel, problems)
-    if split is None:
-        return None
-    meta, body_start = split
+    lines, meta, body_start = document
     name = _text_field(meta, "name", rel, problems)
     if not name:
         problems.error(rel, 1, "an actor file needs a 'name'")
