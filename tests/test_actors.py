@@ -276,7 +276,27 @@ DISCOVERED_PERSONS = [
     ("وقال رئيس الوزراء العراقي حيدر العبادي إن", "حيدر العبادي", "رئيس الوزراء العراقي"),
     ("اجتمع رئيس مجلس النواب نبيه بري مع", "نبيه بري", "رئيس مجلس النواب"),
     ("قال الرئيس الأمريكي باراك أوباما إن", "باراك أوباما", "الرئيس الأمريكي"),
+    # a name part that also reads as a verb with a clitic (ف + يصل), before «بن»
+    ("التقى الأمير فيصل بن فرحان وزير الخارجية", "فيصل بن فرحان", "الأمير"),
+    ("وقال سفير المملكة لدى الأردن نايف السديري إن", "نايف السديري", "سفير المملكة لدى الأردن"),
+    ("وقال الناطق باسم الحكومة، باسل حمدان، إن", "باسل حمدان", "الناطق باسم الحكومة"),
+    ("أكدت رئيسة مؤسسة الأرشيف الوطني، ليلى الزعبي، أن", "ليلى الزعبي", None),
 ]
+
+NOT_NAMES = [
+    "وقال وزير الداخلية، خلال مؤتمر صحفي، إن",  # between commas, but not a name
+    "أجرى وزير الخارجية، اتصالا هاتفيا، مع نظيره",  # an accusative noun and its adjective
+    "هبطت الطائرة في مطار الملك عبدالعزيز الدولي",  # a place named after a king
+    "افتتح الوزير فرع جامعة الملك سعود الجديد",
+    "طالب رئيس الحزب بتحديد موعد الانتخابات",  # «ب» + verbal noun
+    "وصل الأمير وكان في استقباله السفير",  # «وكان» starts a clause, not a name
+    "منح ملك الأردن وولي عهده الوسام",  # «وولي» is a second title
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMES)
+def test_title_followed_by_no_name_discovers_no_person(text: str) -> None:
+    assert [m for m in find_actors(text, REGISTRY, ON) if not m.registered] == []
 
 
 @pytest.mark.parametrize(("text", "name", "title"), DISCOVERED_PERSONS)

@@ -40,6 +40,7 @@ from generator.arabic.lexicon import (
     ATTRIBUTION,
     DATE_WORDS,
     DUALS,
+    FACILITIES,
     GROUP_HEADS,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
@@ -128,6 +129,8 @@ def _alias(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, in
 
 
 def _titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    if i > 0 and phrases.joined(t, i) and not FACILITIES.isdisjoint(stems(t.words[i - 1])):
+        return i, []  # «بمطار الملك خالد الدولي»: a place's name, not a person
     end, segments = phrases.title(t, i, q, reg.alias_starts)
     registered_title = reg.role_end(t, i)
     if registered_title is not None and registered_title[0] > end:
@@ -143,6 +146,8 @@ def _titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, i
         mention = _registered(entry, phrases.surface(t, i, name_end, head), title_text)
         return name_end, [_Found(i, name_end, mention), *inside]
     name_end = phrases.person_name(t, end)
+    if name_end == end:
+        name_end = phrases.name_between_commas(t, end)
     if name_end > end:
         name = phrases.plain(phrases.surface(t, end, name_end))
         name = _house_spelling(name)

@@ -328,6 +328,13 @@ TITLE_ADJECTIVES = _set(
 )
 HONORIFIC_NEXT = frozenset(("السمو", "الجلاله", "الفخامه", "السماحه", "الملكي", "الحرمين"))
 
+# Places named after a person with his title («مطار الملك خالد», «جامعة الملك
+# سعود»): a title right after one of these is part of a place's name.
+FACILITIES = _set(
+    """مطار مدينه جامعه مستشفي شارع قاعده ميناء جسر مسجد جامع قاعه مجمع حي ملعب استاد مدرسه
+    كليه جايزه طريق ساحه ميدان منتزه حديقه مركز"""
+)
+
 # Words that link a name's parts: بن، عبد، أبو، آل.
 CONNECTORS = frozenset(("بن", "ابن", "بنت", "عبد", "ابو", "ال", "ولد", "اب", "ابي"))
 

@@ -48,6 +48,13 @@ _UNMARKED = str.maketrans(
 _CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - frozenset(("حكومه", "قوات", "جيش", "وزراء"))
 _CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
+_MASDAR = re.compile(r"^ت..ي.$")  # تفعيل
+_AND_NOT_NAME = (
+    HEADS_CONSTRUCT
+    | HEADS_DEFINITE
+    | CONSTRUCT_NOUNS
+    | frozenset(("كان", "كانت", "كانوا", "لكن", "قد", "هو", "هي"))
+)
 
 
 def quotes(t: Tokens) -> dict[int, int]:
@@ -180,7 +187,7 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
     if w[:1] == "ل" and w[1:] in CONSTRUCT_NOUNS:
         end = genitive(t, k + 1, {})
         return adjectives(t, end, alias_starts) if end > k + 1 else k
-    if w == "الي" and joined(t, k + 1) and t.words[k + 1] in PLACES:
+    if w in ("الي", "لدي") and joined(t, k + 1) and t.words[k + 1] in PLACES:
         return k + 2
     if w.startswith("بال") and t.words[k - 1] in _CHARGED:  # «المبعوث الخاص بالملف السوري»
         return adjectives(t, k + 1, alias_starts, nisba=True)
@@ -230,7 +237,12 @@ def title(
 # ------------------------------------------------------------------ names
 
 
-def _name_word(w: str) -> bool:
+def _name_word(w: str, after_connector: bool = False) -> bool:
+    """A word that can be part of a personal name. After «بن»/«عبد» a name is
+    certain, so a word that also reads as a verb with a clitic («فيصل»: ف + يصل)
+    still counts there."""
+    if w[:1] == "و" and (w[1:] in _AND_NOT_NAME or w[1:] in STOP):  # «وولي عهد», «وكان»
+        return False
     return (
         len(w) >= 2
         and _ARABIC.match(w) is not None
@@ -240,8 +252,13 @@ def _name_word(w: str) -> bool:
         and w not in HEADS_CONSTRUCT
         and w not in CONSTRUCT_NOUNS
         and w not in PLACES
-        and not is_verb(w)
+        and (after_connector or not is_verb(w))
     )
+
+
+def _clitic_masdar(w: str) -> bool:
+    """«بتحديد», «لتعزيز»: a preposition on a verbal noun, never a name."""
+    return w[:1] in ("ب", "ل") and _MASDAR.match(w[1:]) is not None
 
 
 def person_name(t: Tokens, j: int) -> int:
@@ -256,7 +273,8 @@ def person_name(t: Tokens, j: int) -> int:
     if not follows(t, j):
         return j
     first = t.words[j]
-    if not _name_word(first) or first in CONNECTORS:
+    loose = joined(t, j + 1) and t.words[j + 1] in CONNECTORS  # «فيصل بن فرحان»
+    if not _name_word(first, loose) or first in CONNECTORS or _clitic_masdar(first):
         return j
     hamza = t.text[t.spans[j][0]] in "أإآ"  # «إليسار» folds to «اليسار» but has no article
     if not hamza and any(is_definite(s) for s in stems(first)):  # «الفرنسي», «بالملف»
@@ -265,12 +283,12 @@ def person_name(t: Tokens, j: int) -> int:
     while joined(t, k):
         w, prev = t.words[k], t.words[k - 1]
         if prev in CONNECTORS:
-            if not (_name_word(w) or w in CONNECTORS):
+            if not (_name_word(w, True) or w in CONNECTORS):
                 return k - 1 if count > 1 else j
             k += 1
             continue
         if w in CONNECTORS:
-            if not joined(t, k + 1) or not _name_word(t.words[k + 1]):
+            if not joined(t, k + 1) or not _name_word(t.words[k + 1], True):
                 break
             k += 1
             continue
@@ -287,3 +305,34 @@ def person_name(t: Tokens, j: int) -> int:
         if after and after not in STOP and after not in DATE_WORDS and not is_verb(after):
             return j
     return k
+
+
+def name_between_commas(t: Tokens, j: int) -> int:
+    """«المتحدث باسم مجلس الوزراء، حسن ناظم، في …»: a name set off by commas
+    after a title. Two words at least and a comma (or the end) after them, so
+    that «وزير الخارجية، عقب لقائه …» stays a title alone."""
+    if (
+        j == 0
+        or j >= len(t.words)
+        or t.text[t.spans[j - 1][1] : t.spans[j][0]].strip()
+        not in (
+            "،",
+            ",",
+        )
+    ):
+        return j
+    first = t.words[j]
+    if not _name_word(first) or first in CONNECTORS or any(is_definite(s) for s in stems(first)):
+        return j
+    k = j + 1
+    while k < len(t.words) and not t.brk[k - 1] and k - j < 4:
+        w = t.words[k]
+        if not (_name_word(w, t.words[k - 1] in CONNECTORS) or w in CONNECTORS):
+            return j
+        k += 1
+    if k - j < 2 or not t.brk[k - 1] or t.words[k - 1] in CONNECTORS:
+        return j
+    if all(w.endswith("ا") for w in t.words[j:k]):  # «اتصالا هاتفيا»: noun and adjective
+        return j
+    gap = t.text[t.spans[k - 1][1] : t.spans[k][0]] if k < len(t.words) else ""
+    return k if k == len(t.words) or gap.strip()[:1] in ("،", ",", ".") else j
