@@ -202,3 +202,30 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert tarikh("build", "--source", tmp_path / "missing") == 2
     assert tarikh("build", "--reference-date", "2015-02-30") == 2
     assert tarikh() == 2
+
+
+def test_hijri_outside_umm_al_qura_is_said_unavailable(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path,
+        {
+            "content/old.md": "---\ntitle: حدث قديم\ndate: 1900-05-01\n---\nنص.\n",
+            "content/hijri.md": "---\ntitle: حدث هجري\ndate: ١٤٣٦-١٢-١٨ هـ\n---\nنص.\n",
+        },
+    )
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    index = (site / "output/index.html").read_text(encoding="utf-8")
+    assert "التاريخ الهجري غير متاح" in index
+    events = json.loads((site / "output/events.json").read_text(encoding="utf-8"))["events"]
+    hijri = [e["date"] for e in events if e["date"]["calendar"] == "hijri"]
+    assert hijri == [
+        {
+            "gregorian": "2015-10-01",
+            "hijri": "1436-12-18",
+            "precision": "day",
+            "basis": "explicit",
+            "written": "١٤٣٦-١٢-١٨ هـ",
+            "calendar": "hijri",
+        }
+    ]
+    old = [e["date"] for e in events if e["date"]["gregorian"] == "1900-05-01"]
+    assert old[0]["hijri"] is None
