@@ -342,17 +342,76 @@ def test_dual_in_oblique_case() -> None:
     assert names(text) == [MOD_RU, MOD_US]
 
 
-def test_coordinated_countries_are_two_when_registered_and_places_otherwise() -> None:
+def test_coordinated_countries_are_two_registered_or_not() -> None:
     text = "وقعت روسيا والولايات المتحدة اتفاقا"
-    assert names(text) == []  # the example site keeps countries as places
+    found = find_actors(text, REGISTRY, ON)
+    assert [(m.name, m.kind, m.registered) for m in found] == [
+        ("روسيا", "country", False),
+        ("الولايات المتحدة", "country", False),
+    ]
+    assert [m.slug for m in found] == [slugify("روسيا"), slugify("الولايات المتحدة")]
     countries = Registry(
         [*ENTRIES, entry("روسيا", "country"), entry("الولايات المتحدة", "country", ("أمريكا",))]
     )
     found = find_actors(text, countries, ON)
-    assert [(m.name, m.kind) for m in found] == [
-        ("روسيا", "country"),
-        ("الولايات المتحدة", "country"),
+    assert [(m.name, m.kind, m.registered) for m in found] == [
+        ("روسيا", "country", True),
+        ("الولايات المتحدة", "country", True),
     ]
+
+
+# A country that acts is an actor (kind "country"); as an object, after a
+# preposition, in a genitive or as an adjective it stays a place.
+COUNTRIES = [
+    # subject of the sentence-initial verb, by any spelling the gazetteer knows
+    ("أدانت الجمهورية التونسية الهجوم على القافلة", [("تونس", "subject")]),
+    ("ورحبت مصر، اليوم الخميس، بالاتفاق", [("مصر", "subject")]),
+    ("وقد استقبلت ألمانيا آلاف اللاجئين", [("ألمانيا", "subject")]),
+    # coordinated in that subject position, with a country or with an actor
+    (
+        "بحثت اليابان وكوريا الجنوبية، سبل مواجهة التهديدات",
+        [("اليابان", "subject"), ("كوريا الجنوبية", "mentioned")],
+    ),
+    (
+        "طالبت الحكومة العراقية والكويت بوقف القتال",
+        [("الحكومة العراقية", "subject"), ("الكويت", "mentioned")],
+    ),
+    ("وقعت تركيا، وأذربيجان اتفاقية للطاقة", [("تركيا", "subject"), ("أذربيجان", "mentioned")]),
+    # right before a verb, at the start of the sentence or of a clause after أن/إن
+    ("المغرب يرحب بالقرار الأممي", [("المغرب", "subject")]),
+    ("أكد المتحدث أن قطر قد رحبت بالمبادرة", [("قطر", "mentioned")]),
+    # objects, prepositional phrases, genitives, adjectives: places only
+    ("زار الوفد الأردن الأسبوع الماضي", []),
+    ("وصل الرئيس الروسي إلى الجزائر", [("فلاديمير بوتين", "subject")]),
+    ("أعلنت وزارة الدفاع في روسيا بدء المناورات", [("وزارة الدفاع", "subject")]),
+    ("قال سفير الصين لدى الأمم المتحدة إن المجلس سيجتمع", []),
+    ("استهدفت الغارات الروسية مواقع في سورية", []),
+    ("أعلن لبنان الحداد العام", [("لبنان", "subject")]),
+    ("أعلنت الحكومة دعمها لليونان", []),
+    ("ناقش المجلس مع فرنسا وإيطاليا الأزمة", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTRIES)
+def test_countries_are_actors_where_they_act(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_actors(text, REGISTRY, ON)
+    assert [(m.name, m.role) for m in found] == expected
+    for m in found:
+        if m.kind == "country":
+            assert not m.registered and m.slug == slugify(m.name)
+
+
+def test_acting_country_keeps_its_place() -> None:
+    from generator.arabic.classify import find_places
+
+    text = "أعلنت المملكة العربية السعودية موعد العيد"
+    [saudi] = find_actors(text, REGISTRY, ON)
+    assert (saudi.name, saudi.mention, saudi.kind) == (
+        "السعودية",
+        "المملكة العربية السعودية",
+        "country",
+    )
+    assert find_places(text) == ["السعودية"]
 
 
 # ------------------------------------------------------------------ quotes

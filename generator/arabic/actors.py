@@ -25,8 +25,11 @@ Registered aliases inside a title are reported too («رئيس هيئة التن
 حسن عبد العظيم» names both); organisations discovered inside a title are not
 («رئيس مجلس الوزراء» does not make «مجلس الوزراء» an actor).
 
-Countries are places (`classify.find_places`), not actors, unless an editor
-registers one with kind `country`: then it matches like any alias.
+Countries are places (`classify.find_places`); a country is also an actor
+(kind `country`) where it acts, as `classify.acting_countries` reads the
+subject position, and anywhere once an editor registers it: then it matches
+like any alias. An unregistered country's page is named and slugged by the
+gazetteer's canonical name («السعودية» for «المملكة العربية السعودية»).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from generator.arabic import phrases
+from generator.arabic.classify import acting_countries
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import (
     ATTRIBUTION,
@@ -59,7 +63,7 @@ from generator.arabic.lexicon import (
     stems,
     tokenize,
 )
-from generator.arabic.normalize import slugify
+from generator.arabic.normalize import normalize, slugify
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
 
 __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actors"]
@@ -94,7 +98,20 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
         end, items = _longest(t, i, registry, on, quoted)
         found.extend(items)
         i = max(end, i + 1)
-    return _finish(t, found)
+    return _finish(t, found + _countries(t, found))
+
+
+def _countries(t: Tokens, found: list[_Found]) -> list[_Found]:
+    actors: dict[int, tuple[int, bool]] = {}
+    for f in found:
+        if f.end > actors.get(f.start, (f.start, False))[0]:
+            and_taken = t.words[f.start][:1] == "و" and normalize(f.mention.mention)[:1] != "و"
+            actors[f.start] = (f.end, and_taken)
+    out: list[_Found] = []
+    for start, end, name, stem in acting_countries(t, actors):
+        written = phrases.surface(t, start, end, stem)
+        out.append(_Found(start, end, _discovered(name, written, "country")))
+    return out
 
 
 def _longest(

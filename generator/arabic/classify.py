@@ -4,6 +4,7 @@ CONTRACT (used by generator/understand.py):
 
     event_type(text) -> str         one of EVENT_TYPES
     find_places(text) -> list[str]  canonical Arabic names, in order of appearance
+    acting_countries(t, actors)     countries that act: (start, end, name, first stem)
 
 The main verb is the first verb of `lexicon.VERB_TYPES` in the sentence
 (Arabic news opens with it: «أكد …», «وقال …»); a light verb («أجرى»,
@@ -16,12 +17,29 @@ proclitics («بسورية», «والعراق», «للعراق»); nationality
 places («الضربات الروسية»), except after a place noun («الأراضي السورية»
 → سورية). «عمان» is Amman after «العاصمة» or when written with shadda
 («عمّان»), else the Sultanate.
+
+A country that acts is also an actor (used by `actors.find_actors`): the
+subject right after a sentence-initial verb («أعلنت السعودية …»), or what is
+coordinated with it there («بحثت الولايات المتحدة والمملكة المتحدة»), or a
+country right before a verb at the start of the sentence or of a clause after
+«أن»/«إن» («العراق عطّل …», «… أن روسيا قصفت …»). Anywhere else — object,
+after a preposition, in a genitive — it stays a place.
 """
 
 from __future__ import annotations
 
-from generator.arabic.gazetteer import NATIONALITIES, PLACE_NOUNS, PLACES
-from generator.arabic.lexicon import NOUN_TYPES, is_definite, main_verb, stems, tokenize
+from generator.arabic.gazetteer import COUNTRY_NAMES, NATIONALITIES, PLACE_NOUNS, PLACES
+from generator.arabic.lexicon import (
+    DATE_WORDS,
+    LEADING,
+    NOUN_TYPES,
+    Tokens,
+    is_definite,
+    is_verb,
+    main_verb,
+    stems,
+    tokenize,
+)
 from generator.arabic.normalize import normalize
 
 EVENT_TYPES = (
@@ -126,10 +144,12 @@ def _place_at(words: list[str], brk: list[bool], i: int) -> tuple[int, str | Non
     return i, None
 
 
-def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def _index(
+    table: dict[str, str] = PLACES,
+) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Place names by their first word, longest first."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for key, place in PLACES.items():
+    for key, place in table.items():
         first, *rest = key.split()
         out.setdefault(first, []).append((tuple(rest), place))
     for options in out.values():
@@ -139,3 +159,73 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 _BY_FIRST = _index()
 _FIRSTS = frozenset(_BY_FIRST)
+_COUNTRIES_BY_FIRST = _index(COUNTRY_NAMES)
+# «أن»/«إن» (folded) open a clause whose subject may come first: «أن العراق عطّل».
+_CLAUSE_OPENERS = frozenset(("ان", "بان", "وان", "لان"))
+
+
+def acting_countries(
+    t: Tokens, actors: dict[int, tuple[int, bool]]
+) -> list[tuple[int, int, str, str]]:
+    """Countries in a subject position: (start, end, canonical name, the first
+    word less a coordinating «و»).
+
+    `actors` maps where each actor already found starts to (its end, whether a
+    coordinating «و» was taken off its first word), so that a country
+    coordinated with an actor («السعودية والسلطة الفلسطينية») is found too.
+    """
+    words, n = t.words, len(t.words)
+    start = 0
+    while start < n and words[start] in LEADING:
+        start += 1
+    out: list[tuple[int, int, str, str]] = []
+    clauses = [start]
+    if start < n and is_verb(words[start]):
+        k = start + 1
+        while k < n and (words[k] in DATE_WORDS or words[k].isdigit()):
+            k += 1
+        out.extend(_chain(t, k, actors)[1])
+        clauses = []
+    clauses += [i + 1 for i in range(start, n - 1) if words[i] in _CLAUSE_OPENERS]
+    for k in clauses:
+        end, items = _chain(t, k, actors)
+        while end < n and words[end] in LEADING and not t.brk[end - 1]:
+            end += 1  # «أن روسيا قد قصفت»
+        if items and end < n and not t.brk[end - 1] and is_verb(words[end]):
+            out.extend(items)
+    return out
+
+
+def _chain(
+    t: Tokens, k: int, actors: dict[int, tuple[int, bool]]
+) -> tuple[int, list[tuple[int, int, str, str]]]:
+    """Countries and actors coordinated by «و» from word k: the chain's end and its countries."""
+    words, n = t.words, len(t.words)
+    items: list[tuple[int, int, str, str]] = []
+    pos = k
+    while pos < n:
+        if pos > k:
+            gap = t.text[t.spans[pos - 1][1] : t.spans[pos][0]].strip()
+            if gap not in ("", "،", ",") or words[pos][:1] != "و":
+                break
+        if pos in actors:
+            end, with_and = actors[pos]
+            if pos > k and not with_and:
+                break
+            pos = end
+            continue
+        word = words[pos][1:] if pos > k else words[pos]
+        end, name = _country_at(t, pos, word)
+        if name is None:
+            break
+        items.append((pos, end, name, word))
+        pos = end
+    return pos, items
+
+
+def _country_at(t: Tokens, i: int, first: str) -> tuple[int, str | None]:
+    for rest, name in _COUNTRIES_BY_FIRST.get(first, ()):
+        end = i + 1 + len(rest)
+        if tuple(t.words[i + 1 : end]) == rest and not any(t.brk[i : end - 1]):
+            return end, name
+    return i, None

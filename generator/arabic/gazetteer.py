@@ -376,5 +376,6 @@ def _adjectives(raw: str) -> dict[str, str]:
     return out
 
 
-PLACES: dict[str, str] = {**_table(CITIES), **_table(COUNTRIES)}
+COUNTRY_NAMES: dict[str, str] = _table(COUNTRIES)
+PLACES: dict[str, str] = {**_table(CITIES), **COUNTRY_NAMES}
 NATIONALITIES: dict[str, str] = _adjectives(ADJECTIVES)

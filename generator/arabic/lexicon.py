@@ -185,6 +185,7 @@ _VERBS: dict[str, tuple[tuple[str, str], ...]] = {
         ("فرض", "فرض"),
         ("الغي", "لغي"),
         ("مدد", "مدد"),
+        ("عطل", "عطل"),
     ),
     "protest": (
         ("تظاهر", "تظاهر"),
@@ -258,7 +259,7 @@ for (_past, _stem), _objects in _LIGHT.items():
     for _form in _conjugate(_past, _stem):
         LIGHT_VERBS.setdefault(_form, _objects)
 
-_LEADING = frozenset(("كما", "وكما", "قد", "وقد", "لقد", "ولقد", "ثم", "كذلك", "بدوره", "بدورها"))
+LEADING = frozenset(("كما", "وكما", "قد", "وقد", "لقد", "ولقد", "ثم", "كذلك", "بدوره", "بدورها"))
 
 
 def _verb_reading(word: str) -> str | None:
@@ -276,7 +277,7 @@ def main_verb(words: list[str], window: int = 12) -> tuple[int, str] | None:
     words; without one it is passed over, so a later verb can decide.
     """
     for i, word in enumerate(words):
-        if word in _LEADING:
+        if word in LEADING:
             continue
         form = _verb_reading(word)
         if form is None:
