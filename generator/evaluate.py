@@ -250,8 +250,13 @@ def date_string(value: DateValue | None) -> str | None:
     return {"day": iso, "month": iso[:7], "year": iso[:4]}[value.precision]
 
 
+# «عبد» and «أبو» are written joined to the next word as often as apart
+# («عبدالعزيز», «أبومازن»): a spelling variant, not another name.
+_JOINED_PARTS = re.compile(r"(?<!\S)(عبد|ابو) (?=\S)")
+
+
 def actor_key(name: str) -> str:
-    return " ".join(_PUNCT.sub(" ", normalize(name)).split())
+    return _JOINED_PARTS.sub(r"\1", " ".join(_PUNCT.sub(" ", normalize(name)).split()))
 
 
 def score_actors(

@@ -12,12 +12,14 @@ import generator.understand as understand_module
 from generator.arabic.actors import ActorMention, Registry
 from generator.arabic.dates import DateFinding, DateValue
 from generator.evaluate import (
+    actor_key,
     evaluate,
     load_gold,
     load_registry_dir,
     main_eval,
     report_json,
     report_text,
+    score_actors,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -256,3 +258,35 @@ def test_gold_set_dates_meet_the_target() -> None:
 def test_gold_set_actors_meet_the_target() -> None:
     report = evaluate(GOLD, load_registry_dir(ACTORS), TODAY)
     assert report.overall.f1 >= 0.92, report_text(report)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("خالد بن بندر بن عبد العزيز", "خالد بن بندر بن عبدالعزيز"),
+        ("عبد الله الثاني", "عبدالله الثاني"),
+        ("جمال عبد الناصر", "جمال عبدالناصر"),
+        ("أبو مازن", "أبومازن"),
+        ("محمود عبّاس", "محمود عباس"),
+    ],
+)
+def test_actor_key_folds_spelling_variants(one: str, other: str) -> None:
+    assert actor_key(one) == actor_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("عبد الله بن خالد", "عبد الله خالد"),
+        ("أبو ظبي", "ظبي"),
+        ("عبد العزيز", "العزيز"),
+        ("محمد بن نايف", "محمد بن نايف بن عبدالعزيز"),
+    ],
+)
+def test_actor_key_keeps_different_names_apart(one: str, other: str) -> None:
+    assert actor_key(one) != actor_key(other)
+
+
+def test_joined_spelling_scores_as_a_match() -> None:
+    predicted = [ActorMention("x", "عبد الله بن عبد العزيز", "عبد الله بن عبد العزيز")]
+    assert score_actors(predicted, ["عبدالله بن عبدالعزيز"]) == (set(), set())
