@@ -648,3 +648,16 @@ def test_actor_files_give_the_seed_its_actors() -> None:
         found = find_actors(line, registry, ON)
         assert [m.name for m in found] == want, line
         assert {m.name for m in found if m.role == "subject"} == subjects, line
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        ("التقى وزير الخارجية الماليزي أحمد زكي، نظيره", "وزير الخارجية الماليزي", "أحمد زكي"),
+        ("استقبل الرئيس الكيني جوزيف موانغي، الوفد", "الرئيس الكيني", "جوزيف موانغي"),
+        ("بحث نظيره البرتغالي جواو سيلفا، سبل التعاون", "نظيره البرتغالي", "جواو سيلفا"),
+    ],
+)
+def test_nationality_adjectives_end_a_title(text: str, title: str, name: str) -> None:
+    found = find_actors(text, REGISTRY, ON)
+    assert [(m.title, m.name) for m in found] == [(title, name)]
