@@ -35,7 +35,7 @@ from generator.load import (
 )
 from generator.model import SiteModel, build_model
 from generator.plan import plan_pages
-from generator.render import Renderer, resolve_theme
+from generator.render import Renderer, Theme, resolve_theme
 from generator.understand import Understanding, understand
 from generator.write import MANIFEST, Manifest, digest, write_output
 
@@ -92,6 +92,7 @@ class Builder:
         self._loaded: dict[str, _Loaded] = {}
         self._understood: dict[tuple[Any, ...], Understanding] = {}
         self._registry: tuple[str, Registry] | None = None
+        self._renderer: tuple[str, Renderer] | None = None
         self._files: dict[str, bytes] = {}
         self._fingerprints: dict[str, str] = {}
         self.config: SiteConfig = SiteConfig()
@@ -281,7 +282,7 @@ class Builder:
         problems = Problems()
         config = self.config = self.load_config()
         theme = resolve_theme(config, self.source)
-        renderer = Renderer(theme, config, __version__)
+        renderer = self._renderer_for(theme, config)
 
         news, event_files, actor_files, corrections = self._scan(problems)
         model = self._model(news, event_files, actor_files, corrections, config, problems)
@@ -339,6 +340,19 @@ class Builder:
             model=model,
             pages=records,
         )
+
+    def _renderer_for(self, theme: Theme, config: SiteConfig) -> Renderer:
+        """The last Renderer while no template and no setting changed: its
+        compiled templates and digests are most of a small rebuild's cost."""
+        h = hashlib.blake2b(repr((config, theme)).encode(), digest_size=16)
+        for directory in theme.template_dirs:
+            for path in sorted(directory.rglob("*")):
+                if path.is_file():
+                    h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+        key = h.hexdigest()
+        if self._renderer is None or self._renderer[0] != key:
+            self._renderer = (key, Renderer(theme, config, __version__))
+        return self._renderer[1]
 
     def _previous(self) -> tuple[dict[str, bytes], dict[str, str]]:
         """What the last build made: from memory, or for a fresh `tarikh build`

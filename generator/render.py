@@ -195,6 +195,9 @@ class Renderer:
                 ]
             ),
             autoescape=True,
+            # The Builder makes a new Renderer when any template changes, so no
+            # stat() per include per page.
+            auto_reload=False,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
