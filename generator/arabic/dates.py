@@ -173,7 +173,7 @@ _DIR = r"الماضي|المنصرم|المقبل|القادم|الجاري|ال
 _YEAR = r"(?:عام|سنه|لعام|العام)"
 _AD = r"(?:\s*(?:ميلاديه|ميلادي|م)(?!\w))?"
 # After a month: a year, or «الماضي/المقبل/الجاري» that says which year.
-_Y_OR_DIR = rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<y>\d{{4}})(?!\d){_AD}|\s+(?P<mdir>{_DIR}){_E})?"
+_Y_OR_DIR = rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<y>\d{{4}})(?!\d){_AD}|\s*(?P<mdir>{_DIR}){_E})?"
 _ORD = "|".join(
     sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _ORDINALS), key=len, reverse=True)
 )
@@ -183,7 +183,7 @@ _DAY = (
 )
 # A weekday before a date: «الخميس 1 …», «يوم الأحد الموافق 7 …», «السبت (13 …)».
 _WEEKDAY = (
-    rf"(?:(?:يومه?\s+)?{_CLITIC}(?P<wd>{_WD_ALT}){_E}(?:\s+(?:الماضي|المقبل|القادم))?"
+    rf"(?:يومه?\s+)?(?:{_CLITIC}(?P<wd>{_WD_ALT}){_E}(?:\s+(?:الماضي|المقبل|القادم))?"
     r"[\s،,]*(?:الموافق\s+)?(?P<ob>\()?\s*)?"
 )
 _CLOSE = r"(?(ob)\s*\))"
@@ -200,6 +200,7 @@ _PATTERNS = [
     (
         "range2",
         rf"{_B}{_FROM}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<gm1>{_G_ALT}){_E}{_GM2_FIRST}"
+        rf"(?:\s+(?:من\s+)?{_YEAR}?\s*(?P<y1>\d{{4}})(?!\d){_AD})?"
         rf"{_TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?{_GM}{_GM2}{_Y_OR_DIR}",
     ),
     (
@@ -211,6 +212,7 @@ _PATTERNS = [
         "numeric",
         rf"{_B}{_WEEKDAY}(?P<d>\d{{1,2}})(?P<sep>[/.\-_])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d){_AD}{_CLOSE}",
     ),
+    ("dm", r"(?<=يوم )(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])"),  # «يوم 28/9»
     ("iso", rf"{_B}(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?!\d)"),
     (
         "hmonth",
@@ -263,6 +265,8 @@ def _wanted(kind: str, has: set[str], runs: int, year: bool) -> bool:
         return greg and runs >= 2
     if kind in ("day", "hijri"):
         return ("greg" if kind == "day" else "hijri") in has and (runs > 0 or "ord" in has)
+    if kind == "dm":
+        return runs >= 2
     if kind in ("numeric", "iso"):
         return year and runs >= 3
     if kind in ("month", "hmonth"):
@@ -372,6 +376,7 @@ _FAMILY = {
     "day": ("greg", 55, 45),
     "numeric": ("year", 45, 20),
     "iso": ("year", 10, 20),
+    "dm": ("digit", 1, 6),
     "hmonth": ("hijri", 8, 40),
     "hyear": ("year", 20, 20),
     "month": ("greg", 8, 40),
@@ -404,6 +409,8 @@ def _triggered(folded: str) -> tuple[dict[str, list[_Span]], list[_Span]]:
             spans.append((i, i + len(word)))
             i = folded.find(word, i + 1)
     runs = [m.span() for m in _DIGIT_RUN.finditer(folded)] if _DIGIT.search(folded) else []
+    if runs:
+        at["digit"] = runs
     if years := [r for r in runs if r[1] - r[0] >= 4]:
         at["year"] = years
     return at, runs
@@ -743,7 +750,9 @@ def _resolve(
     if not _valid(2000, first, day):  # 2000 was a leap year: only impossible days fail
         warnings.append(f"{written} is not a valid date")
         return None
-    if g.get("y"):
+    if g.get("y1"):
+        year, basis = int(g["y1"]), "explicit"
+    elif g.get("y"):
         year, basis = int(g["y"]) - (kind == "range2" and first > month), "explicit"
     else:
         found = _day_year(first, day, wd, g.get("mdir"), reference, today, written, warnings)
@@ -755,7 +764,7 @@ def _resolve(
         return None
     start, end = dt.date(year, first, day), None
     if kind in ("range", "range2"):
-        end_year = year + (kind == "range2" and first > month)
+        end_year = int(g["y"]) if g.get("y") else year + (kind == "range2" and first > month)
         d2 = int(g["d2"])
         if not _valid(end_year, month, d2) or dt.date(end_year, month, d2) <= start:
             warnings.append(f"{written} is not a valid date range")
@@ -795,7 +804,10 @@ def find_date(
             or _NOT_EVENT_RE.search(folded, max(since, s - 20), s) is not None
             or _SINCE.search(folded, since, s) is not None
             # «من يوم الأربعاء»: from that day on; «من» before a bare number is too loose.
-            or (_FROM_DAY.search(folded, since, s) is not None and bool(c.groups.get("wd")))
+            or (
+                _FROM_DAY.search(folded, since, s) is not None
+                and (bool(c.groups.get("wd")) or folded.startswith("يوم", s))
+            )
         )
         previous_governed = governed
         if _THAT_IS.search(folded, since, s):  # «… وذلك يوم 10 جانفي»: the event's own date
