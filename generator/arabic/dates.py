@@ -39,9 +39,11 @@ Which date is the event's: a date governed by a word that marks another time
 («منذ»، «حتى»، «قبل»، «بحلول»، «مهلة»، «اعتبارا من»…) is a mention; so is a
 date after the story's own date, unless the sentence itself is about the future
 («سيبث الخطاب يوم…») and does not report an announcement. Of the rest, the
-main clause's date beats one inside a reported «أن/إن» clause, then a written
-day beats a relative word, a bare weekday and a month or year, and a Gregorian
-date beats the Hijri date it is paired with. The others are `mentions`.
+main clause's date beats one inside a reported «أن/إن» clause; then a written
+Gregorian day beats a relative day («اليوم»), which beats a written Hijri day
+(the source may follow a sighting Umm al-Qura does not), a bare weekday, and a
+month or year; a governing word governs only the next date, and a date restated
+in brackets or after «الموافق» shares its governor. The others are `mentions`.
 """
 
 from __future__ import annotations
