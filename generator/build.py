@@ -376,10 +376,14 @@ class Builder:
         """Theme static files, overridden path by path by the site's own static/."""
         files: dict[str, bytes] = {}
         for directory in reversed(dirs):
+            root = directory.resolve()
             for path in sorted(directory.rglob("*")):
                 rel = path.relative_to(directory)
-                if path.is_file() and not any(p.startswith(".") for p in rel.parts):
-                    files["static/" + rel.as_posix()] = path.read_bytes()
+                if not path.is_file() or any(p.startswith(".") for p in rel.parts):
+                    continue
+                if not path.resolve().is_relative_to(root):
+                    continue  # a symlink out of static/ must not publish what it points to
+                files["static/" + rel.as_posix()] = path.read_bytes()
         return dict(sorted(files.items()))
 
     def write(self, result: BuildResult) -> tuple[int, int]:

@@ -229,3 +229,13 @@ def test_hijri_outside_umm_al_qura_is_said_unavailable(tmp_path: Path) -> None:
     ]
     old = [e["date"] for e in events if e["date"]["gregorian"] == "1900-05-01"]
     assert old[0]["hijri"] is None
+
+
+def test_a_symlink_out_of_static_is_not_published(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("كلمة السر\n", encoding="utf-8")
+    site = write_site(tmp_path / "site", {"content/a.txt": NEWS, "static/ok.txt": "عام\n"})
+    (site / "static/leak.txt").symlink_to(secret)
+    assert tarikh("build", "--source", site, "--quiet") == 0
+    assert (site / "output/static/ok.txt").is_file()
+    assert not (site / "output/static/leak.txt").exists()
