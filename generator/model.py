@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from dataclasses import dataclass, field
-from functools import lru_cache
 from hashlib import blake2b
 from typing import Any
 
@@ -184,10 +183,16 @@ def event_id(date: EventDate | None, text: str) -> str:
     return f"{date.iso if date else 'undated'}-{_text_id(text)}"
 
 
-@lru_cache(maxsize=1 << 18)
+_TEXT_IDS: dict[str, str] = {}  # kept to the latest build's texts by build_model
+
+
 def _text_id(text: str) -> str:
+    found = _TEXT_IDS.get(text)
+    if found is not None:
+        return found
     digest = blake2b(normalize(text).encode(), digest_size=3).hexdigest()
-    return f"{slugify(text, max_words=6) or 'event'}-{digest}"
+    found = _TEXT_IDS[text] = f"{slugify(text, max_words=6) or 'event'}-{digest}"
+    return found
 
 
 def _news_events(
@@ -340,6 +345,8 @@ def build_model(
     )
     events.sort(key=Event.sort_key)
     events = _unique_ids(events, problems)
+    for stale in set(_TEXT_IDS) - {e.text for e in events} - {e.title for e in events}:
+        del _TEXT_IDS[stale]
 
     bios = {a.entry.slug: a for a in actor_files}
     actors: dict[str, Actor] = {}

@@ -35,7 +35,6 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from generator.arabic.normalize import normalize
 
@@ -57,8 +56,28 @@ class Grouping:
     candidates: int  # distinct texts that went through the sketch
 
 
-@lru_cache(maxsize=1 << 18)
+class _Memo(dict):  # type: ignore[type-arg]
+    """A memo kept to the texts of the latest call: a rebuild after one edit
+    recomputes only the edited lines, and edited-away texts do not pile up
+    in a long-running preview server (an lru_cache kept every one of them)."""
+
+    def keep(self, keys: set[str]) -> None:
+        for stale in set(self) - keys:
+            del self[stale]
+
+
+_KEYS = _Memo()
+_PRINTS = _Memo()
+
+
 def _key(text: str) -> str:
+    key = _KEYS.get(text)
+    if key is None:
+        key = _KEYS[text] = _fold_key(text)
+    return key
+
+
+def _fold_key(text: str) -> str:
     """The folded, punctuation-free form that all comparisons see."""
     return " ".join(_PUNCT.sub(" ", normalize(text).lower()).split())
 
@@ -117,10 +136,19 @@ def sketch(grams: frozenset[int]) -> list[int]:
     return out
 
 
-@lru_cache(maxsize=1 << 18)
-def _fingerprint(key: str) -> tuple[frozenset[int], tuple[tuple[int, ...], ...], frozenset[str]]:
-    """Shingles, band keys and numbers of a folded text, memoised: a rebuild
-    after one edit sketches only the edited lines (sketching is most of the cost)."""
+Fingerprint = tuple[frozenset[int], tuple[tuple[int, ...], ...], frozenset[str]]
+
+
+def _fingerprint(key: str) -> Fingerprint:
+    found = _PRINTS.get(key)
+    if found is None:
+        found = _PRINTS[key] = _compute_fingerprint(key)
+    return found
+
+
+def _compute_fingerprint(key: str) -> Fingerprint:
+    """Shingles, band keys and numbers of a folded text (sketching is most of
+    the cost of dedupe, hence the memo)."""
     grams = shingles(key)
     values = sketch(grams)
     bands = tuple(tuple(values[band::BANDS]) for band in range(BANDS))
@@ -169,6 +197,8 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
             uf.union(j, i)
 
     prints = {i: _fingerprint(k) for i, k in zip(reps, keys, strict=True)}
+    _KEYS.keep(set(texts))
+    _PRINTS.keep(set(keys))
     grams = {i: p[0] for i, p in prints.items()}
     sketches = {i: p[1] for i, p in prints.items()}
     numbers = {i: p[2] for i, p in prints.items()}
