@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from typing import Any
@@ -235,11 +236,24 @@ def _news_events(
     return events
 
 
+def named_mentions(names: Iterable[str], registry: Registry) -> list[ActorMention]:
+    """Actors an editor named (front matter, corrections): registry entries by
+    name, alias or slug; any other name is an unreviewed actor of its own."""
+    by_key = registry.by_name()
+    mentions = []
+    for name in names:
+        entry = by_key.get(normalize(name))
+        if entry:
+            mentions.append(ActorMention(entry.slug, entry.name, name, kind=entry.kind))
+        elif slugify(name):
+            mentions.append(ActorMention(slugify(name), name, name, registered=False))
+    return mentions
+
+
 def _file_events(
     files: list[EventFile], registry: Registry, problems: Problems, hijri_adjust: int
 ) -> list[Event]:
     events = []
-    by_key = {normalize(n): e for e in registry.entries for n in (e.name, *e.aliases, e.slug)}
     for f in files:
         if f.draft:
             continue
@@ -257,13 +271,7 @@ def _file_events(
             end = parsed_end[0]
         value = DateValue(start, precision, "explicit", written, calendar, end)  # type: ignore[arg-type]
         date = event_date(value, hijri_adjust)
-        mentions = []
-        for name in f.actors:
-            entry = by_key.get(normalize(name))
-            if entry:
-                mentions.append(ActorMention(entry.slug, entry.name, name, kind=entry.kind))
-            elif slugify(name):
-                mentions.append(ActorMention(slugify(name), name, name, registered=False))
+        mentions = named_mentions(f.actors, registry)
         events.append(
             Event(
                 id=event_id(date, f.title),
@@ -293,7 +301,6 @@ def _apply_corrections(
     ids = {e.id for e in events}
     for key in sorted(set(corrections) - ids):
         problems.warning(file, None, f"correction for {key!r}: no event has this id any more")
-    by_key = {normalize(n): e for e in registry.entries for n in (e.name, *e.aliases, e.slug)}
     kept = []
     for event in events:
         fix = corrections.get(event.id)
@@ -315,14 +322,7 @@ def _apply_corrections(
         if "places" in fix and isinstance(fix["places"], list):
             event.place_names = [str(p) for p in fix["places"]]
         if "actors" in fix and isinstance(fix["actors"], list):
-            mentions = []
-            for name in map(str, fix["actors"]):
-                entry = by_key.get(normalize(name))
-                if entry:
-                    mentions.append(ActorMention(entry.slug, entry.name, name, kind=entry.kind))
-                elif slugify(name):
-                    mentions.append(ActorMention(slugify(name), name, name, registered=False))
-            event.mentions = mentions
+            event.mentions = named_mentions(map(str, fix["actors"]), registry)
         kept.append(event)
     return kept
 

@@ -20,6 +20,7 @@ from generator.arabic.lexicon import (
     stems,
     tokenize,
 )
+from generator.arabic.normalize import normalize
 
 Kind = Literal["person", "organisation", "country", "group"]
 
@@ -61,6 +62,7 @@ class Registry:
 
     def __init__(self, entries: Iterable[ActorEntry] = ()) -> None:
         self.entries = list(entries)
+        self._by_name: dict[str, ActorEntry] | None = None
         self._trie: dict[str, dict] = {}
         self._roles: dict[tuple[str, ...], list[tuple[ActorEntry, Role]]] = {}
         self._role_trie: dict[str, dict] = {}
@@ -81,6 +83,15 @@ class Registry:
         # Words a mention can start with: a word with no reading among them is skipped.
         self.starters = self.alias_starts | frozenset(self._role_trie) | STARTERS
         self.title_starts = frozenset(self._role_trie) | HEADS_DEFINITE | HEADS_CONSTRUCT
+
+    def by_name(self) -> dict[str, ActorEntry]:
+        """Entries by normalised name, alias or slug, for names an editor wrote
+        out whole (front matter, corrections); built once per registry."""
+        if self._by_name is None:
+            self._by_name = {
+                normalize(n): e for e in self.entries for n in (e.name, *e.aliases, e.slug)
+            }
+        return self._by_name
 
     def _add(self, words: list[str], entry: ActorEntry) -> None:
         node = self._trie
