@@ -40,7 +40,10 @@ from dataclasses import dataclass
 from generator.arabic import phrases
 from generator.arabic.classify import acting_countries
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
-from generator.arabic.lexicon import (
+from generator.arabic.lexicon import Tokens, is_verb, stems, tokenize
+from generator.arabic.normalize import normalize, slugify
+from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
+from generator.arabic.words_names import (
     ATTRIBUTION,
     DATE_WORDS,
     DUALS,
@@ -58,13 +61,7 @@ from generator.arabic.lexicon import (
     QUOTE_HEADS,
     STOP,
     TITLE_ADJECTIVES,
-    Tokens,
-    is_verb,
-    stems,
-    tokenize,
 )
-from generator.arabic.normalize import normalize, slugify
-from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
 
 __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actors"]
 

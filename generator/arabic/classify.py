@@ -29,18 +29,10 @@ after a preposition, in a genitive — it stays a place.
 from __future__ import annotations
 
 from generator.arabic.gazetteer import COUNTRY_NAMES, NATIONALITIES, PLACE_NOUNS, PLACES
-from generator.arabic.lexicon import (
-    DATE_WORDS,
-    LEADING,
-    NOUN_TYPES,
-    Tokens,
-    is_definite,
-    is_verb,
-    main_verb,
-    stems,
-    tokenize,
-)
+from generator.arabic.lexicon import Tokens, is_definite, is_verb, main_verb, stems, tokenize
 from generator.arabic.normalize import normalize
+from generator.arabic.words_names import DATE_WORDS
+from generator.arabic.words_verbs import LEADING, NOUN_TYPES
 
 EVENT_TYPES = (
     "statement",

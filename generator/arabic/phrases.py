@@ -14,7 +14,8 @@ import re
 from bisect import bisect_left
 
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
-from generator.arabic.lexicon import (
+from generator.arabic.lexicon import Tokens, fold, is_definite, is_verb, stems
+from generator.arabic.words_names import (
     CONNECTORS,
     CONSTRUCT_NOUNS,
     DATE_WORDS,
@@ -25,11 +26,6 @@ from generator.arabic.lexicon import (
     ORG_HEADS_DEFINITE,
     STOP,
     TITLE_ADJECTIVES,
-    Tokens,
-    fold,
-    is_definite,
-    is_verb,
-    stems,
 )
 
 _QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|”([^”\n]{1,80})”")

@@ -12,15 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.arabic.lexicon import (
-    HEADS_CONSTRUCT,
-    HEADS_DEFINITE,
-    STARTERS,
-    Tokens,
-    stems,
-    tokenize,
-)
+from generator.arabic.lexicon import Tokens, stems, tokenize
 from generator.arabic.normalize import normalize
+from generator.arabic.words_names import HEADS_CONSTRUCT, HEADS_DEFINITE, STARTERS
 
 Kind = Literal["person", "organisation", "country", "group"]
 

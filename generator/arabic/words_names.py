@@ -1,0 +1,128 @@
+"""Words that shape names in Arabic news: titles, name parts, organisations, stop words.
+
+Data only (the readers are in `phrases` and `actors`). Every word is in the
+normalised spelling (`normalize`: ا for أ/إ/آ, ه for ة, ي for ى, و for ؤ, ي
+for ئ) because that is what the readers compare against. Lists are small on
+purpose: they carry the rules' judgement and a reviewer should read them whole.
+"""
+
+from __future__ import annotations
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Titles that stand alone before a name or an adjective («الرئيس الروسي»).
+HEADS_DEFINITE = _set(
+    """الرييس الرييسه الوزير الوزيره الملك الملكه الامير الاميره الشيخ الشيخه السفير السفيره
+    المتحدث المتحدثه الناطق الناطقه الامين المبعوث المبعوثه المندوب المندوبه الممثل المستشار
+    المستشاره المدير المديره المرشد القايد الزعيم النايب النايبه السيناتور الجنرال
+    اللواء العميد العقيد الفريق المشير البابا المفوض المفوضه السيد السيده الدكتور الدكتوره
+    المهندس الاستاذ
+    نظيره نظيرته نظيرها نظيرهم"""
+)
+# Titles in construct, completed by what follows («رئيس الوزراء», «وزير الخارجية»).
+HEADS_CONSTRUCT = _set(
+    """رييس رييسه وزير وزيره نايب نايبه امين سفير سفيره مبعوث مندوب ممثل مستشار مستشاره مساعد
+    مدير مديره قايد زعيم ولي عضو امير ملك حاكم محافظ متحدث متحدثه ناطق ناطقه خادم صاحب سمو
+    فخامه معالي مفتي شيخ وكيل"""
+)
+# Nouns that carry a construct on to the next word («رئيس مجلس إدارة شركة …»).
+CONSTRUCT_NOUNS = _set(
+    """مجلس هييه وزاره حكومه ديوان جمهوريه لجنه اركان اداره اداره جامعه منظمه حركه حزب جبهه
+    مكتب شركه رياسه دايره قوات جيش موسسه سلطه محكمه مفوضيه وزراء شوون امانه اتحاد بنك مصرف
+    صندوق وكاله دوله شبكه نقابه جمعيه معهد مركز مدينه منطقه محافظه بلديه"""
+)
+# Adjectives that stay inside a title or an organisation's name.
+TITLE_ADJECTIVES = _set(
+    """العام العامه الاعلي العليا الخاص الخاصه الدايم الدايمه التنفيذي التنفيذيه الاول الاولي
+    المعارض المعارضه الوطني الوطنيه الشريفين الملكي الملكيه الاسلامي الاسلاميه المركزي
+    المركزيه الحر الاتحادي الاتحاديه المتحده الشعبي الشعبيه الديمقراطي الديمقراطيه السابق
+    السابقه الاسبق الاسبقه الجديد الجديده المكلف الاعلام العرب"""
+)
+HONORIFIC_NEXT = frozenset(("السمو", "الجلاله", "الفخامه", "السماحه", "الملكي", "الحرمين"))
+
+# Places named after a person with his title («مطار الملك خالد», «جامعة الملك
+# سعود»): a title right after one of these is part of a place's name.
+FACILITIES = _set(
+    """مطار مدينه جامعه مستشفي شارع قاعده ميناء جسر مسجد جامع قاعه مجمع حي ملعب استاد مدرسه
+    كليه جايزه طريق ساحه ميدان منتزه حديقه مركز"""
+)
+
+# Words that link a name's parts: بن، عبد، أبو، آل.
+CONNECTORS = frozenset(("بن", "ابن", "بنت", "عبد", "ابو", "ال", "ولد", "اب", "ابي"))
+
+# Words that never begin or continue a person's name.
+STOP = _set(
+    """ان انه انها انهم الي علي في من عن مع حول بشان خلال بعد قبل عبر ضد الذي التي الذين
+    اللذين او ثم لكن كما قد لا لم لن ما هو هي هم هذا هذه ذلك تلك بين عند منذ حتي اي كل بعض
+    غير سوي امام لدي نحو وفق وفقا بحسب حسب ايضا الان يوم مساء ظهر فجر امس غدا اليوم الله
+    حفظه رعاه وذلك وهو وهي وقد الا بل اذ اذا لما بان بانه بانها وان وانه التاكيد تقارير
+    بشكل فيه فيها به بها له لها مشيرا مشيره موكدا موكده مضيفا موضحا لافتا الاخير الاخيره
+    عدد وفد وفدا"""
+)
+WEEKDAYS = _set(
+    "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت احد اثنين ثلاثاء اربعاء خميس جمعه سبت"
+)
+DATE_WORDS = WEEKDAYS | _set("اليوم امس غدا مساء ظهر فجر يوم الماضي الجاري المقبل اول")
+
+# Organisations named by a head noun and its complement («وزارة الخارجية الأمريكية»).
+ORG_HEADS = _set(
+    """وزاره مجلس هييه حزب حركه جبهه منظمه جماعه تنظيم رياسه جامعه لجنه مفوضيه محكمه ايتلاف
+    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه"""
+)
+# Definite heads that name an organisation only with a nationality adjective
+# («الحكومة العراقية», «الإدارة الأمريكية»).
+ORG_HEADS_DEFINITE = _set(
+    """الحكومه الاداره الرياسه الكونغرس البرلمان الجيش الخارجيه الداخليه السلطات الشرطه
+    المخابرات الاستخبارات البحريه"""
+)
+# Definite heads that name an organisation with an adjective and a complement
+# after «ل» («الجمعية العامة للأمم المتحدة», «المكتب الإعلامي لرئيس الوزراء»);
+# with the adjective alone («المكتب الإعلامي») they are too vague to be anyone.
+ORG_HEADS_COMPLEMENT = _set(
+    """الامانه الجمعيه الهييه المكتب المعهد المجلس المركز اللجنه المنظمه الاتحاد الوكاله
+    المحكمه المفوضيه النقابه الشبكه الموسسه الدايره المديريه"""
+)
+# Heads that are places as often as actors («في محافظة كركوك»): an actor only
+# as the subject right after its verb («قررت محافظة بابل»).
+ORG_HEADS_SUBJECT_ONLY = frozenset(("محافظه",))
+GROUP_HEADS = frozenset(("تنظيم", "جماعه", "حركه", "جبهه", "ميليشيا", "ميليشيات", "كتايب"))
+# Heads before a quoted name («شركة "تلفزيون لبنان"»).
+QUOTE_HEADS = GROUP_HEADS | frozenset(
+    ("حزب", "منظمه", "شركه", "وكاله", "قناه", "صحيفه", "موسسه", "هييه", "مجموعه", "تحالف")
+)
+# Phrases that look like organisations and are not actors.
+ORG_STOP = frozenset(
+    """مجلس الاداره|حركه السير|حركه المرور|حركه الملاحه|حركه النزوح|لجنه التحقيق
+    |حركه الطيران|مجلس العزاء|لجنه الخبراء""".replace("\n", "").split("|")
+)
+# Context that makes a short quoted phrase an actor («ضد «داعش»»).
+QUOTE_CONTEXT_BEFORE = _set(
+    """ضد مع عناصر مقاتلي مقاتلو مسلحي مسلحو قاده قيادي زعيم معاقل مواقع اعضاء مقرات"""
+)
+QUOTE_CONTEXT_AFTER = _set("الارهابي الارهابيه المتطرف المتطرفه المسلح المسلحه المعارض المعارضه")
+# Words before a quoted source name that make it attribution, not an actor.
+ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا بحسب حسب افادت اوردت قالت نشرت اوردته")
+
+# Dual forms of heads → singular («وزارتا» → «وزاره»).
+DUALS: dict[str, str] = {}
+for _head in ORG_HEADS | HEADS_CONSTRUCT | {"حكومه", "قوات", "جيش"}:
+    if _head.endswith("ه"):
+        _stem = _head[:-1] + "ت"
+        DUALS.update({_stem + "ا": _head, _stem + "ي": _head})
+        DUALS.update({"ال" + _stem + "ان": "ال" + _head, "ال" + _stem + "ين": "ال" + _head})
+    else:
+        DUALS.update({_head + "ا": _head})
+        DUALS.update({"ال" + _head + "ان": "ال" + _head, "ال" + _head + "ين": "ال" + _head})
+
+# Every word a title, an organisation or a dual can start with.
+STARTERS = (
+    HEADS_DEFINITE
+    | HEADS_CONSTRUCT
+    | ORG_HEADS
+    | ORG_HEADS_DEFINITE
+    | ORG_HEADS_COMPLEMENT
+    | frozenset(DUALS)
+)
