@@ -9,7 +9,9 @@
   the source never wrote; a gold null date must be predicted as no date;
 - actor precision / recall / F1, micro-averaged over sentences: predicted
   actor names and gold names are compared after folding spelling
-  (`normalize`) and dropping punctuation;
+  (`normalize`) and dropping punctuation, and after resolving both through
+  the registry's aliases and the gazetteer's country names, so that two
+  names of one actor («المملكة العربية السعودية», «السعودية») are one actor;
 
 overall and by phenomenon (each gold line lists the difficulties it exercises),
 with every failure listed so a regression points at its sentence.
@@ -30,6 +32,7 @@ from typing import Any
 
 from generator.arabic.actors import ActorMention, Registry
 from generator.arabic.dates import DateValue
+from generator.arabic.gazetteer import COUNTRIES
 from generator.arabic.normalize import normalize
 from generator.understand import understand
 
@@ -259,12 +262,45 @@ def actor_key(name: str) -> str:
     return _JOINED_PARTS.sub(r"\1", " ".join(_PUNCT.sub(" ", normalize(name)).split()))
 
 
+def canonical_keys(registry: Registry) -> dict[str, str]:
+    """Folded key of every name an actor goes by → folded key of its one name.
+
+    A country's names come from the gazetteer (its canonical name is the short
+    common one); a registered actor's from its name and aliases, which win. A
+    name two actors share resolves to neither: it stays itself.
+    """
+    out: dict[str, str] = {}
+    for line in COUNTRIES.splitlines():
+        forms = [f.strip().rstrip("!") for f in line.split("|") if f.strip()]
+        for form in forms:
+            out[actor_key(form)] = actor_key(forms[0])
+    shared: set[str] = set()
+    registered: dict[str, str] = {}
+    for entry in registry.entries:
+        target = actor_key(entry.name)
+        for name in (entry.name, *entry.aliases):
+            key = actor_key(name)
+            if registered.get(key, target) != target:
+                shared.add(key)
+            registered[key] = target
+    out.update((k, v) for k, v in registered.items() if k not in shared)
+    return out
+
+
+def resolved_key(name: str, canonical: dict[str, str] | None) -> str:
+    key = actor_key(name)
+    return canonical.get(key, key) if canonical else key
+
+
 def score_actors(
-    predicted: Iterable[ActorMention], gold: Iterable[str]
+    predicted: Iterable[ActorMention],
+    gold: Iterable[str],
+    canonical: dict[str, str] | None = None,
 ) -> tuple[set[str], set[str]]:
-    """(missing gold names, extra predicted names), compared on folded keys."""
-    got = {actor_key(m.name): m.name for m in predicted}
-    want = {actor_key(g): g for g in gold}
+    """(missing gold names, extra predicted names), compared on folded keys
+    resolved through `canonical` (see `canonical_keys`)."""
+    got = {resolved_key(m.name, canonical): m.name for m in predicted}
+    want = {resolved_key(g, canonical): g for g in gold}
     return (
         {want[k] for k in want.keys() - got.keys()},
         {got[k] for k in got.keys() - want.keys()},
@@ -276,18 +312,19 @@ def evaluate(gold_path: Path, registry: Registry, today: dt.date) -> Report:
     overall = Tally()
     by_phenomenon: dict[str, Tally] = {}
     failures: list[Failure] = []
+    canonical = canonical_keys(registry)
     for item in items:
         error = None
         try:
             facts = understand(item.text, reference=item.reference, today=today, registry=registry)
             got_date = date_string(facts.date)
-            missing, extra = score_actors(facts.actors, item.actors)
+            missing, extra = score_actors(facts.actors, item.actors, canonical)
         except Exception as exc:  # a crash on one sentence is a failure to report, not the end
             error = f"{type(exc).__name__}: {exc}"
             got_date, missing, extra = None, set(item.actors), set()
         date_ok = error is None and got_date == item.gregorian
-        matched = {actor_key(a) for a in item.actors} - {actor_key(a) for a in missing}
-        counts = (len(matched), len(extra), len(missing))
+        matched = len({resolved_key(a, canonical) for a in item.actors}) - len(missing)
+        counts = (matched, len(extra), len(missing))
         overall.add(date_ok, *counts)
         for phenomenon in item.phenomena:
             by_phenomenon.setdefault(phenomenon, Tally()).add(date_ok, *counts)

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 import generator.understand as understand_module
-from generator.arabic.actors import ActorMention, Registry
+from generator.arabic.actors import ActorEntry, ActorMention, Registry
 from generator.arabic.dates import DateFinding, DateValue
 from generator.evaluate import (
     actor_key,
+    canonical_keys,
     evaluate,
     load_gold,
     load_registry_dir,
@@ -290,3 +291,30 @@ def test_actor_key_keeps_different_names_apart(one: str, other: str) -> None:
 def test_joined_spelling_scores_as_a_match() -> None:
     predicted = [ActorMention("x", "عبد الله بن عبد العزيز", "عبد الله بن عبد العزيز")]
     assert score_actors(predicted, ["عبدالله بن عبدالعزيز"]) == (set(), set())
+
+
+def test_two_names_of_one_country_score_as_one_actor() -> None:
+    canonical = canonical_keys(Registry())
+    predicted = [ActorMention("x", "الإمارات", "دولة الإمارات")]
+    assert score_actors(predicted, ["الإمارات العربية المتحدة"], canonical) == (set(), set())
+    assert score_actors(predicted, ["قطر"], canonical) == ({"قطر"}, {"الإمارات"})
+
+
+def test_a_registered_alias_scores_as_its_actor() -> None:
+    registry = Registry([ActorEntry("أ", "يوسف الخطيب", aliases=("الخطيب", "أبو يوسف"))])
+    canonical = canonical_keys(registry)
+    predicted = [ActorMention("أ", "الخطيب", "الخطيب")]
+    assert score_actors(predicted, ["يوسف الخطيب"], canonical) == (set(), set())
+    assert score_actors(predicted, ["أبو يوسف"], canonical) == (set(), set())
+
+
+def test_an_alias_two_actors_share_resolves_to_neither() -> None:
+    registry = Registry(
+        [
+            ActorEntry("أ", "سليم حداد", aliases=("حداد",)),
+            ActorEntry("ب", "نبيل حداد", aliases=("حداد",)),
+        ]
+    )
+    predicted = [ActorMention("أ", "حداد", "حداد")]
+    missing, extra = score_actors(predicted, ["نبيل حداد"], canonical_keys(registry))
+    assert (missing, extra) == ({"نبيل حداد"}, {"حداد"})
