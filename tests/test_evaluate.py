@@ -251,11 +251,6 @@ def test_gold_set_dates_meet_the_target() -> None:
     assert report.overall.date_accuracy >= 0.97, report_text(report)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actor F1 is 0.88 on the 160-sentence gold set (P 0.93, R 0.83); the target is "
-    "0.92 and issue 4 stays open until it is met. strict: remove this mark once it passes.",
-)
 def test_gold_set_actors_meet_the_target() -> None:
     report = evaluate(GOLD, load_registry_dir(ACTORS), TODAY)
     assert report.overall.f1 >= 0.92, report_text(report)

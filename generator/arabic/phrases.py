@@ -31,6 +31,7 @@ from generator.arabic.words_names import (
 _QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|”([^”\n]{1,80})”")
 _SPEAKERS = frozenset(("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثه", "الناطقه"))
 _OFFICIAL = frozenset(("الرسمي", "الرسميه"))
+_RULERS = frozenset(("امير", "ملك", "حاكم"))
 _BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "شيخ", "امير", "ملك", "صاحب", "خادم"))
 _NOT_GENITIVE = DATE_WORDS | frozenset(("الذي", "التي", "الذين", "الان", "التاكيد"))
 _UNMARKED = str.maketrans(
@@ -45,6 +46,11 @@ _CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - frozenset(("حكومه", "قوات",
 _CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 _MASDAR = re.compile(r"^ت..ي.$")  # تفعيل
+_LINEAGE = frozenset(("بن", "ابن", "بنت"))
+# «سيشارك», «ستعقد», «سنعمل»: the future prefix on an imperfect verb.
+_FUTURE = re.compile(r"^س[يتن].{2,}$")
+# Given names that are also construct titles («عبد», «أبو» start names too).
+_NAME_OPENERS = frozenset(("عبد", "ابو"))
 _AND_NOT_NAME = (
     HEADS_CONSTRUCT
     | HEADS_DEFINITE
@@ -72,12 +78,13 @@ def joined(t: Tokens, k: int) -> bool:
 
 
 def follows(t: Tokens, k: int) -> bool:
-    """Word k follows word k-1 with only spaces or a closing quote between:
-    «رئيسة مجلس إدارة شركة "تلفزيون لبنان" إليسار نداف»."""
+    """Word k follows word k-1 with only spaces, a closing quote or a slash
+    between: «رئيسة مجلس إدارة شركة "تلفزيون لبنان" إليسار نداف», and the
+    Gulf's official style «الأمير / محمد», «الأستاذ/ خالد»."""
     if k >= len(t.words):
         return False
     gap = t.text[t.spans[k - 1][1] : t.spans[k][0]]
-    return not gap.strip(' \t"»”')
+    return not gap.strip(' \t"»”/')
 
 
 def surface(t: Tokens, i: int, j: int, stem: str | None = None) -> str:
@@ -132,6 +139,8 @@ def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = Fa
     """Adjectives and coordinated complements that belong to the phrase before them."""
     while joined(t, k):
         w = t.words[k]
+        if joined(t, k + 1) and t.words[k + 1] in _LINEAGE:
+            break  # «الأمير تركي بن عبدالله»: a first name, not «Turkish»
         if (
             w in NATIONALITIES
             or w in TITLE_ADJECTIVES
@@ -171,6 +180,23 @@ def complement(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
     return k
 
 
+def place_end(t: Tokens, k: int) -> int:
+    """The end of the longest gazetteer place written from word k, or k."""
+    best = k + 1 if t.words[k] in PLACES else k
+    for rest in _PLACE_TAILS.get(t.words[k], ()):
+        end = k + 1 + len(rest)
+        if end > best and tuple(t.words[k + 1 : end]) == rest and not any(t.brk[k : end - 1]):
+            best = end
+    return best
+
+
+_PLACE_TAILS: dict[str, list[tuple[str, ...]]] = {}
+for _place in PLACES:
+    _first, *_rest = _place.split()
+    if _rest:
+        _PLACE_TAILS.setdefault(_first, []).append(tuple(_rest))
+
+
 def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
     """«… للأمم المتحدة», «… لسوريا», «… إلى سوريا» after an envoy's title."""
     if not joined(t, k):
@@ -183,8 +209,10 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
     if w[:1] == "ل" and w[1:] in CONSTRUCT_NOUNS:
         end = genitive(t, k + 1, {})
         return adjectives(t, end, alias_starts) if end > k + 1 else k
-    if w in ("الي", "لدي") and joined(t, k + 1) and t.words[k + 1] in PLACES:
-        return k + 2
+    if w in ("الي", "لدي") and joined(t, k + 1):  # «السفير … لدى المملكة المتحدة»
+        end = place_end(t, k + 1)
+        if end > k + 1:
+            return end
     if w.startswith("بال") and t.words[k - 1] in _CHARGED:  # «المبعوث الخاص بالملف السوري»
         return adjectives(t, k + 1, alias_starts, nisba=True)
     return k
@@ -215,6 +243,8 @@ def title(
                 end = genitive(t, k, quoted)
                 if end == k and head not in _BARE_TITLES:
                     break
+                if end == k and head in _RULERS and _proper_genitive(t, k):
+                    end = k + 1  # «أمير ويلز»: the land he is prince of, not his name
                 k = end
         elif head in _SPEAKERS and joined(t, k):
             by = k + 1 if t.words[k] in _OFFICIAL and joined(t, k + 1) else k
@@ -230,6 +260,15 @@ def title(
     return (segments[-1][1] if segments else i), segments
 
 
+def _proper_genitive(t: Tokens, k: int) -> bool:
+    """Word k completes an indefinite ruler's title as a proper name: one word,
+    not a name's first part, not a title, an article or a particle."""
+    if not joined(t, k) or (joined(t, k + 1) and t.words[k + 1] in CONNECTORS):
+        return False
+    w = t.words[k]
+    return _name_word(w) and w not in CONNECTORS and not is_definite(w)
+
+
 # ------------------------------------------------------------------ names
 
 
@@ -239,6 +278,8 @@ def _name_word(w: str, after_connector: bool = False) -> bool:
     still counts there."""
     if w[:1] == "و" and (w[1:] in _AND_NOT_NAME or w[1:] in STOP):  # «وولي عهد», «وكان»
         return False
+    if after_connector and w in ("الله", "علي"):  # «عبد الله», «أبو علي», «بن علي»
+        return True
     return (
         len(w) >= 2
         and _ARABIC.match(w) is not None
@@ -270,8 +311,16 @@ def person_name(t: Tokens, j: int) -> int:
         return j
     first = t.words[j]
     loose = joined(t, j + 1) and t.words[j + 1] in CONNECTORS  # «فيصل بن فرحان»
-    if not _name_word(first, loose) or first in CONNECTORS or _clitic_masdar(first):
+    opener = first in _NAME_OPENERS and joined(t, j + 1) and _name_word(t.words[j + 1], True)
+    if not opener and (
+        not _name_word(first, loose) or first in CONNECTORS or _clitic_masdar(first)
+    ):
         return j
+    if _FUTURE.match(first) and not (joined(t, j + 1) and _name_word(t.words[j + 1])):
+        return j  # «الرئيس السوري سيشارك في …», «الوزير سيحضر الاجتماع»
+    if _FUTURE.match(first) and is_definite(t.words[j + 1]):
+        return j
+    lineage = False
     hamza = t.text[t.spans[j][0]] in "أإآ"  # «إليسار» folds to «اليسار» but has no article
     if not hamza and any(is_definite(s) for s in stems(first)):  # «الفرنسي», «بالملف»
         return j
@@ -281,8 +330,11 @@ def person_name(t: Tokens, j: int) -> int:
         if prev in CONNECTORS:
             if not (_name_word(w, True) or w in CONNECTORS):
                 return k - 1 if count > 1 else j
+            lineage = lineage or prev in _LINEAGE
             k += 1
             continue
+        if lineage and w not in CONNECTORS and is_definite(w):
+            break  # «الأمير عبد الله بن بندر المعرض»: after «بن X» only «آل» goes on
         if w in CONNECTORS:
             if not joined(t, k + 1) or not _name_word(t.words[k + 1], True):
                 break
@@ -298,9 +350,23 @@ def person_name(t: Tokens, j: int) -> int:
         break
     if count == 1 and k == j + 1:
         after = t.words[k] if joined(t, k) else ""
-        if after and after not in STOP and after not in DATE_WORDS and not is_verb(after):
+        if after and not _ends_name(after):
             return j
     return k
+
+
+def _ends_name(w: str) -> bool:
+    """A word that cannot continue a one-word name after a title, so the name
+    ends before it: a particle, a date, a verb, the next title in apposition
+    («الأمير ويليام أمير ويلز»), or «و» opening a clause («… ويليام وكان …»)."""
+    return (
+        w in STOP
+        or w in DATE_WORDS
+        or is_verb(w)
+        or w in HEADS_CONSTRUCT
+        or w in HEADS_DEFINITE
+        or (w[:1] == "و" and (w[1:] in STOP or w[1:] in _AND_NOT_NAME))
+    )
 
 
 def name_between_commas(t: Tokens, j: int) -> int:

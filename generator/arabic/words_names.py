@@ -19,7 +19,8 @@ HEADS_DEFINITE = _set(
     المتحدث المتحدثه الناطق الناطقه الامين المبعوث المبعوثه المندوب المندوبه الممثل المستشار
     المستشاره المدير المديره المرشد القايد الزعيم النايب النايبه السيناتور الجنرال
     اللواء العميد العقيد الفريق المشير البابا المفوض المفوضه السيد السيده الدكتور الدكتوره
-    المهندس الاستاذ
+    المهندس الاستاذ القاضي المحامي المطران البطريرك الكاردينال الامام الحاج
+    المقدم الرايد النقيب الملازم البكباشي الصاغ اليوزباشي الاميرال
     نظيره نظيرته نظيرها نظيرهم"""
 )
 # Titles in construct, completed by what follows («رئيس الوزراء», «وزير الخارجية»).
@@ -60,7 +61,7 @@ STOP = _set(
     غير سوي امام لدي نحو وفق وفقا بحسب حسب ايضا الان يوم مساء ظهر فجر امس غدا اليوم الله
     حفظه رعاه وذلك وهو وهي وقد الا بل اذ اذا لما بان بانه بانها وان وانه التاكيد تقارير
     بشكل فيه فيها به بها له لها مشيرا مشيره موكدا موكده مضيفا موضحا لافتا الاخير الاخيره
-    عدد وفد وفدا"""
+    عدد وفد وفدا سوف"""
 )
 WEEKDAYS = _set(
     "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت احد اثنين ثلاثاء اربعاء خميس جمعه سبت"
@@ -70,7 +71,7 @@ DATE_WORDS = WEEKDAYS | _set("اليوم امس غدا مساء ظهر فجر ي
 # Organisations named by a head noun and its complement («وزارة الخارجية الأمريكية»).
 ORG_HEADS = _set(
     """وزاره مجلس هييه حزب حركه جبهه منظمه جماعه تنظيم رياسه جامعه لجنه مفوضيه محكمه ايتلاف
-    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه"""
+    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله"""
 )
 # Definite heads that name an organisation only with a nationality adjective
 # («الحكومة العراقية», «الإدارة الأمريكية»).
@@ -88,7 +89,31 @@ ORG_HEADS_COMPLEMENT = _set(
 # Heads that are places as often as actors («في محافظة كركوك»): an actor only
 # as the subject right after its verb («قررت محافظة بابل»).
 ORG_HEADS_SUBJECT_ONLY = frozenset(("محافظه",))
-GROUP_HEADS = frozenset(("تنظيم", "جماعه", "حركه", "جبهه", "ميليشيا", "ميليشيات", "كتايب"))
+GROUP_HEADS = frozenset(
+    ("تنظيم", "جماعه", "حركه", "جبهه", "ميليشيا", "ميليشيات", "كتايب", "عشيره", "قبيله")
+)
+# Heads whose complement is as often a bare proper name as a definite noun
+# («حركة حماس», «محافظة بابل», «قبيلة شمر»).
+PROPER_NAME_HEADS = GROUP_HEADS | frozenset(("حزب", "محافظه", "تحالف", "ايتلاف"))
+# Tribes are named by a chain of definite names («عشيرة الحسن الجاسم»).
+KIN_HEADS = frozenset(("عشيره", "قبيله"))
+# Heads that are also buildings: after «في» they say where, not who
+# («استقبل … في ديوان الإمارة»).
+PREMISES = frozenset(("ديوان",))
+# Seats of power that news names for the government inside them: an actor,
+# unless a preposition makes them a place («وصل إلى البيت الأبيض»).
+SEATS = frozenset(
+    (
+        "البيت الابيض",
+        "الكرملين",
+        "الاليزيه",
+        "قصر الاليزيه",
+        "قصر بعبدا",
+        "قصر قرطاج",
+        "قصر المراديه",
+        "داونينغ ستريت",
+    )
+)
 # Heads before a quoted name («شركة "تلفزيون لبنان"»).
 QUOTE_HEADS = GROUP_HEADS | frozenset(
     ("حزب", "منظمه", "شركه", "وكاله", "قناه", "صحيفه", "موسسه", "هييه", "مجموعه", "تحالف")
@@ -119,7 +144,8 @@ for _head in ORG_HEADS | HEADS_CONSTRUCT | {"حكومه", "قوات", "جيش"}:
 
 # Every word a title, an organisation or a dual can start with.
 STARTERS = (
-    HEADS_DEFINITE
+    frozenset(seat.split()[0] for seat in SEATS)
+    | HEADS_DEFINITE
     | HEADS_CONSTRUCT
     | ORG_HEADS
     | ORG_HEADS_DEFINITE
