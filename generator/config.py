@@ -38,6 +38,9 @@ class SiteConfig:
     order: str = "asc"
     reference_date: dt.date | None = None
     hijri_adjust: int = 0
+    # Events per page of a long listing (the timeline, an actor, a place);
+    # longer listings are cut by year, then month. 0: never cut.
+    page_size: int = 200
 
     @property
     def base_path(self) -> str:
@@ -65,6 +68,13 @@ def _check(key: str, value: object, problems: list[str]) -> object:
             return value
         problems.append(f"hijri_adjust: expected a whole number from -2 to 2, got {value!r}")
         return 0
+    if key == "page_size":
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        problems.append(
+            f"page_size: expected a whole number of events (0: one page), got {value!r}"
+        )
+        return None
     if not isinstance(value, str):
         problems.append(f"{key}: expected a string, got {type(value).__name__} {value!r}")
         return None

@@ -7,6 +7,7 @@ prints it and `events.json` publishes it, so the two can never disagree.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
@@ -45,14 +46,18 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=False)
 
 
-def events_json(model: SiteModel, config: SiteConfig) -> bytes:
-    data = {
-        "title": config.title,
-        "events": [event_record(e) | {"url": e.path} for e in model.events],
-    }
-    # One event a line: diffs stay readable, and no indent keeps json's C encoder.
-    lines = ",\n".join(json.dumps(e, ensure_ascii=False) for e in data["events"])
-    head = json.dumps(data["title"], ensure_ascii=False)
+def event_line(event: Event) -> str:
+    """An event's line of events.json: its extraction record and its page."""
+    return json.dumps(event_record(event) | {"url": event.path}, ensure_ascii=False)
+
+
+def events_json(
+    model: SiteModel, config: SiteConfig, line: Callable[[Event], str] = event_line
+) -> bytes:
+    """All events, one a line: diffs stay readable, a rebuild can reuse the lines
+    of unchanged events (`line`), and no indent keeps json's C encoder."""
+    lines = ",\n".join(map(line, model.events))
+    head = json.dumps(config.title, ensure_ascii=False)
     return f'{{"title": {head}, "events": [\n{lines}\n]}}\n'.encode()
 
 

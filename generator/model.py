@@ -12,6 +12,7 @@ import datetime as dt
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from hashlib import blake2b
 from typing import Any
 
@@ -146,9 +147,11 @@ class Event:
     def type_label(self) -> str:
         return TYPE_LABELS.get(self.type, self.type)
 
-    @property
-    def files(self) -> set[str]:
-        return {s.file for s in self.sources}
+    @cached_property
+    def files(self) -> frozenset[str]:
+        """The source files it comes from (its pages' dependency record); the
+        sources are fixed when the event is made."""
+        return frozenset(s.file for s in self.sources)
 
     def sort_key(self) -> tuple[Any, ...]:
         start = self.date.start if self.date else dt.date.max
@@ -175,8 +178,15 @@ def event_date(value: DateValue | None, hijri_adjust: int) -> EventDate | None:
         written=value.written,
         calendar=value.calendar,
         end=value.end,
-        hijri=to_hijri(value.start, hijri_adjust),
+        hijri=_hijri(value.start, hijri_adjust),
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _hijri(day: dt.date, adjust: int) -> HijriDate | None:
+    """Converting is most of the cost of modelling an event, and a site has
+    far fewer distinct days than events (the cache holds 180 years of days)."""
+    return to_hijri(day, adjust)
 
 
 def event_id(date: EventDate | None, text: str) -> str:

@@ -43,12 +43,15 @@ class Year:
 
 
 def _h(*parts: Iterable[str] | str) -> str:
-    h = hashlib.blake2b(digest_size=16)
+    """A digest of strings, each ended by NUL (one hash call: this runs per page)."""
+    flat: list[str] = []
     for part in parts:
-        for piece in [part] if isinstance(part, str) else part:
-            h.update(piece.encode())
-            h.update(b"\x00")
-    return h.hexdigest()
+        if isinstance(part, str):
+            flat.append(part)
+        else:
+            flat.extend(part)
+    flat.append("")
+    return hashlib.blake2b("\x00".join(flat).encode(), digest_size=16).hexdigest()
 
 
 def actor_digest(actor: Actor) -> str:
@@ -116,38 +119,130 @@ def group_by_month(
     return years
 
 
+@dataclass(eq=False)
+class Section:
+    """One page of a long event listing: a year, a month, or part of a month.
+
+    Pages are cut at calendar boundaries, not every N events, so an edit or
+    an added event re-renders the page of its own month and no other: a
+    listing cut by count would shift every later page by one.
+    """
+
+    path: str  # output-relative directory; the listing's own path for its first page
+    year: int  # 0: the whole listing (not paged) or its undated events
+    month: int  # 0: a whole year, or a paged year's events known only by year
+    part: int  # 1…n: the parts of a month with more events than a page holds
+    events: list[Event]
+    calendar: str = "gregorian"
+    in_year: bool = False  # a month-0 section of a year paged by month
+
+
+def paginate(
+    events: list[Event], base: str, limit: int, calendar: str = "gregorian"
+) -> list[Section]:
+    """Cut a listing into pages: one if it fits, else by year, month, then count."""
+    if limit <= 0 or len(events) <= limit:
+        return [Section(base, 0, 0, 1, events, calendar)]
+    pages: list[Section] = []
+    for y in group_by_month(events, False, calendar):
+        key = f"{base}{y.year}/" if y.year else f"{base}undated/"
+        size = sum(len(m.events) for m in y.months)
+        if size <= limit:
+            year_events = [e for m in y.months for e in m.events]
+            pages.append(Section(key, y.year, 0, 1, year_events, calendar))
+            continue
+        for m in y.months:
+            month_key = key if not y.year else f"{key}{m.month:02d}/" if m.month else f"{key}year/"
+            for part, start in enumerate(range(0, len(m.events), limit), 1):
+                path = month_key if part == 1 else f"{month_key}{part}/"
+                chunk = m.events[start : start + limit]
+                pages.append(Section(path, y.year, m.month, part, chunk, calendar, True))
+    pages[0].path = base
+    return pages
+
+
 def _deps(events: Iterable[Event]) -> frozenset[str]:
     return frozenset(f for e in events for f in e.files)
 
 
+def event_digests(model: SiteModel) -> dict[str, str]:
+    """Every event's fingerprint, by id: what its pages and its events.json line show."""
+    actor_digests = {a.slug: actor_digest(a) for a in model.actors}
+    return {e.id: event_digest(e, actor_digests) for e in model.events}
+
+
 def plan_pages(
-    model: SiteModel, descending: bool = False, calendar: str = "gregorian"
+    model: SiteModel,
+    descending: bool = False,
+    calendar: str = "gregorian",
+    page_size: int = 0,
+    digests: dict[str, str] | None = None,
 ) -> list[Page]:
     actor_digests = {a.slug: actor_digest(a) for a in model.actors}
-    ev = {e.id: event_digest(e, actor_digests) for e in model.events}
-    all_events = [ev[e.id] for e in model.events]
+    ev = digests if digests is not None else event_digests(model)
     listed = [a for a in model.actors if a.events or a.reviewed]
 
     def events_digest(events: list[Event]) -> list[str]:
         return [ev[e.id] for e in events]
 
-    pages = [
-        Page(
-            "index.html",
-            "index.html",
-            {
-                "page": {"path": "index.html", "title": "", "kind": "timeline"},
-                "years": group_by_month(model.events, descending, calendar),
-                "events": model.events,
-                "actors": [a for a in model.actors if a.events],
-            },
-            _h(
-                all_events,
-                [f"{a.slug}|{a.name}|{len(a.events)}" for a in model.actors],
-                str(descending),
-            ),
-            _deps(model.events),
-        ),
+    def listing(
+        base: str, template: str, page: dict[str, str], events: list[Event], **extra: Any
+    ) -> list[Page]:
+        """The pages of one event listing, each depending only on its own events
+        and on which pages exist (the pager), so that an edit re-renders one page."""
+        ordered = events[::-1] if descending else events
+        sections = paginate(ordered, base, page_size, calendar)
+        nav = [s.path for s in sections]
+        frame = extra.pop("frame", "")  # what every page of the listing shows
+        head = extra.pop("head", "")  # what only its first page shows (totals)
+        deps = extra.pop("deps", frozenset())
+        origin = extra.pop("origin", "")
+        out = []
+        for i, section in enumerate(sections):
+            path = f"{section.path}index.html"
+            shown = section.events
+            counts: dict[str, int] = {}
+            for e in shown:
+                for slug in dict.fromkeys(p.actor.slug for p in e.actors):
+                    counts[slug] = counts.get(slug, 0) + 1
+            # Ordered by this page's own counts: another page's edit must not reorder it.
+            actors = sorted(
+                (a for a in model.actors if a.slug in counts),
+                key=lambda a: (-counts[a.slug], a.name, a.slug),
+            )
+            context = {
+                "page": {**page, "path": path},
+                "events": shown,
+                "years": group_by_month(shown, False, calendar),
+                "actors": actors,
+                "actor_counts": counts,
+                "section": section,
+                "sections": sections if len(sections) > 1 else [],
+                "first": i == 0,
+                **extra,
+            }
+            digest = _h(
+                events_digest(shown),
+                [f"{a.slug}|{a.name}" for a in actors],
+                nav,
+                str(i),
+                frame,
+                head if i == 0 else "",
+            )
+            where = origin if i == 0 else f"{origin or template} ({section.path})"
+            out.append(Page(path, template, context, digest, deps | _deps(shown), where))
+        return out
+
+    pages = listing(
+        "",
+        "index.html",
+        {"title": "", "kind": "timeline"},
+        model.events,
+        total=len(model.events),
+        total_actors=sum(1 for a in model.actors if a.events),
+        head=f"{len(model.events)}|{sum(1 for a in model.actors if a.events)}",
+    )
+    pages += [
         Page(
             "404.html",
             "404.html",
@@ -178,29 +273,30 @@ def plan_pages(
             )
         )
     for actor in listed:
-        path = f"{actor.path}index.html"
-        pages.append(
-            Page(
-                path,
-                "actor.html",
-                {"page": {"path": path, "title": actor.name, "kind": "actor"}, "actor": actor},
-                _h(actor_digests[actor.slug], events_digest(actor.events)),
-                _deps(actor.events) | ({actor.file} if actor.file else set()),
-                actor.file or f"the actor {actor.name!r} found in the text",
-            )
+        pages += listing(
+            actor.path,
+            "actor.html",
+            {"title": actor.name, "kind": "actor"},
+            actor.events,
+            actor=actor,
+            total=len(actor.events),
+            frame=actor_digests[actor.slug],
+            head=str(len(actor.events)),
+            deps=frozenset({actor.file} if actor.file else ()),
+            origin=actor.file or f"the actor {actor.name!r} found in the text",
         )
     for kind, terms in (("place", model.places), ("tag", model.tags)):
         pages.append(_terms_page(kind, terms))
         for term in terms:
-            path = f"{term.path}index.html"
-            pages.append(
-                Page(
-                    path,
-                    "term.html",
-                    {"page": {"path": path, "title": term.name, "kind": kind}, "term": term},
-                    _h(term.slug, term.name, events_digest(term.events)),
-                    _deps(term.events),
-                )
+            pages += listing(
+                term.path,
+                "term.html",
+                {"title": term.name, "kind": kind},
+                term.events,
+                term=term,
+                total=len(term.events),
+                frame=f"{term.slug}|{term.name}",
+                head=str(len(term.events)),
             )
     for story in model.stories:
         path = f"{story.path}index.html"

@@ -17,6 +17,7 @@ months = "levant"      # "levant" كانون الثاني… / "egypt" يناي�
 calendar = "gregorian" # the calendar shown first
 order = "asc"          # "asc" oldest first, "desc" newest first
 hijri_adjust = 0       # local moon sighting: -2…2 days
+page_size = 200        # events per page; longer listings are cut by year, then month
 """,
     "content/news/sample.txt": """\
 ---

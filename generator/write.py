@@ -71,7 +71,7 @@ def write_output(
 ) -> tuple[int, int]:
     """Bring output/ to exactly `files` (plus hand-placed files). Returns (written, removed)."""
     old = Manifest.read(output)
-    new = Manifest(pages=pages)
+    new = Manifest(pages={p: {**r, "deps": sorted(r.get("deps", ()))} for p, r in pages.items()})  # type: ignore[call-overload]
     written = 0
     for rel in sorted(files):
         data = files[rel]

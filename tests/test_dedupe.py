@@ -157,3 +157,34 @@ def test_twenty_thousand_lines_cost_a_linear_number_of_comparisons() -> None:
     assert group_of[5199] == 5000
     singles = sum(len(g) == 1 for g in result.groups)
     assert singles >= n - 400 - 200 - 400 - 50  # unrelated lines are not merged
+
+
+def test_groups_do_not_depend_on_earlier_calls() -> None:
+    """The bucket index is kept between calls (rebuilds); what it returns must
+    be what a fresh process would return for the same texts."""
+    rng = random.Random(11)
+    texts = synthetic_news(600, rng)
+    texts += [typo(texts[i], rng) for i in range(0, 600, 7)]
+    edited = list(texts)
+    edited[3] = typo(edited[3], rng)
+    edited[70] = edited[71]
+    del edited[200:210]
+    edited.insert(5, texts[400])
+
+    find_groups(texts)  # a first build
+    after_edits = find_groups(edited).groups
+    fresh = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, sys; from generator.arabic.dedupe import group_duplicates;"
+            "print(json.dumps(group_duplicates(json.load(sys.stdin))))",
+        ],
+        input=json.dumps(edited),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert after_edits == json.loads(fresh.stdout)
+    assert any(len(g) > 1 for g in after_edits)

@@ -66,8 +66,39 @@ class _Memo(dict):  # type: ignore[type-arg]
             del self[stale]
 
 
+class _BandIndex:
+    """Which folded texts fall in each band bucket, kept from call to call.
+
+    A rebuild after one edit changes one or two texts: updating the buckets
+    of those is cheaper than hashing every band of every text again.
+    """
+
+    def __init__(self) -> None:
+        self.bands: dict[str, tuple[int, ...]] = {}
+        self.members: dict[int, set[str]] = {}
+        self.shared: set[int] = set()  # buckets with two or more texts
+
+    def update(self, prints: dict[str, Fingerprint]) -> None:
+        for key in self.bands.keys() - prints.keys():
+            for band_key in self.bands[key]:
+                members = self.members[band_key]
+                members.discard(key)
+                if len(members) < 2:
+                    self.shared.discard(band_key)
+                if not members:
+                    del self.members[band_key]
+        for key in prints.keys() - self.bands.keys():
+            for band_key in prints[key][1]:
+                members = self.members.setdefault(band_key, set())
+                members.add(key)
+                if len(members) > 1:
+                    self.shared.add(band_key)
+        self.bands = {key: p[1] for key, p in prints.items()}
+
+
 _KEYS = _Memo()
 _PRINTS = _Memo()
+_INDEX = _BandIndex()
 
 
 def _key(text: str) -> str:
@@ -136,7 +167,7 @@ def sketch(grams: frozenset[int]) -> list[int]:
     return out
 
 
-Fingerprint = tuple[frozenset[int], tuple[tuple[int, ...], ...], frozenset[str]]
+Fingerprint = tuple[frozenset[int], tuple[int, ...], frozenset[str]]
 
 
 def _fingerprint(key: str) -> Fingerprint:
@@ -148,10 +179,15 @@ def _fingerprint(key: str) -> Fingerprint:
 
 def _compute_fingerprint(key: str) -> Fingerprint:
     """Shingles, band keys and numbers of a folded text (sketching is most of
-    the cost of dedupe, hence the memo)."""
+    the cost of dedupe, hence the memo).
+
+    A band key is the hash of (band, its ROWS values): ints hash the same in
+    every process (only str is salted), a collision costs one extra Jaccard
+    check, and bucketing then hashes an int rather than a tuple per band.
+    """
     grams = shingles(key)
     values = sketch(grams)
-    bands = tuple(tuple(values[band::BANDS]) for band in range(BANDS))
+    bands = tuple(hash((band, *values[band::BANDS])) for band in range(BANDS))
     return grams, bands, frozenset(_NUMBER.findall(key))
 
 
@@ -196,43 +232,38 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
         else:
             uf.union(j, i)
 
-    prints = {i: _fingerprint(k) for i, k in zip(reps, keys, strict=True)}
+    prints = {k: _fingerprint(k) for k in keys}
+    _INDEX.update(prints)
     _KEYS.keep(set(texts))
-    _PRINTS.keep(set(keys))
-    grams = {i: p[0] for i, p in prints.items()}
-    sketches = {i: p[1] for i, p in prints.items()}
-    numbers = {i: p[2] for i, p in prints.items()}
+    _PRINTS.keep(prints.keys())
+    rep_of = dict(zip(keys, reps, strict=True))
+    grams = {rep_of[k]: p[0] for k, p in prints.items()}
+    numbers = {rep_of[k]: p[2] for k, p in prints.items()}
     verified = 0
-    for band in range(BANDS):
-        # Only buckets with two or more texts matter: most texts are alone in
-        # a bucket, so collisions are collected without a list per text.
-        first: dict[tuple[int, ...], int] = {}
-        buckets: dict[tuple[int, ...], list[int]] = {}
-        for i in reps:
-            key = sketches[i][band]
-            j = first.setdefault(key, i)
-            if j != i:
-                buckets.setdefault(key, [j]).append(i)
-        for members in buckets.values():
-            # Compare each member with one member of each group already met in
-            # this bucket, not with every member: a bucket of k copies of one
-            # story costs k comparisons, not k²/2. Template stories («قال وزير
-            # الخارجية … في مؤتمر صحفي مشترك») fill a bucket with distinct
-            # groups; at most MAX_LEADERS of them are tried, as a true
-            # duplicate shares several of the 16 bands and is met again.
-            leaders: list[int] = []
-            for i in members:
-                for leader in leaders[-MAX_LEADERS:]:
-                    if uf.find(leader) == uf.find(i):
-                        break
-                    if numbers[leader] != numbers[i]:
-                        continue
-                    verified += 1
-                    if jaccard(grams[leader], grams[i]) >= threshold:
-                        uf.union(leader, i)
-                        break
-                else:
-                    leaders.append(i)
+    # Only buckets shared by two or more texts matter; the index knows them
+    # without a pass over every band of every text. Visited in a canonical
+    # order, so the groups depend on the texts alone, not on earlier calls.
+    buckets = sorted(sorted(rep_of[k] for k in _INDEX.members[b]) for b in _INDEX.shared)
+    for members in buckets:
+        # Compare each member with one member of each group already met in
+        # this bucket, not with every member: a bucket of k copies of one
+        # story costs k comparisons, not k²/2. Template stories («قال وزير
+        # الخارجية … في مؤتمر صحفي مشترك») fill a bucket with distinct
+        # groups; at most MAX_LEADERS of them are tried, as a true
+        # duplicate shares several of the 16 bands and is met again.
+        leaders: list[int] = []
+        for i in members:
+            for leader in leaders[-MAX_LEADERS:]:
+                if uf.find(leader) == uf.find(i):
+                    break
+                if numbers[leader] != numbers[i]:
+                    continue
+                verified += 1
+                if jaccard(grams[leader], grams[i]) >= threshold:
+                    uf.union(leader, i)
+                    break
+            else:
+                leaders.append(i)
 
     by_root: dict[int, list[int]] = {}
     for i in range(n):

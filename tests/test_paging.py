@@ -1,0 +1,161 @@
+"""Long listings are cut into pages by year, then month, then count, so that
+an edit re-renders its own month's page and no other (issue 5; the scale
+work needs the same)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path, PurePosixPath
+
+from conftest import write_site
+
+from generator.build import Builder
+
+SITE_TOML = 'title = "اختبار"\npage_size = 3\n'
+OCTOBER = (
+    "---\ndate: 2015-10-20\n---\n"
+    "أعلنت وزارة الدفاع الروسية الخميس 1 تشرين الأول 2015 بدء الضربات في سورية.\n"
+    "قالت وزارة الدفاع الروسية الجمعة 2 تشرين الأول 2015 إنها ضربت مواقع جديدة.\n"
+    "أكدت وزارة الدفاع الروسية السبت 3 تشرين الأول 2015 استمرار العملية.\n"
+    "نفت وزارة الدفاع الروسية الأحد 4 تشرين الأول 2015 إصابة مدنيين.\n"
+)
+NOVEMBER = (
+    "---\ndate: 2015-11-20\n---\n"
+    "التقى وزير الخارجية المصري سامح شكري نظيره الروسي الخميس 5 تشرين الثاني 2015 في موسكو.\n"
+)
+EARLIER = (
+    "---\ndate: 2014-06-01\n---\n"
+    "أعلنت وزارة الدفاع الروسية الاثنين 5 أيار 2014 إجراء مناورات.\n"
+    "قال وزير الخارجية المصري سامح شكري الأحد 1 حزيران 2014 إن الحل سياسي.\n"
+)
+
+
+def _site(tmp_path: Path) -> Path:
+    return write_site(
+        tmp_path / "site",
+        {
+            "site.toml": SITE_TOML,
+            "content/news/october.txt": OCTOBER,
+            "content/news/november.txt": NOVEMBER,
+            "content/news/earlier.txt": EARLIER,
+        },
+    )
+
+
+def _cards(html: bytes) -> list[str]:
+    return re.findall(r'<article class="card" id="e-([^"]+)"', html.decode())
+
+
+def _links(page: str, html: bytes) -> list[str]:
+    """The output files that the relative links of a page point to."""
+    out = []
+    for href in re.findall(r'href="([^"#]*)"', html.decode()):
+        if not href or "://" in href:
+            continue
+        target = (
+            PurePosixPath(href.lstrip("/"))
+            if href.startswith("/")
+            else PurePosixPath(page).parent / href
+        )
+        parts: list[str] = []
+        for part in target.parts:
+            if part == "..":
+                parts.pop()
+            elif part != ".":
+                parts.append(part)
+        path = "/".join(parts)
+        if not path:
+            out.append("index.html")
+        else:
+            out.append(path + "/index.html" if href.endswith("/") else path)
+    return out
+
+
+def test_the_timeline_is_cut_by_year_then_month_then_count(tmp_path: Path) -> None:
+    result = Builder(_site(tmp_path), serving=True).build()
+    assert not result.errors
+    files = result.files
+    timeline = ["index.html", "2015/10/index.html", "2015/10/2/index.html", "2015/11/index.html"]
+    for page in timeline:
+        assert page in files, page
+    # 2014 fits on one page: it is the first page; 2015 does not and goes by month.
+    assert "2014/index.html" not in files and "2015/index.html" not in files
+    assert len(_cards(files["index.html"])) == 2
+    assert len(_cards(files["2015/10/index.html"])) == 3
+    assert len(_cards(files["2015/10/2/index.html"])) == 1
+    # Every event is on exactly one page of the timeline.
+    listed = [card for page in timeline for card in _cards(files[page])]
+    assert sorted(listed) == sorted(e.id for e in result.model.events)
+    # Pages say where they are, in Arabic, and link their neighbours.
+    october = files["2015/10/index.html"].decode()
+    assert "تشرين الأول 2015" in october
+    assert 'rel="prev" href="../../"' in october
+    assert 'rel="next" href="../../2015/10/2/"' in october
+    assert "<title>تشرين الأول 2015 | اختبار</title>" in october
+
+
+def test_every_link_of_every_paged_listing_leads_to_a_page(tmp_path: Path) -> None:
+    files = Builder(_site(tmp_path), serving=True).build().files
+    pages = [p for p in files if p.endswith(".html")]
+    for page in pages:
+        for target in _links(page, files[page]):
+            assert target in files, f"{page} links to a missing {target}"
+    ministry = [p for p in pages if p.startswith("actors/وزارة-الدفاع-الروسية/")]
+    assert len(ministry) > 1  # five events, three a page: the actor's page is paged too
+
+
+def test_an_edit_re_renders_only_the_page_of_its_month(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    builder = Builder(site, serving=True)
+    builder.build()
+    target = site / "content/news/october.txt"
+    target.write_text(OCTOBER.replace("إصابة مدنيين", "إصابة أي مدنيين"), encoding="utf-8")
+    result = builder.build({target})
+    ministry = "actors/وزارة-الدفاع-الروسية/"
+    listings = {p for p in result.rendered if not p.startswith(("events/", "stories/"))}
+    # The edited event is the fifth of the ministry's and the fourth of October:
+    # the second page of October, in the timeline and on the ministry's page.
+    assert listings == {"2015/10/2/index.html", f"{ministry}2015/10/2/index.html"}
+    assert "index.html" not in result.rendered
+
+
+def test_paged_random_edits_stay_byte_identical_to_a_clean_build(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    rng = random.Random(7)
+    builder = Builder(site, serving=True)
+    builder.build()
+    lines = [
+        "أعلنت وزارة الدفاع الروسية الخميس {d} تشرين الأول 2015 ضربات جديدة.",
+        "قال وزير الخارجية المصري سامح شكري الأحد {d} تشرين الثاني 2015 إن الحل سياسي.",
+        "أكدت وزارة الدفاع الروسية في {d} كانون الثاني 2016 انتهاء المرحلة الأولى.",
+    ]
+    for step in range(10):
+        name = rng.choice(["october.txt", "november.txt", "extra.txt"])
+        target = site / "content/news" / name
+        if rng.random() < 0.2 and target.exists():
+            target.unlink()
+        else:
+            body = "".join(
+                rng.choice(lines).format(d=rng.randint(1, 28)) + "\n"
+                for _ in range(rng.randint(1, 4))
+            )
+            target.write_text("---\ndate: 2016-02-01\n---\n" + body, encoding="utf-8")
+        incremental = builder.build({target})
+        clean = Builder(site, serving=True).build()
+        assert incremental.files == clean.files, f"step {step}: {name}"
+
+
+def test_page_size_zero_keeps_one_page_and_bad_values_are_named(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    (site / "site.toml").write_text("page_size = 0\n", encoding="utf-8")
+    files = Builder(site, serving=True).build().files
+    assert len(_cards(files["index.html"])) == 7
+    assert not any(re.fullmatch(r"\d{4}/.*", p) for p in files)
+    (site / "site.toml").write_text('page_size = "many"\n', encoding="utf-8")
+    try:
+        Builder(site, serving=True).build()
+    except Exception as exc:  # ConfigError: exit 2 in the CLI
+        assert "page_size" in str(exc)
+    else:
+        raise AssertionError("a page_size that is not a number must be refused")
