@@ -11,6 +11,7 @@ Many newsrooms follow local moon sighting rather than Umm al-Qura: `adjust`
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -47,6 +48,9 @@ class HijriDate(NamedTuple):
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+# The conversions are pure and hijridate's are slow next to a line's other work;
+# a story's lines share a reference date, so its Hijri date is computed once.
+@lru_cache(maxsize=4096)
 def to_hijri(day: dt.date, adjust: int = 0) -> HijriDate | None:
     """The Umm al-Qura date of `day`, shifted by `adjust` days; None outside the tables."""
     shifted = day + dt.timedelta(days=adjust)
@@ -56,6 +60,7 @@ def to_hijri(day: dt.date, adjust: int = 0) -> HijriDate | None:
     return HijriDate(h.year, h.month, h.day)
 
 
+@lru_cache(maxsize=4096)
 def from_hijri(year: int, month: int, day: int = 1, adjust: int = 0) -> dt.date | None:
     """The Gregorian date of a Hijri date written in a source; None if it does not exist.
 
@@ -69,6 +74,7 @@ def from_hijri(year: int, month: int, day: int = 1, adjust: int = 0) -> dt.date 
     return dt.date(g.year, g.month, g.day) - dt.timedelta(days=adjust)
 
 
+@lru_cache(maxsize=4096)
 def month_length(year: int, month: int) -> int | None:
     try:
         return Hijri(year, month, 1).month_length()

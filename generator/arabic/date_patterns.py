@@ -1,0 +1,217 @@
+"""What a date looks like in folded Arabic text: the patterns, and the
+trigger words that say which of them a sentence can match.
+
+Built once at import from `date_words`. Alternations are compiled as tries
+(`_trie`): `re` tries the branches of an alternation one by one, so a list of
+fifty month spellings costs fifty tests at every position, a trie one or two.
+The patterns run on folded text: no hamza seats, ى → ي, ة → ه, ASCII digits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.arabic.date_words import (
+    DIRECTIONS,
+    FIRST_DAY,
+    GREGORIAN,
+    HIJRI,
+    HIJRI_EPITHETS,
+    HIJRI_TRIGGERS,
+    ORDINALS,
+    PERIOD_PARTS,
+    PERIODS,
+    RELATIVE_DAYS,
+    RELATIVE_TRIGGERS,
+    WEEKDAY_NAMES,
+    YEAR_LEADS,
+    YEAR_WORDS,
+)
+from generator.arabic.normalize import normalize
+
+
+def _trie(words: list[str] | set[str]) -> str:
+    """One alternation as a trie: re tries its branches one by one, and a
+    trie makes a failing position cost a letter or two, not one test per word.
+    Longest first, as a sorted alternation would (a space is any whitespace)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(root)
+
+
+def alt(words: list[str] | set[str]) -> str:
+    return _trie({normalize(w) for w in words})
+
+
+def _lookup(table: dict[int, list[str]]) -> dict[str, int]:
+    return {normalize(w): m for m, ws in table.items() for w in ws}
+
+
+G_MONTH = _lookup(GREGORIAN)
+H_MONTH = _lookup(HIJRI)
+# Folded weekday name → datetime.weekday().
+WD = {normalize(w): i for i, w in enumerate(WEEKDAY_NAMES)} | {"الاثنين": 0}
+
+
+B = r"(?<!\w)"  # a word boundary that works with Arabic letters
+_E = r"(?!\w)"
+_CLITIC = r"(?:[وفبل]|ل?ل)?"
+_WD_ALT = alt(WEEKDAY_NAMES)
+_G_ALT = alt([w for ws in GREGORIAN.values() for w in ws])
+_GM = rf"(?P<gm>{_G_ALT}){_E}"
+# A doubled month: «أيلول/سبتمبر», «أيلول (سبتمبر)», «9 أيلول - سبتمبر».
+_GM2 = rf"(?:\s*[/(\-–]\s*(?P<gm2>{_G_ALT}){_E}\s*\)?)?"
+_GM2_FIRST = rf"(?:\s*[/(\-–]\s*(?:{_G_ALT}){_E}\s*\)?)?"
+_H_ALT = alt([w for ws in HIJRI.values() for w in ws])
+_HM = rf"(?P<hm>{_H_ALT}){_E}(?:\s+(?:{alt(HIJRI_EPITHETS)}))?"
+_HMARK = r"(?:هجريه|هجري|للهجره|ه(?!\w)\.?)"
+DIR = "|".join(DIRECTIONS)
+_YEAR = f"(?:{'|'.join(YEAR_WORDS)})"
+_AD = r"(?:\s*(?:ميلاديه|ميلادي|م)(?!\w))?"
+# After a month: a year, or «الماضي/المقبل/الجاري» that says which year.
+_Y_OR_DIR = rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<y>\d{{4}})(?!\d){_AD}|\s*(?P<mdir>{DIR}){_E})?"
+_ORD = _trie(set(ORDINALS))
+_DAY = (
+    rf"(?:ل?ال\s?(?=\d))?(?P<d>\d{{1,2}}(?!\d)|(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
+    rf"|(?:{'|'.join(FIRST_DAY)})(?=\s))"
+)
+# A weekday before a date: «الخميس 1 …», «يوم الأحد الموافق 7 …», «السبت (13 …)».
+_WEEKDAY = (
+    rf"(?:يومه?\s+)?(?:{_CLITIC}(?P<wd>{_WD_ALT}){_E}(?:\s+(?:الماضي|المقبل|القادم))?"
+    r"[\s،,]*(?:الموافق\s+)?(?P<ob>\()?\s*)?"
+)
+_CLOSE = r"(?(ob)\s*\))"
+TO = r"\s*(?:و|الي|حتي|-|–)\s*(?:يوم\s+)?"
+_FROM = r"(?:(?:ما\s+)?(?:بين|من)\s+(?:يوم\s+)?)"
+_NO_UNIT = r"(?!\s*(?:عام|اعوام|سنه|سنوات|يوم|ايام|شهر|اشهر|ساعه|دقيقه|الف|مليون|مليار|%))"
+
+_PATTERNS = [
+    (
+        "hijri",
+        rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?(?:شهر\s+)?{_HM}"
+        rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>\d{{3,4}})(?!\d))?(?:\s*{_HMARK})?{_CLOSE}",
+    ),
+    (
+        "range2",
+        rf"{B}{_FROM}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?P<gm1>{_G_ALT}){_E}{_GM2_FIRST}"
+        rf"(?:\s+(?:من\s+)?{_YEAR}?\s*(?P<y1>\d{{4}})(?!\d){_AD})?"
+        rf"{TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?{_GM}{_GM2}{_Y_OR_DIR}",
+    ),
+    (
+        "range",
+        rf"{B}{_FROM}?{_DAY}{TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}",
+    ),
+    ("day", rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}{_CLOSE}"),
+    (
+        "numeric",
+        rf"{B}{_WEEKDAY}(?P<d>\d{{1,2}})(?P<sep>[/.\-_])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d){_AD}{_CLOSE}",
+    ),
+    ("dm", r"(?<=يوم )(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])"),  # «يوم 28/9»
+    ("iso", rf"{B}(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?!\d)"),
+    (
+        "hmonth",
+        rf"{B}(?:شهر\s+)?{_HM}[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>1[34]\d\d)(?!\d)(?:\s*{_HMARK})?",
+    ),
+    ("hyear", rf"{B}(?:{_CLITIC}{_YEAR}\s+)?(?P<hy>1[34]\d\d)\s*{_HMARK}"),
+    (
+        "month",
+        rf"{B}(?:شهر\s+)?{_CLITIC}{_GM}{_GM2}[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<y>\d{{4}})(?!\d){_AD}",
+    ),
+    # A month with no year: after «في/خلال/منذ/حتى» or «شهر», or with «الماضي/المقبل».
+    (
+        "ymonth",
+        rf"(?:(?<=في )|(?<=خلال )|(?<=منذ )|(?<=حتي )|{B}شهر\s+){_GM}{_GM2}"
+        rf"(?:\s+(?P<mdir>{DIR}){_E})?",
+    ),
+    ("dmonth", rf"{B}{_CLITIC}{_GM}{_GM2}\s+(?P<mdir>{DIR}){_E}"),
+    ("year", rf"{B}{_CLITIC}{_YEAR}\s+(?P<y>\d{{4}})(?!\d){_AD}"),
+    (
+        "year_lead",  # «في 2011», «منذ 2003»: a preposition and a plausible year, not a count
+        rf"(?P<lead>{B}(?:{'|'.join(YEAR_LEADS)})\s+)"
+        rf"(?P<y>(?:19|20)\d\d)(?!\d){_NO_UNIT}{_AD}",
+    ),
+    ("year_ad", rf"{B}(?P<y>(?:1[89]|20)\d\d)\s?م{_E}"),
+    (
+        "relative",
+        rf"{B}{_CLITIC}(?P<rel>{_trie(set(RELATIVE_DAYS))}){_E}(?:[\s،,]+(?P<wd>{_WD_ALT}){_E})?",
+    ),
+    (
+        "period",
+        rf"{B}{_CLITIC}(?:(?P<part>{alt(PERIOD_PARTS)})\s+)?"
+        rf"(?P<unit>{alt(PERIODS)})"
+        rf"(?:\s+(?P<dir>(?:{DIR})ه?))?{_E}",
+    ),
+    (
+        "weekday",
+        rf"{B}(?:يومه?\s+)?{_CLITIC}(?P<wd>{_WD_ALT}){_E}"
+        r"(?:\s+(?P<dir>بعد\s+المقبل|بعد\s+القادم|المقبل|القادم|الماضي|المنصرم)(?!\w))?",
+    ),
+]
+# (name, kind of date, compiled): the three «year» patterns have their own prechecks.
+COMPILED = [(name, name.partition("_")[0], re.compile(p)) for name, p in _PATTERNS]
+
+
+# What each pattern needs before it is worth running: most lines have no date,
+# and skipping a pattern is much cheaper than scanning a line with it.
+def wanted(kind: str, has: set[str], runs: int, year: bool) -> bool:
+    greg = "greg" in has
+    if kind in ("range", "range2"):
+        return greg and runs >= 2
+    if kind in ("day", "hijri"):
+        return ("greg" if kind == "day" else "hijri") in has and (runs > 0 or "ord" in has)
+    if kind == "dm":
+        return runs >= 2
+    if kind in ("numeric", "iso"):
+        return year and runs >= 3
+    if kind in ("month", "hmonth"):
+        return year and ("greg" if kind == "month" else "hijri") in has
+    if kind in ("hyear", "year"):
+        return year
+    if kind == "ymonth":
+        return greg
+    if kind == "dmonth":
+        return greg and "dir" in has
+    if kind == "period":
+        return "period" in has and ("dir" in has or "part" in has)
+    return ("rel" if kind == "relative" else "wd") in has
+
+
+def _triggers() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for kind, names in (
+        ("greg", [w.split()[0] for ws in GREGORIAN.values() for w in ws]),
+        ("hijri", HIJRI_TRIGGERS),
+        ("rel", RELATIVE_TRIGGERS),
+        ("period", PERIODS),
+        ("part", PERIOD_PARTS),
+        ("dir", [d + t for d in DIRECTIONS for t in ("", "ة")]),
+        ("wd", list(WEEKDAY_NAMES)),
+        ("ord", ["ال" + w.split()[0] for w in ORDINALS] + list(FIRST_DAY)),
+    ):
+        for w in map(normalize, names):
+            stems = [w, "ل" + w[1:]] if w.startswith("ال") else [w]  # «لليوم»
+            for stem in stems:
+                for clitic in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+                    words.setdefault(clitic + stem, kind)
+    return words
+
+
+TRIGGER = _triggers()

@@ -1,0 +1,269 @@
+"""Where the dates are in a sentence: folding, the patterns, and the scan.
+
+The sentence is folded for matching (alef forms, yaa, taa marbuta, harakat,
+tatweel, Eastern and Persian digits) while keeping a map back to the original
+characters, so a date's `written` words are always the source's own. Its
+words are looked up once in a set of trigger words (month names, weekdays,
+relative words, with their clitics); only the patterns a sentence can match
+are run, only in windows around those words, and overlapping candidates keep
+the most specific pattern. `resolve` (date_resolve) turns a candidate into a
+date; `dates.find_date` picks the event's.
+
+Speed is part of the contract (issue 4: 5,000 news lines a second for the
+whole understand stage): `re` tries a pattern at every position of the text
+it is given, so what is cheap to rule out in Python (a year with the wrong
+neighbours, a month with no day before it) is ruled out before a regex runs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from generator.arabic.date_patterns import COMPILED, DIR, TO, TRIGGER, wanted
+from generator.arabic.date_words import YEAR_LEADS
+from generator.arabic.normalize import DIGITS
+
+_TRIGGER_WORDS = frozenset(TRIGGER)
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+
+# «يوم الجمعة الموافق 8 يوليو»: a weekday followed by this belongs to that date.
+_ANCHORED = re.compile(r"[\s،,(]*(?:الموافق|\d)")
+
+# Characters dropped when folding for matching (harakat, tatweel, invisible controls).
+DROP = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
+_EASTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Folded text, and where the dropped characters were.
+
+    Every other mapping is one character to one, so a folded offset k is the
+    original offset k plus the number of dropped characters before it. A few
+    `str.replace` calls fold a line many times faster than `str.translate`
+    with a table, and most wire copy has nothing to drop and Western digits.
+    """
+    dropped: list[int] = []
+    if DROP.search(text) is not None:
+        # Each dropped character's position counted in kept characters.
+        dropped = [m.start() - i for i, m in enumerate(DROP.finditer(text))]
+        text = DROP.sub("", text)
+    for old, new in _LETTERS:
+        text = text.replace(old, new)
+    if _EASTERN.search(text) is not None:
+        text = text.translate(DIGITS)
+    return text, dropped
+
+
+def original(k: int, dropped: list[int]) -> int:
+    return k + bisect.bisect_right(dropped, k) if dropped else k
+
+
+@dataclass
+class Candidate:
+    kind: str
+    span: tuple[int, int]  # in folded text
+    groups: dict[str, str | None]
+
+
+# Which trigger words each pattern's matches contain, and how far before and
+# after such a word a match can reach: patterns run only in those windows.
+_FAMILY = {
+    "hijri": ("hijri", 60, 40),
+    "range2": ("greg", 20, 70),
+    "range": ("greg", 25, 40),
+    "day": ("greg", 55, 45),
+    "numeric": ("year", 45, 20),
+    "iso": ("year", 10, 20),
+    "dm": ("digit", 1, 6),
+    "hmonth": ("hijri", 8, 40),
+    "hyear": ("year", 20, 20),
+    "month": ("greg", 8, 40),
+    "ymonth": ("greg", 6, 30),
+    "dmonth": ("greg", 3, 30),
+    "year": ("year", 20, 20),
+    "year_lead": ("year", 20, 20),
+    "year_ad": ("year", 20, 20),
+    "relative": ("rel", 10, 25),
+    "period": ("period", 12, 16),
+    "weekday": ("wd", 8, 16),
+}
+_PUNCT = tuple('/()«»"“”،,.:؛')
+
+
+_DAY_LEAD = ("من ", "شهر ", "غره ", "فاتح ", "مستهل ")
+_MONTH_LEAD = ("في ", "خلال ", "منذ ", "حتي ", "شهر ")
+_DIR_WORDS = tuple(DIR.split("|"))
+_YEAR_FAMILY = frozenset(("iso", "numeric", "hyear", "year", "year_lead", "year_ad"))
+_LEAD_WORDS = tuple(YEAR_LEADS)
+# Between a day and its month: «7 آذار», «7 من آذار», «7 من شهر آذار».
+_GAP = re.compile(r"\s+(?:من\s+)?(?:شهر\s+)?")
+_TO_END = re.compile(rf"{TO}\Z")
+
+
+def _ranged(folded: str, months: list[_Span], runs: list[_Span]) -> bool:
+    """Whether a range can end at one of these months: a day right before
+    the month and «و/إلى/حتى/-» right before that day («بين 5 و7 آذار»).
+    Most lines name no range; this spares them both range patterns."""
+    for start, _ in months:
+        day = [r for r in runs if r[1] <= start]
+        if not day or day[-1][1] - day[-1][0] > 2:
+            continue
+        d, e = day[-1]
+        if _GAP.fullmatch(folded, e, start) and _TO_END.search(folded, max(0, d - 20), d):
+            return True
+    return False
+
+
+_Span = tuple[int, int]
+
+
+def _triggered(folded: str) -> tuple[dict[str, list[_Span]], list[_Span]]:
+    """Where each kind of trigger word is, and the digit runs."""
+    text = folded
+    for ch in _PUNCT:
+        text = text.replace(ch, " ")
+    at: dict[str, list[_Span]] = {}
+    for word in _TRIGGER_WORDS.intersection(text.split()):
+        spans = at.setdefault(TRIGGER[word], [])
+        i = folded.find(word)
+        while i >= 0:
+            spans.append((i, i + len(word)))
+            i = folded.find(word, i + 1)
+    runs = [m.span() for m in _DIGIT_RUN.finditer(folded)] if _DIGIT.search(folded) else []
+    if runs:
+        at["digit"] = runs
+    if years := [r for r in runs if r[1] - r[0] >= 4]:
+        at["year"] = years
+    return at, runs
+
+
+def _before_space(folded: str, start: int) -> int:
+    """Where the whitespace before `start` begins (`start` when there is none)."""
+    while start and folded[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _year_fits(name: str, s: int, e: int, folded: str) -> bool:
+    """Whether a run of four or more digits can be the year of this pattern:
+    what must come right before or after it, checked without a regex scan."""
+    if e - s != 4:
+        return False  # every pattern takes exactly four digits, with no digit around
+    if name == "iso":
+        return folded.startswith(("-", "/", "."), e)
+    if name == "numeric":
+        return s >= 2 and folded[s - 1] in "/.-_" and folded[s - 2].isdecimal()
+    if name == "hyear":
+        if not folded.startswith(("13", "14"), s):
+            return False
+        while e < len(folded) and folded[e].isspace():
+            e += 1
+        return folded.startswith(("ه", "للهجره"), e)
+    if name == "year_ad":
+        return folded.startswith(("18", "19", "20"), s) and (
+            folded.startswith("م", e)
+            or (e < len(folded) and folded[e].isspace() and folded.startswith("م", e + 1))
+        )
+    lead = _before_space(folded, s)
+    if lead == s:
+        return False
+    if name == "year":
+        return folded.endswith(("عام", "سنه"), 0, lead)
+    return folded.startswith(("19", "20"), s) and folded.endswith(_LEAD_WORDS, 0, lead)
+
+
+def _fits(name: str, start: int, end: int, folded: str, runs: list[_Span]) -> bool:
+    """Whether a trigger word can be part of this kind of date: cheap checks
+    that spare a regex scan of most of the words that name a month."""
+    if name in _YEAR_FAMILY:
+        return _year_fits(name, start, end, folded)
+    if name == "dm":
+        return (
+            end - start <= 2 and folded.startswith("/", end) and folded.endswith("يوم ", 0, start)
+        )
+    if name in ("day", "hijri", "range", "range2"):
+        if folded.endswith(("ذو ", "ذي ", "ذا "), 0, start):  # «ذي الحجة»: anchored on «الحجة»
+            start -= 3
+        return folded.endswith(_DAY_LEAD, 0, start) or any(
+            start - 25 <= e <= start for _, e in runs
+        )
+    if name in ("month", "hmonth"):
+        return any(end <= s <= end + 25 and e - s >= 4 for s, e in runs)
+    if name == "ymonth":
+        return folded.endswith(_MONTH_LEAD, 0, start)
+    if name == "dmonth":
+        return folded.startswith(_DIR_WORDS, end + 1) or folded.startswith(_DIR_WORDS, end + 2)
+    return True
+
+
+def _merge(spans: list[_Span], before: int, after: int, n: int) -> list[tuple[int, int, int]]:
+    """Windows around the anchors, overlapping ones merged: (lo, hi, last
+    anchor's start), so that a scan can stop once it has passed every anchor."""
+    merged: list[tuple[int, int, int]] = []
+    for start, end in sorted(spans):
+        lo, hi = max(0, start - before), min(n, end + after)
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi), start)
+        else:
+            merged.append((lo, hi, start))
+    return merged
+
+
+def scan(folded: str) -> list[Candidate]:
+    at, runs = _triggered(folded)
+    if not at:
+        return []
+    has = set(at)
+    found: list[Candidate] = []
+    n = len(folded)
+    ranged: bool | None = None
+    for name, kind, pattern in COMPILED:
+        family, before, after = _FAMILY[name]
+        if family not in at or not wanted(kind, has, len(runs), "year" in at):
+            continue
+        if kind.startswith("range"):
+            if ranged is None:
+                ranged = _ranged(folded, at["greg"], runs)
+            if not ranged:
+                continue
+        anchors = [
+            (s, e)
+            for s, e in at[family]
+            if _fits(name, s, e, folded, runs)
+            and not any(c.span[0] <= s and e <= c.span[1] for c in found)
+        ]
+        if name in ("day", "hijri") and not _near(at.get("wd"), anchors, before):
+            before = 36  # no weekday to reach back to: «يوم الحادي والثلاثين من شهر …» at most
+        for lo, hi, last in _merge(anchors, before, after, n):
+            end_word = folded.find(" ", hi)  # never cut a word in two
+            for m in pattern.finditer(folded, lo, n if end_word < 0 else end_word):
+                start, end = m.span()
+                # Every match holds an anchor: past the last one, the window is done.
+                done = end > last
+                if m.groupdict().get("lead"):
+                    start = m.end("lead")
+                # Trim trailing spaces and punctuation taken by optional parts.
+                while end > start and folded[end - 1] in " ،,\t":
+                    end -= 1
+                if end <= start or any(c.span[0] < end and start < c.span[1] for c in found):
+                    continue  # an earlier, more specific pattern already took these words
+                g = m.groupdict()
+                if kind == "weekday" and _ANCHORED.match(folded, end):
+                    continue  # «يوم الجمعة الموافق 8 يوليو»: the weekday of another date
+                if kind == "period" and not (g["part"] or g["dir"]):
+                    continue  # «العام» alone is «public», not a year
+                found.append(Candidate(kind, (start, end), g))
+                if done:
+                    break
+    return sorted(found, key=lambda c: c.span)
+
+
+def _near(words: list[_Span] | None, anchors: list[_Span], before: int) -> bool:
+    """Whether a weekday is written up to `before` characters before an anchor."""
+    return bool(words) and any(s - before <= w <= s for w, _ in words for s, _ in anchors)
