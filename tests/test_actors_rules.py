@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.arabic.actors import Registry, find_actors
+from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
 
 EMPTY = Registry()
 
@@ -55,3 +55,53 @@ def test_where_a_name_ends(text: str, want: list[str], not_wanted: str) -> None:
     found = names(text)
     assert found == want
     assert not any(not_wanted in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a group or a province named by a bare proper name
+        ("وأعلنت حركة فتح رفضها للقرار", ["حركة فتح"]),
+        ("قررت محافظة ديالى، تعطيل الدوام", ["محافظة ديالى"]),
+        ("واستهدف القصف مقرا لجماعة الحوثيين بالعاصمة صنعاء", ["جماعة الحوثيين"]),
+        # … but not by an indefinite adjective
+        ("وتبنت جماعة مسلحة الهجوم", []),
+        ("وأسس حزب سياسي جديد في المدينة", []),
+        # tribes run on through definite names
+        ("وزار المحافظ عشيرة الجبور الحمدان في قضاء الشرقاط", ["عشيرة الجبور الحمدان"]),
+        # a seat of power acts; after a preposition of place it is a place
+        ("وقال الكرملين في بيان إن المحادثات مثمرة", ["الكرملين"]),
+        ("ووصل الوفد إلى البيت الأبيض صباحا", []),
+        ("واجتمع الوفد بالبيت الأبيض", []),
+        # a building where something happened is no actor
+        ("واستقبل المحافظ الوفد في ديوان المحافظة", []),
+        # a news agency that reports is a source
+        ("وذكرت وكالة الأنباء الكويتية أن الاجتماع انتهى", []),
+    ],
+)
+def test_organisations(text: str, want: list[str]) -> None:
+    assert names(text) == want
+
+
+def test_after_a_lineage_only_another_lineage_goes_on() -> None:
+    assert names("وافتتح الأمير فيصل بن خالد بن سلطان بمقر الإمارة المعرض") == [
+        "فيصل بن خالد بن سلطان"
+    ]
+
+
+def test_a_title_in_construct_with_another_is_one_role() -> None:
+    registry = Registry(
+        [
+            ActorEntry("ر", "راشد العلي", roles=(Role("رئيس الجمهورية"),)),
+            ActorEntry("و", "وليد السعد", roles=(Role("رئيس الوزراء"),)),
+        ]
+    )
+
+    def found(text: str) -> list[str]:
+        return [m.name for m in find_actors(text, registry, None)]
+
+    assert found("وقال رئيس الجمهورية إن الحكومة مستمرة") == ["راشد العلي"]
+    # the president is in his adviser's title, not in the event
+    assert found("وتسلم مستشار رئيس الجمهورية تقريرًا عن الموسم") == []
+    # the deputy prime minister is not the prime minister
+    assert found("وقال نائب رئيس الوزراء إن الحكومة مستمرة") == []

@@ -51,14 +51,18 @@ from generator.arabic.words_names import (
     GROUP_HEADS,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
+    KIN_HEADS,
     ORG_HEADS,
     ORG_HEADS_COMPLEMENT,
     ORG_HEADS_DEFINITE,
     ORG_HEADS_SUBJECT_ONLY,
     ORG_STOP,
+    PREMISES,
+    PROPER_NAME_HEADS,
     QUOTE_CONTEXT_AFTER,
     QUOTE_CONTEXT_BEFORE,
     QUOTE_HEADS,
+    SEATS,
     STOP,
     TITLE_ADJECTIVES,
 )
@@ -73,6 +77,13 @@ _ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE | ORG_HEADS_COMPLEMENT
 # Adjectives that say when, not which: «المجلس الجديد للنهوض» names no one.
 _PASSING = frozenset(("الجديد", "الجديده", "السابق", "السابقه", "الاسبق", "المكلف", "الحالي"))
 _PRESIDENCY_OF = frozenset(("الجمهوريه", "الحكومه", "الوزراء", "الدوله"))
+_NEWS = frozenset(("الانباء", "للانباء", "انباء"))
+_SEAT_TAILS: dict[str, list[tuple[str, ...]]] = {}
+for _seat_name in sorted(SEATS, key=lambda s: -len(s.split())):
+    _first, *_rest = _seat_name.split()
+    _SEAT_TAILS.setdefault(_first, []).append(tuple(_rest))
+_SEAT_STARTS = frozenset(_SEAT_TAILS)
+_LOCATIVE = frozenset(("في", "الي", "من", "داخل", "امام", "قرب", "خارج", "حتي"))
 
 
 @dataclass
@@ -86,10 +97,16 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
     t = tokenize(text)
     quoted = phrases.quotes(t)
     found: list[_Found] = []
-    i, n = 0, len(t.words)
-    starters = registry.starters
+    words = t.words
+    i, n = 0, len(words)
+    starters, memo = registry.starters, registry.starter_memo
     while i < n:
-        if i not in quoted and starters.isdisjoint(stems(t.words[i])):
+        starts = memo.get(words[i])
+        if starts is None:
+            starts = not starters.isdisjoint(stems(words[i]))
+            if len(memo) < 100_000:
+                memo[words[i]] = starts
+        if not starts and i not in quoted:
             i += 1
             continue
         end, items = _longest(t, i, registry, on, quoted)
@@ -121,6 +138,7 @@ def _longest(
         (_alias, reg.alias_starts),
         (_titled, reg.title_starts),
         (_organisation, _ORG_STARTS),
+        (_seat, _SEAT_STARTS),
     ):
         if starts.isdisjoint(readings):
             continue
@@ -186,13 +204,14 @@ def _titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, i
 def _inside(
     t: Tokens, i: int, end: int, reg: Registry, on: dt.date | None, q: dict[int, int]
 ) -> list[_Found]:
-    """Registered aliases and quoted names inside a title's words."""
+    """Registered aliases and quoted names inside a title's words. A person
+    there is part of the role («مستشار خادم الحرمين الشريفين»), not an actor."""
     out: list[_Found] = []
     while i < end:
         stop, items = _alias(t, i, reg, on, q)
         if not items:
             stop, items = _quoted(t, i, reg, on, q)
-        out.extend(f for f in items if f.end <= end)
+        out.extend(f for f in items if f.end <= end and f.mention.kind != "person")
         i = max(stop, i + 1)
     return out
 
@@ -202,7 +221,13 @@ def _organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[
         if head in ORG_HEADS:
             if i + 1 in q:
                 return i, []
+            if head in PREMISES and i > 0 and (t.words[i - 1] == "في" or head != t.words[i]):
+                return i, []  # «في ديوان الإمارة», «بديوان …»: where, not who
             end = phrases.genitive(t, i + 1, q)
+            if end == i + 1 and head in PROPER_NAME_HEADS:
+                end = phrases.proper_complement(t, i + 1, masculine=not head.endswith("ه"))
+            elif head in KIN_HEADS:
+                end = phrases.definite_chain(t, end)
             if end == i + 1 or t.words[end - 1] in HEADS_DEFINITE:  # «برئاسة الدكتور»
                 return i, []
             if head == "رياسه" and (
@@ -228,12 +253,33 @@ def _organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[
         words = (head, *t.words[i + 1 : end])
         if " ".join(words[:2]) in ORG_STOP or " ".join(words) in ORG_STOP:
             return i, []
+        if _NEWS.intersection(words):  # a news agency reports; it is a source
+            return end, []
         entry = reg.lookup(words)
         written = phrases.surface(t, i, end, head)
         if entry is not None:
             return end, [_Found(i, end, _registered(entry, written))]
         kind: Kind = "group" if head in GROUP_HEADS else "organisation"
         return end, [_Found(i, end, _discovered(phrases.plain(written), written, kind))]
+    return i, []
+
+
+def _seat(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    """«ذكر البيت الأبيض»: a seat of power standing for the government in it.
+    After a preposition of place («إلى البيت الأبيض», «في الكرملين») it is a place."""
+    for stem in stems(t.words[i]):
+        for rest in _SEAT_TAILS.get(stem, ()):
+            end = i + 1 + len(rest)
+            if tuple(t.words[i + 1 : end]) != rest or any(t.brk[i : end - 1]):
+                continue
+            if stem != t.words[i].removeprefix("و") and t.words[i][:1] != "ل":
+                return i, []  # «بالبيت الأبيض», «كالكرملين»
+            if i > 0 and t.words[i - 1] in _LOCATIVE:
+                return i, []
+            written = phrases.surface(t, i, end, stem)
+            return end, [
+                _Found(i, end, _discovered(phrases.plain(written), written, "organisation"))
+            ]
     return i, []
 
 

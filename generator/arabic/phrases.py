@@ -46,6 +46,7 @@ _CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - frozenset(("حكومه", "قوات",
 _CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 _MASDAR = re.compile(r"^ت..ي.$")  # تفعيل
+_TANWEEN = re.compile("[\u064b-\u064d]")
 _LINEAGE = frozenset(("بن", "ابن", "بنت"))
 # «سيشارك», «ستعقد», «سنعمل»: the future prefix on an imperfect verb.
 _FUTURE = re.compile(r"^س[يتن].{2,}$")
@@ -133,6 +134,43 @@ def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
             return k + 1
         break
     return done
+
+
+def proper_complement(t: Tokens, k: int, masculine: bool) -> int:
+    """A one-word proper name completing a group's or a province's head
+    («حركة حماس», «محافظة بابل»), or k. An indefinite adjective is no name
+    («جماعة مسلحة», «حزب سياسي»), so a word with the head's agreement ending
+    is not taken, nor one that the next word would continue."""
+    if not joined(t, k):
+        return k
+    w = t.words[k]
+    if (
+        not _name_word(w)
+        or is_definite(w)
+        or w in CONNECTORS
+        or _clitic_masdar(w)
+        or _MASDAR.match(w)
+        or w.endswith(("ه", "ا", "ات"))
+        or (masculine and w.endswith("ي"))
+        or len(w) < 3
+    ):
+        return k
+    if joined(t, k + 1):
+        after = t.words[k + 1]
+        preposition = any(is_definite(s) for s in stems(after)[1:])  # «بالعاصمة»
+        pronoun = after.endswith(("ها", "هم", "هما"))  # «حركة فتح رفضها»
+        if not (preposition or pronoun or _ends_name(after) or after in NATIONALITIES):
+            return k
+    return k + 1
+
+
+def definite_chain(t: Tokens, k: int) -> int:
+    """A tribe's name runs on through definite names: «عشيرة الحسن الجاسم»."""
+    while joined(t, k) and is_definite(t.words[k]) and _name_word(t.words[k]):
+        if t.words[k] in NATIONALITIES or t.words[k] in _NOT_GENITIVE:
+            break
+        k += 1
+    return k
 
 
 def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = False) -> int:
@@ -241,6 +279,11 @@ def title(
                     k += 1
             else:
                 end = genitive(t, k, quoted)
+                if end == k and joined(t, k) and t.words[k] in HEADS_CONSTRUCT:
+                    # «نائب رئيس الوزراء», «مستشار خادم الحرمين»: a title in
+                    # construct with the next one is one title, not two.
+                    inner = title(t, k, quoted, alias_starts)[1]
+                    end = inner[0][1] if inner else k
                 if end == k and head not in _BARE_TITLES:
                     break
                 if end == k and head in _RULERS and _proper_genitive(t, k):
@@ -333,8 +376,8 @@ def person_name(t: Tokens, j: int) -> int:
             lineage = lineage or prev in _LINEAGE
             k += 1
             continue
-        if lineage and w not in CONNECTORS and is_definite(w):
-            break  # «الأمير عبد الله بن بندر المعرض»: after «بن X» only «آل» goes on
+        if lineage and w not in CONNECTORS:
+            break  # «الأمير تركي بن عبدالله بزيارة»: after «بن X» only «بن»/«آل» go on
         if w in CONNECTORS:
             if not joined(t, k + 1) or not _name_word(t.words[k + 1], True):
                 break
@@ -349,6 +392,8 @@ def person_name(t: Tokens, j: int) -> int:
             continue
         break
     if count == 1 and k == j + 1:
+        if _TANWEEN.search(t.text, t.spans[j][0], t.spans[j][1]):
+            return j  # «تقريرًا»: an indefinite noun, never a name
         after = t.words[k] if joined(t, k) else ""
         if after and not _ends_name(after):
             return j

@@ -77,6 +77,9 @@ class Registry:
         # Words a mention can start with: a word with no reading among them is skipped.
         self.starters = self.alias_starts | frozenset(self._role_trie) | STARTERS
         self.title_starts = frozenset(self._role_trie) | HEADS_DEFINITE | HEADS_CONSTRUCT
+        # Whether a word can start a mention, by word: most words of a text
+        # are none, and this answer is the same in every sentence.
+        self.starter_memo: dict[str, bool] = {}
 
     def by_name(self) -> dict[str, ActorEntry]:
         """Entries by normalised name, alias or slug, for names an editor wrote
