@@ -20,10 +20,14 @@ index the longest of these wins (ties in this order):
 4. an organisation's head and complement («هيئة X», «وزارة X», «الحكومة
    العراقية»), discovered when not registered;
 5. a quoted name («داعش», “داعش”, "داعش") with a head before it («تنظيم»،
-   «شركة») or an actor's context («ضد», «عناصر», «… الإرهابي»).
-Registered aliases inside a title are reported too («رئيس هيئة التنسيق …
-حسن عبد العظيم» names both); organisations discovered inside a title are not
-(«رئيس مجلس الوزراء» does not make «مجلس الوزراء» an actor).
+   «شركة») or an actor's context («ضد», «عناصر», «… الإرهابي»);
+6. a seat of power standing for its government («ذكر البيت الأبيض»), unless
+   a preposition of place makes it a place («وصل إلى البيت الأبيض»).
+Registered organisations inside a title are reported too («رئيس هيئة التنسيق
+… حسن عبد العظيم» names both); a registered person there is part of the role
+(«مستشار خادم الحرمين الشريفين»), and organisations discovered inside a title
+are not actors («رئيس مجلس الوزراء» does not make «مجلس الوزراء» one). A
+news agency («وكالة الأنباء …») reports the event: a source, not an actor.
 
 Countries are places (`classify.find_places`); a country is also an actor
 (kind `country`) where it acts, as `classify.acting_countries` reads the
