@@ -322,6 +322,7 @@ class Builder:
         news, event_files, actor_files, corrections = self._scan(problems)
         model = self._model(news, event_files, actor_files, corrections, config, problems)
         digests = event_digests(model)
+        renderer.set_events(digests)
         pages = plan_pages(
             model,
             descending=config.order == "desc",

@@ -14,12 +14,14 @@ import datetime as dt
 import hashlib
 import tomllib
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import jinja2
 import jinja2.meta
+from markupsafe import Markup
 
 from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
@@ -180,6 +182,8 @@ def relative_url(page: str, target: str, base_path: str | None = None) -> str:
 
 # ---------------------------------------------------------------- environment
 
+CARD = "partials/event-card.html"
+
 
 class Renderer:
     def __init__(self, theme: Theme, config: SiteConfig, version: str) -> None:
@@ -211,6 +215,35 @@ class Renderer:
         self.env.filters["gmonth"] = fmt.gmonth
         self.config = config
         self._digests: dict[str, str] = {}
+        self._events: dict[str, str] = {}  # event id → fingerprint, for the card cache
+        self._cards: dict[tuple[str, str, int, int], Markup] = {}
+
+    def set_events(self, digests: dict[str, str]) -> None:
+        """A new build's event fingerprints; cards of events that changed or
+        went are forgotten, so the cache holds one build's worth."""
+        live = set(digests.values())
+        self._cards = {k: v for k, v in self._cards.items() if k[0] in live}
+        self._events = digests
+
+    def _card(self, page_path: str, base: str | None, event: Any, heading: int = 3) -> Markup:
+        """An event's card (`partials/event-card.html`), rendered once per event,
+        link depth and heading level: the timeline, actor, place and story pages
+        all list the same cards, and a rebuild re-renders only changed events'.
+
+        The card sees `event`, `heading`, `url` and the globals, not the page:
+        that is what makes it reusable.
+        """
+        fingerprint = self._events.get(event.id, "")
+        key = (fingerprint, base or "", page_path.count("/"), heading)
+        found = self._cards.get(key) if fingerprint else None
+        if found is None:
+            html = self.env.get_template(CARD).render(
+                event=event, heading=heading, url=lambda t: relative_url(page_path, t, base)
+            )
+            found = Markup(html)
+            if fingerprint:
+                self._cards[key] = found
+        return found
 
     def _bang_prefix(self, loaders: dict[str, jinja2.BaseLoader]) -> None:
         """Let templates name a theme as `!default/base.html`."""
@@ -238,9 +271,13 @@ class Renderer:
             return self._digests[name]
         h.update(source.encode())
         try:
-            refs = jinja2.meta.find_referenced_templates(self.env.parse(source, name, filename))
+            refs = set(
+                jinja2.meta.find_referenced_templates(self.env.parse(source, name, filename))
+            )
         except jinja2.TemplateSyntaxError as exc:
             raise _template_error(exc) from None
+        if "card(" in source:  # the card() global renders the card partial
+            refs.add(CARD)
         for ref in sorted(r for r in refs if r):
             h.update(self.template_digest(ref).encode())
         self._digests[name] = h.hexdigest()
@@ -253,6 +290,7 @@ class Renderer:
             html = tpl.render(
                 context,
                 url=lambda target: relative_url(page_path, target, base),
+                card=partial(self._card, page_path, base),
             )
         except jinja2.TemplateSyntaxError as exc:
             raise _template_error(exc) from None

@@ -85,6 +85,25 @@ def test_a_partial_re_renders_the_pages_that_use_it(tmp_path: Path) -> None:
     assert len(first.rendered) > 5
 
 
+def test_the_card_partial_re_renders_every_listing_and_nothing_else(tmp_path: Path) -> None:
+    """Cards are rendered through the card() global, not an include: their
+    pages must still follow the partial (and the card cache must let go)."""
+    site = _site(tmp_path)
+    builder = Builder(site, serving=True)
+    first = builder.build()
+    card = '<article class="card" id="e-{{ event.slug }}">{{ event.title }} ({{ heading }})</article>'
+    write_site(site, {"templates/partials/event-card.html": card + "\n"})
+    result = builder.build()
+    listings = {
+        p
+        for p in first.files
+        if p.endswith(".html") and p.startswith(("index", "actors/", "places/", "stories/"))
+    } - {"actors/index.html", "places/index.html"}
+    assert result.rendered == listings
+    assert "(3)</article>" in result.files["stories/a/index.html"].decode()
+    assert result.files == Builder(site, serving=True).build().files
+
+
 def test_site_toml_re_renders_everything(tmp_path: Path) -> None:
     site = _site(tmp_path)
     builder = Builder(site, serving=True)
