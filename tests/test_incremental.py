@@ -91,7 +91,9 @@ def test_the_card_partial_re_renders_every_listing_and_nothing_else(tmp_path: Pa
     site = _site(tmp_path)
     builder = Builder(site, serving=True)
     first = builder.build()
-    card = '<article class="card" id="e-{{ event.slug }}">{{ event.title }} ({{ heading }})</article>'
+    card = (
+        '<article class="card" id="e-{{ event.slug }}">{{ event.title }} ({{ heading }})</article>'
+    )
     write_site(site, {"templates/partials/event-card.html": card + "\n"})
     result = builder.build()
     listings = {
