@@ -200,18 +200,41 @@ LIVE_JS = """\
   var build = Number(me.dataset.build), instance = me.dataset.instance;
   var scrollKey = "tarikh:scroll:" + location.pathname + location.search;
 
+  // The place is kept by what is on screen, not by pixels: an event added
+  // above the reader pushes the page down, and the card they were reading
+  // should stay where it was. Pixels are the fallback.
   var saved = sessionStorage.getItem(scrollKey);
   if (saved) {
     sessionStorage.removeItem(scrollKey);
-    var xy = JSON.parse(saved);
-    var restore = function () { window.scrollTo(xy[0], xy[1]); };
+    var place = JSON.parse(saved);
+    var restore = function () {
+      var target = place.id && document.getElementById(place.id);
+      var y = place.y;
+      if (target) { y = window.scrollY + target.getBoundingClientRect().top - place.top; }
+      // "instant": a theme's smooth scrolling would leave us mid-way.
+      window.scrollTo({ left: place.x, top: y, behavior: "instant" });
+    };
     restore();
     window.addEventListener("load", restore);
     if (document.fonts) { document.fonts.ready.then(restore); }
   }
 
+  function anchor() {
+    // Cards, not headings: a sticky heading is always at the top.
+    var nodes = document.querySelectorAll("main article[id]");
+    for (var i = 0; i < nodes.length; i++) {
+      var box = nodes[i].getBoundingClientRect();
+      if (box.bottom > 0) { return { id: nodes[i].id, top: box.top }; }
+    }
+    return { id: "", top: 0 };
+  }
+
   function reload() {
-    sessionStorage.setItem(scrollKey, JSON.stringify([window.scrollX, window.scrollY]));
+    var place = anchor();
+    place.x = window.scrollX;
+    place.y = window.scrollY;
+    sessionStorage.setItem(scrollKey, JSON.stringify(place));
+    if ("scrollRestoration" in history) { history.scrollRestoration = "manual"; }
     location.reload();
   }
 

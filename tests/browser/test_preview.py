@@ -111,13 +111,26 @@ def test_edit_reload_scroll_overlay_and_css(site: Path, preview_url: str) -> Non
         page.wait_for_function("() => window.scrollY === 900")
 
         # 1. Edit the news file: the page reloads itself and keeps its place.
+        # The new event is dated before everything on screen, so it is added
+        # above the reader: the card they were reading must stay where it was
+        # (a browser's own scroll restoration keeps the pixel offset instead).
+        anchor = page.evaluate(
+            """() => { for (const card of document.querySelectorAll("article.card")) {
+                 const box = card.getBoundingClientRect();
+                 if (box.bottom > 0) return [card.id, box.top]; } }"""
+        )
         news = site / "content/news/a.txt"
-        added = "وافق مجلس الاتحاد الروسي في 30 حزيران 2015 على طلب عاجل من الرئاسة."
+        added = "وافق مجلس الاتحاد الروسي في 1 كانون الثاني 2015 على طلب عاجل من الرئاسة."
         with page.expect_navigation():
             news.write_text(_news(36) + added + "\n", encoding="utf-8")
         page.wait_for_load_state("load")
         assert "طلب عاجل من الرئاسة" in page.inner_text("main")
-        page.wait_for_function("() => window.scrollY === 900")
+        page.wait_for_function(
+            """([id, top]) => Math.abs(document.getElementById(id).getBoundingClientRect().top
+                                         - top) < 2""",
+            arg=anchor,
+        )
+        assert page.evaluate("window.scrollY") > 900
 
         # 2. Break a file: the overlay shows, in Arabic, over the last good page.
         page.evaluate("window.__sameDocument = true")
