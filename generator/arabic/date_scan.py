@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.arabic.date_patterns import COMPILED, DIR, TO, TRIGGER, wanted
@@ -27,7 +28,6 @@ from generator.arabic.normalize import DIGITS
 
 _TRIGGER_WORDS = frozenset(TRIGGER)
 _DIGIT_RUN = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
 
 # «يوم الجمعة الموافق 8 يوليو»: a weekday followed by this belongs to that date.
 _ANCHORED = re.compile(r"[\s،,(]*(?:الموافق|\d)")
@@ -38,6 +38,8 @@ DROP = re.compile(
 )
 _LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
 _EASTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+# What either needs: a character to drop or an Eastern or Persian digit.
+_SPECIAL = re.compile(DROP.pattern[:-1] + "\u0660-\u0669\u06f0-\u06f9]")
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -46,16 +48,18 @@ def fold(text: str) -> tuple[str, list[int]]:
     Every other mapping is one character to one, so a folded offset k is the
     original offset k plus the number of dropped characters before it. A few
     `str.replace` calls fold a line many times faster than `str.translate`
-    with a table, and most wire copy has nothing to drop and Western digits.
+    with a table, and most wire copy has nothing to drop and Western digits:
+    one regex pass finds out, and only a line that has either pays for more.
     """
     dropped: list[int] = []
-    if DROP.search(text) is not None:
+    special = _SPECIAL.search(text) is not None
+    if special and DROP.search(text) is not None:
         # Each dropped character's position counted in kept characters.
         dropped = [m.start() - i for i, m in enumerate(DROP.finditer(text))]
         text = DROP.sub("", text)
     for old, new in _LETTERS:
         text = text.replace(old, new)
-    if _EASTERN.search(text) is not None:
+    if special and _EASTERN.search(text) is not None:
         text = text.translate(DIGITS)
     return text, dropped
 
@@ -135,11 +139,11 @@ def _triggered(folded: str) -> tuple[dict[str, list[_Span]], list[_Span]]:
         while i >= 0:
             spans.append((i, i + len(word)))
             i = folded.find(word, i + 1)
-    runs = [m.span() for m in _DIGIT_RUN.finditer(folded)] if _DIGIT.search(folded) else []
+    runs = [m.span() for m in _DIGIT_RUN.finditer(folded)]
     if runs:
         at["digit"] = runs
-    if years := [r for r in runs if r[1] - r[0] >= 4]:
-        at["year"] = years
+        if years := [r for r in runs if r[1] - r[0] >= 4]:
+            at["year"] = years
     return at, runs
 
 
@@ -178,33 +182,91 @@ def _year_fits(name: str, s: int, e: int, folded: str) -> bool:
     return folded.startswith(("19", "20"), s) and folded.endswith(_LEAD_WORDS, 0, lead)
 
 
-def _fits(name: str, start: int, end: int, folded: str, runs: list[_Span]) -> bool:
-    """Whether a trigger word can be part of this kind of date: cheap checks
-    that spare a regex scan of most of the words that name a month."""
-    if name in _YEAR_FAMILY:
+def _day_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
+    """A day + month: a day-like word or a number shortly before the month."""
+    if folded.endswith(("ذو ", "ذي ", "ذا "), 0, start):  # «ذي الحجة»: anchored on «الحجة»
+        start -= 3
+    return folded.endswith(_DAY_LEAD, 0, start) or any(start - 25 <= e <= start for _, e in runs)
+
+
+def _month_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
+    return any(end <= s <= end + 25 and e - s >= 4 for s, e in runs)
+
+
+def _dm_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
+    return end - start <= 2 and folded.startswith("/", end) and folded.endswith("يوم ", 0, start)
+
+
+def _ymonth_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
+    return folded.endswith(_MONTH_LEAD, 0, start)
+
+
+def _dmonth_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
+    return folded.startswith(_DIR_WORDS, end + 1) or folded.startswith(_DIR_WORDS, end + 2)
+
+
+def _year_fitter(name: str) -> _Fit:
+    def fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
         return _year_fits(name, start, end, folded)
-    if name == "dm":
-        return (
-            end - start <= 2 and folded.startswith("/", end) and folded.endswith("يوم ", 0, start)
-        )
-    if name in ("day", "hijri", "range", "range2"):
-        if folded.endswith(("ذو ", "ذي ", "ذا "), 0, start):  # «ذي الحجة»: anchored on «الحجة»
-            start -= 3
-        return folded.endswith(_DAY_LEAD, 0, start) or any(
-            start - 25 <= e <= start for _, e in runs
-        )
-    if name in ("month", "hmonth"):
-        return any(end <= s <= end + 25 and e - s >= 4 for s, e in runs)
-    if name == "ymonth":
-        return folded.endswith(_MONTH_LEAD, 0, start)
-    if name == "dmonth":
-        return folded.startswith(_DIR_WORDS, end + 1) or folded.startswith(_DIR_WORDS, end + 2)
-    return True
+
+    return fits
+
+
+_Fit = Callable[[int, int, str, list[_Span]], bool]
+# Whether a trigger word can be part of this kind of date: cheap checks that
+# spare a regex scan of most of the words that name a month (None: every one can).
+_FITS: dict[str, _Fit | None] = {
+    **{name: _year_fitter(name) for name in _YEAR_FAMILY},
+    "dm": _dm_fits,
+    **dict.fromkeys(("day", "hijri", "range", "range2"), _day_fits),
+    **dict.fromkeys(("month", "hmonth"), _month_fits),
+    "ymonth": _ymonth_fits,
+    "dmonth": _dmonth_fits,
+}
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One pattern to run, with what it needs: its trigger family, how far
+    around a trigger its matches reach, and its cheap precheck."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    family: str
+    before: int
+    after: int
+    fits: _Fit | None
+
+
+_STEPS = [
+    _Step(name, kind, pattern, *_FAMILY[name], _FITS.get(name)) for name, kind, pattern in COMPILED
+]
+# The patterns worth running for each set of trigger families present (and
+# number of digit runs, up to 3): the same few sets recur line after line.
+_PLANS: dict[tuple[frozenset[str], int], list[_Step]] = {}
+
+
+def _plan(families: frozenset[str], runs: int) -> list[_Step]:
+    key = (families, min(runs, 3))
+    plan = _PLANS.get(key)
+    if plan is None:
+        year = "year" in families
+        plan = [
+            step
+            for step in _STEPS
+            if step.family in families and wanted(step.kind, families, runs, year)
+        ]
+        _PLANS[key] = plan
+    return plan
 
 
 def _merge(spans: list[_Span], before: int, after: int, n: int) -> list[tuple[int, int, int]]:
     """Windows around the anchors, overlapping ones merged: (lo, hi, last
     anchor's start), so that a scan can stop once it has passed every anchor."""
+    if len(spans) == 1:
+        start, end = spans[0]
+        return [(max(0, start - before), min(n, end + after), start)]
     merged: list[tuple[int, int, int]] = []
     for start, end in sorted(spans):
         lo, hi = max(0, start - before), min(n, end + after)
@@ -219,41 +281,39 @@ def scan(folded: str) -> list[Candidate]:
     at, runs = _triggered(folded)
     if not at:
         return []
-    has = set(at)
     found: list[Candidate] = []
     n = len(folded)
     ranged: bool | None = None
-    for name, kind, pattern in COMPILED:
-        family, before, after = _FAMILY[name]
-        if family not in at or not wanted(kind, has, len(runs), "year" in at):
-            continue
+    for step in _plan(frozenset(at), len(runs)):
+        kind, before = step.kind, step.before
         if kind.startswith("range"):
             if ranged is None:
                 ranged = _ranged(folded, at["greg"], runs)
             if not ranged:
                 continue
-        anchors = [
-            (s, e)
-            for s, e in at[family]
-            if _fits(name, s, e, folded, runs)
-            and not any(c.span[0] <= s and e <= c.span[1] for c in found)
-        ]
-        if name in ("day", "hijri") and not _near(at.get("wd"), anchors, before):
+        anchors = at[step.family]
+        if (fits := step.fits) is not None:
+            anchors = [(s, e) for s, e in anchors if fits(s, e, folded, runs)]
+        if found and anchors:
+            anchors = [a for a in anchors if not _inside(a, found)]
+        if not anchors:
+            continue
+        if kind in ("day", "hijri") and not _near(at.get("wd"), anchors, before):
             before = 36  # no weekday to reach back to: «يوم الحادي والثلاثين من شهر …» at most
-        for lo, hi, last in _merge(anchors, before, after, n):
+        for lo, hi, last in _merge(anchors, before, step.after, n):
             end_word = folded.find(" ", hi)  # never cut a word in two
-            for m in pattern.finditer(folded, lo, n if end_word < 0 else end_word):
+            for m in step.pattern.finditer(folded, lo, n if end_word < 0 else end_word):
                 start, end = m.span()
                 # Every match holds an anchor: past the last one, the window is done.
                 done = end > last
-                if m.groupdict().get("lead"):
+                g = m.groupdict()
+                if g.get("lead"):
                     start = m.end("lead")
                 # Trim trailing spaces and punctuation taken by optional parts.
                 while end > start and folded[end - 1] in " ،,\t":
                     end -= 1
                 if end <= start or any(c.span[0] < end and start < c.span[1] for c in found):
                     continue  # an earlier, more specific pattern already took these words
-                g = m.groupdict()
                 if kind == "weekday" and _ANCHORED.match(folded, end):
                     continue  # «يوم الجمعة الموافق 8 يوليو»: the weekday of another date
                 if kind == "period" and not (g["part"] or g["dir"]):
@@ -261,7 +321,14 @@ def scan(folded: str) -> list[Candidate]:
                 found.append(Candidate(kind, (start, end), g))
                 if done:
                     break
-    return sorted(found, key=lambda c: c.span)
+    if len(found) > 1:
+        found.sort(key=lambda c: c.span)
+    return found
+
+
+def _inside(anchor: _Span, found: list[Candidate]) -> bool:
+    s, e = anchor
+    return any(c.span[0] <= s and e <= c.span[1] for c in found)
 
 
 def _near(words: list[_Span] | None, anchors: list[_Span], before: int) -> bool:

@@ -82,7 +82,6 @@ _REPORTED = re.compile(
     r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|حدد|حددت"
     r"|كشف|كشفت|اوضح|اوضحت|اصدر|اصدرت)(?!\w)"
 )
-_FROM_DAY = re.compile(r"(?<!\w)من\s+$")
 _SAME = re.compile(r"[\s،,(/\-–]*(?:ال)?(?:موافق|مقابل)?\s*ل?\s*\(?\s*")
 _THAT_IS = re.compile(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
 # The start of a reported clause: what was said has its own dates.
@@ -120,12 +119,13 @@ def find_date(
             or (_since_words(before) and _SINCE.search(folded, since, s) is not None)
             # «من يوم الأربعاء»: from that day on; «من» before a bare number is too loose.
             or (
-                _FROM_DAY.search(folded, since, s) is not None
+                _from_day(folded, since, s)
                 and (bool(c.groups.get("wd")) or folded.startswith("يوم", s))
             )
         )
         previous_governed = governed
-        if _THAT_IS.search(folded, since, s):  # «… وذلك يوم 10 جانفي»: the event's own date
+        # «… وذلك يوم 10 جانفي»: the event's own date
+        if "وذلك" in before and _THAT_IS.search(folded, since, s):
             anchored.add(id(value))
         values.append((value, governed, s))
     if not values:
@@ -136,16 +136,27 @@ def find_date(
         and (reference is None or values[0][0].start <= reference)
     ):
         return DateFinding(values[0][0], [], warnings)  # the common case, decided
-    clause_end = _that(folded)
-    future = bool(_FUTURE.search(folded)) and not _REPORTED.match(folded)
-    scored = [(v, governed, s > clause_end) for v, governed, s in values]
-    main = _event_date(scored, reference, future, anchored)
+    main = _event_date(values, reference, folded, anchored)
     return DateFinding(main, [v for v, _, _ in values if v is not main], warnings)
 
 
 def _since_words(before: str) -> bool:
     """The words _SINCE needs, looked for before that regex is run."""
     return "منذ" in before or "بعد" in before or "حتي" in before or "المقرر" in before
+
+
+def _from_day(folded: str, since: int, s: int) -> bool:
+    """Whether the word «من» and a space end folded[since:s] («من يوم الأربعاء»).
+
+    Checked with string methods: a regex that must start at a word's start
+    would be tried at every character of the window."""
+    words = folded[since:s].rstrip()
+    start = since + len(words) - 2
+    return (
+        since + len(words) < s
+        and words.endswith("من")
+        and (start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_"))
+    )
 
 
 def _that(folded: str) -> int:
@@ -177,27 +188,42 @@ def _rank(value: DateValue) -> int:
 
 
 def _event_date(
-    values: list[tuple[DateValue, bool, bool]],
+    values: list[tuple[DateValue, bool, int]],
     reference: dt.date | None,
-    future: bool,
+    folded: str,
     anchored: set[int],
 ) -> DateValue | None:
     """The date the main verb governs: not behind «منذ/حتى/قبل…», not in the
     story's future (news reports what happened; a future date is a schedule
     the event announces), in the main clause rather than a reported one, and
-    the most specific of what remains."""
-    free = [
-        (v, reported)
-        for v, governed, reported in values
-        if not governed
-        and (reference is None or future or id(v) in anchored or v.start <= reference)
-    ]
+    the most specific of what remains.
+
+    Whether the sentence is about the future, and where its reported clause
+    starts, each cost a pass over the sentence: they are found only when a
+    date after the reference, or a choice between dates, needs them."""
+    future: bool | None = None
+    free: list[tuple[DateValue, int]] = []
+    for v, governed, s in values:
+        if governed:
+            continue
+        if reference is not None and v.start > reference and id(v) not in anchored:
+            if future is None:
+                future = bool(_FUTURE.search(folded)) and not _REPORTED.match(folded)
+            if not future:
+                continue
+        free.append((v, s))
     if any(v.precision == "day" for v, _, _ in values):
         # A sentence that names a day is not dated by a year or month it also names
         # («فاتح شهر جمادى الأولى لعام 1445 هـ هو يوم غد …»).
-        free = [(v, r) for v, r in free if v.precision == "day"]
+        free = [(v, s) for v, s in free if v.precision == "day"]
     if not free:
         return None  # only schedules and background: the story's own date applies
+    if len(free) == 1:
+        return free[0][0]
     # Both calendars written («5 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017»): the
     # Gregorian one is exact; the Hijri may follow a local sighting.
-    return min(free, key=lambda f: (f[1], _rank(f[0]), f[0].calendar != "gregorian", f[0].span))[0]
+    clause_end = _that(folded)
+    return min(
+        free,
+        key=lambda f: (f[1] > clause_end, _rank(f[0]), f[0].calendar != "gregorian", f[0].span),
+    )[0]
