@@ -39,12 +39,14 @@ gazetteer's canonical name («السعودية» for «المملكة العرب
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 from generator.arabic import phrases
 from generator.arabic.classify import acting_countries
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
-from generator.arabic.lexicon import Tokens, is_verb, stems, tokenize
+from generator.arabic.lexicon import VERB_WORDS, Tokens, is_verb, stems, tokenize
 from generator.arabic.normalize import normalize, slugify
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
 from generator.arabic.words_names import (
@@ -102,21 +104,47 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
     quoted = phrases.quotes(t)
     found: list[_Found] = []
     words = t.words
-    i, n = 0, len(words)
-    starters, memo = registry.starters, registry.starter_memo
-    while i < n:
-        starts = memo.get(words[i])
-        if starts is None:
-            starts = not starters.isdisjoint(stems(words[i]))
-            if len(memo) < 100_000:
-                memo[words[i]] = starts
-        if not starts and i not in quoted:
-            i += 1
+    memo = registry.reader_memo
+    readers = list(map(memo.get, words))
+    if None in readers:
+        readers = [
+            _readers(registry, w) if r is None else r for w, r in zip(words, readers, strict=True)
+        ]
+    starts: Iterable[int] = compress(range(len(words)), readers)
+    if quoted:
+        starts = sorted({*starts, *quoted})
+    i = 0
+    for k in starts:
+        if k < i:
             continue
-        end, items = _longest(t, i, registry, on, quoted)
+        end, items = _longest(t, k, registry, on, quoted, readers[k])
         found.extend(items)
-        i = max(end, i + 1)
+        i = max(end, k + 1)
     return _finish(t, found + _countries(t, found))
+
+
+_Reader = Callable[[Tokens, int, Registry, "dt.date | None", dict[int, int]], tuple[int, list]]
+
+
+def _readers(reg: Registry, word: str) -> tuple[_Reader, ...]:
+    """The readers that can start on a word, through any of its readings: the
+    same in every sentence, so asked once per word and registry; most words
+    of a text start none, and are passed over at the cost of a look-up."""
+    readings = stems(word)
+    out = tuple(
+        reader
+        for reader, starts in (
+            (_dual, _DUAL_STARTS),
+            (_alias, reg.alias_starts),
+            (_titled, reg.title_starts),
+            (_organisation, _ORG_STARTS),
+            (_seat, _SEAT_STARTS),
+        )
+        if not starts.isdisjoint(readings)
+    )
+    if len(reg.reader_memo) < 100_000:
+        reg.reader_memo[word] = out
+    return out
 
 
 def _countries(t: Tokens, found: list[_Found]) -> list[_Found]:
@@ -133,19 +161,15 @@ def _countries(t: Tokens, found: list[_Found]) -> list[_Found]:
 
 
 def _longest(
-    t: Tokens, i: int, reg: Registry, on: dt.date | None, quoted: dict[int, int]
+    t: Tokens,
+    i: int,
+    reg: Registry,
+    on: dt.date | None,
+    quoted: dict[int, int],
+    readers: tuple[_Reader, ...],
 ) -> tuple[int, list[_Found]]:
     best: tuple[int, list[_Found]] = (i, [])
-    readings = stems(t.words[i])
-    for reader, starts in (
-        (_dual, _DUAL_STARTS),
-        (_alias, reg.alias_starts),
-        (_titled, reg.title_starts),
-        (_organisation, _ORG_STARTS),
-        (_seat, _SEAT_STARTS),
-    ):
-        if starts.isdisjoint(readings):
-            continue
+    for reader in readers:
         end, items = reader(t, i, reg, on, quoted)
         if end > best[0]:
             best = (end, items)
@@ -188,7 +212,7 @@ def _titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, i
         name = phrases.plain(phrases.surface(t, end, name_end))
         name = _house_spelling(name)
         person = ActorMention(
-            slugify(name, max_words=20),
+            _slug(name),
             name,
             phrases.surface(t, i, name_end, head),
             registered=False,
@@ -211,7 +235,11 @@ def _inside(
     """Registered aliases and quoted names inside a title's words. A person
     there is part of the role («مستشار خادم الحرمين الشريفين»), not an actor."""
     out: list[_Found] = []
+    alias_starts = reg.alias_starts
     while i < end:
+        if i not in q and alias_starts.isdisjoint(stems(t.words[i])):
+            i += 1
+            continue
         stop, items = _alias(t, i, reg, on, q)
         if not items:
             stop, items = _quoted(t, i, reg, on, q)
@@ -368,7 +396,20 @@ def _registered(entry: ActorEntry, mention: str, title: str | None = None) -> Ac
 
 def _discovered(name: str, mention: str, kind: Kind) -> ActorMention:
     name = _house_spelling(name)
-    return ActorMention(slugify(name, max_words=20), name, mention, kind=kind, registered=False)
+    return ActorMention(_slug(name), name, mention, kind=kind, registered=False)
+
+
+def _slug(name: str) -> str:
+    """The slug of a discovered name: the same names come back line after line."""
+    slug = _SLUGS.get(name)
+    if slug is None:
+        slug = slugify(name, max_words=20)
+        if len(_SLUGS) < 50_000:
+            _SLUGS[name] = slug
+    return slug
+
+
+_SLUGS: dict[str, str] = {}
 
 
 def _house_spelling(name: str) -> str:
@@ -425,10 +466,12 @@ def _subject_start(t: Tokens, first_actor: int) -> int | None:
     sentence (a headline) that opens with an actor."""
     if first_actor == 0:
         return 0
-    for v in range(first_actor):
-        if is_verb(t.words[v]):
-            k = v + 1
-            while k < first_actor and (t.words[k] in DATE_WORDS or t.words[k].isdigit()):
-                k += 1
-            return k
-    return None
+    words = t.words[:first_actor]
+    verbs = compress(range(first_actor), map(VERB_WORDS.__contains__, words))
+    v = next(verbs, None)
+    if v is None:
+        return None
+    k = v + 1
+    while k < first_actor and (words[k] in DATE_WORDS or words[k].isdigit()):
+        k += 1
+    return k

@@ -28,6 +28,8 @@ after a preposition, in a genitive — it stays a place.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from generator.arabic.gazetteer import COUNTRY_NAMES, NATIONALITIES, PLACE_NOUNS, PLACES
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, main_verb, stems, tokenize
 from generator.arabic.normalize import normalize
@@ -154,6 +156,9 @@ _FIRSTS = frozenset(_BY_FIRST)
 _COUNTRIES_BY_FIRST = _index(COUNTRY_NAMES)
 # «أن»/«إن» (folded) open a clause whose subject may come first: «أن العراق عطّل».
 _CLAUSE_OPENERS = frozenset(("ان", "بان", "وان", "لان"))
+# The words a country in a chain can be written as: its first word, or that
+# word after a coordinating «و».
+_COUNTRY_WORDS = frozenset(_COUNTRIES_BY_FIRST) | frozenset("و" + w for w in _COUNTRIES_BY_FIRST)
 
 
 def acting_countries(
@@ -167,6 +172,8 @@ def acting_countries(
     coordinated with an actor («السعودية والسلطة الفلسطينية») is found too.
     """
     words, n = t.words, len(t.words)
+    if _COUNTRY_WORDS.isdisjoint(words):
+        return []  # no country named, alone or after «و»: most sentences
     start = 0
     while start < n and words[start] in LEADING:
         start += 1
@@ -178,7 +185,8 @@ def acting_countries(
             k += 1
         out.extend(_chain(t, k, actors)[1])
         clauses = []
-    clauses += [i + 1 for i in range(start, n - 1) if words[i] in _CLAUSE_OPENERS]
+    opens = map(_CLAUSE_OPENERS.__contains__, words[start : n - 1])
+    clauses += [i + 1 for i in compress(range(start, n - 1), opens)]
     for k in clauses:
         end, items = _chain(t, k, actors)
         while end < n and words[end] in LEADING and not t.brk[end - 1]:

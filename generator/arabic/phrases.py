@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, fold, is_definite, is_verb, stems
@@ -62,9 +63,13 @@ _AND_NOT_NAME = (
 
 def quotes(t: Tokens) -> dict[int, int]:
     """Quoted stretches as word ranges: first word → index after the last."""
-    starts = [a for a, _ in t.spans]
+    text = t.text
+    if not ("«" in text or "“" in text or '"' in text or "”" in text):
+        return {}  # most sentences: four scans in C instead of the pattern's
     out: dict[int, int] = {}
+    starts: list[int] = []
     for m in _QUOTES.finditer(t.text):
+        starts = starts or [a for a, _ in t.spans]
         group = next(g for g in range(1, 5) if m.group(g) is not None)
         a, b = m.span(group)
         i, j = bisect_left(starts, a), bisect_left(starts, b)
@@ -175,9 +180,10 @@ def definite_chain(t: Tokens, k: int) -> int:
 
 def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = False) -> int:
     """Adjectives and coordinated complements that belong to the phrase before them."""
-    while joined(t, k):
-        w = t.words[k]
-        if joined(t, k + 1) and t.words[k + 1] in _LINEAGE:
+    words, brk, n = t.words, t.brk, len(t.words)
+    while k < n and not brk[k - 1]:
+        w = words[k]
+        if k + 1 < n and not brk[k] and words[k + 1] in _LINEAGE:
             break  # «الأمير تركي بن عبدالله»: a first name, not «Turkish»
         if (
             w in NATIONALITIES
@@ -265,17 +271,27 @@ def title(
     «صاحب السمو الشيخ», «السيد الرئيس الدكتور».
     """
     segments: list[tuple[int, int, str]] = []
+    words, n = t.words, len(t.words)
     j = i
-    while j < len(t.words) and (j == i or not t.brk[j - 1]):
-        readings = stems(t.words[j]) if j == i else (t.words[j], t.words[j][1:])
-        head = next((s for s in readings if s in HEADS_DEFINITE or s in HEADS_CONSTRUCT), None)
-        if head is None or (j > i and head == t.words[j][1:] and t.words[j][:1] != "و"):
+    while j < n and (j == i or not t.brk[j - 1]):
+        w = words[j]
+        if j == i:
+            head = _opening_head(w)
+        else:  # a chained title is the word itself or the word after «و»
+            head = (
+                w
+                if w in _TITLE_HEADS
+                else w[1:]
+                if w[:1] == "و" and w[1:] in _TITLE_HEADS
+                else None
+            )
+        if head is None:
             break
         k = j + 1
         if head in HEADS_CONSTRUCT:
-            if joined(t, k) and t.words[k] in HONORIFIC_NEXT:
+            if joined(t, k) and words[k] in HONORIFIC_NEXT:
                 k += 1
-                while joined(t, k) and t.words[k] in HONORIFIC_NEXT | TITLE_ADJECTIVES:
+                while joined(t, k) and words[k] in _HONORIFIC_RUN:
                     k += 1
             else:
                 end = genitive(t, k, quoted)
@@ -301,6 +317,16 @@ def title(
         segments.append((j, k, head))
         j = k
     return (segments[-1][1] if segments else i), segments
+
+
+_TITLE_HEADS = HEADS_DEFINITE | HEADS_CONSTRUCT
+_HONORIFIC_RUN = HONORIFIC_NEXT | TITLE_ADJECTIVES
+
+
+@lru_cache(maxsize=16384)
+def _opening_head(word: str) -> str | None:
+    """The title a word opens, through its proclitics («وللرئيس» → «الرئيس»)."""
+    return next((s for s in stems(word) if s in _TITLE_HEADS), None)
 
 
 def _proper_genitive(t: Tokens, k: int) -> bool:

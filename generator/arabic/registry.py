@@ -77,9 +77,9 @@ class Registry:
         # Words a mention can start with: a word with no reading among them is skipped.
         self.starters = self.alias_starts | frozenset(self._role_trie) | STARTERS
         self.title_starts = frozenset(self._role_trie) | HEADS_DEFINITE | HEADS_CONSTRUCT
-        # Whether a word can start a mention, by word: most words of a text
-        # are none, and this answer is the same in every sentence.
-        self.starter_memo: dict[str, bool] = {}
+        # Which readers can start a mention on a word (`actors`), by word: most
+        # words of a text start none, and the answer is the same in every sentence.
+        self.reader_memo: dict[str, tuple] = {}
 
     def by_name(self) -> dict[str, ActorEntry]:
         """Entries by normalised name, alias or slug, for names an editor wrote
@@ -139,9 +139,12 @@ class Registry:
     def holder(self, title_words: tuple[str, ...], on: dt.date | None) -> ActorEntry | None:
         """Who held this title on `on`; with no date, whoever holds it still.
         Two holders at once (a registry error or a shared title) resolve to no one."""
+        roles = self._roles.get(title_words)
+        if roles is None:
+            return None
         held = {
             entry.slug: entry
-            for entry, role in self._roles.get(title_words, ())
+            for entry, role in roles
             if (
                 (role.end is None)
                 if on is None
