@@ -91,6 +91,21 @@ def tokenize(text: str) -> Tokens:
 _FOLDED: dict[str, str] = {}
 
 
+def joined(t: Tokens, k: int) -> bool:
+    """Word k exists and follows word k-1 with nothing but spaces between."""
+    return k < len(t.words) and not t.brk[k - 1]
+
+
+def follows(t: Tokens, k: int) -> bool:
+    """Word k follows word k-1 with only spaces, a closing quote or a slash
+    between: «رئيسة مجلس إدارة شركة "تلفزيون لبنان" إليسار نداف», and the
+    Gulf's official style «الأمير / محمد», «الأستاذ/ خالد»."""
+    if k >= len(t.words):
+        return False
+    gap = t.text[t.spans[k - 1][1] : t.spans[k][0]]
+    return not gap.strip(' \t"»”/')
+
+
 @lru_cache(maxsize=65536)
 def stems(word: str) -> tuple[str, ...]:
     """Readings of a word with its proclitics taken off, the word itself first.

@@ -1,4 +1,4 @@
-"""The shapes of names in Arabic news: titles, personal names, organisations, quotes.
+"""The shapes of titles and organisations' names in Arabic news, and quotes.
 
 Each function reads a `Tokens` from a word index and says where the phrase it
 recognises ends (the index after its last word), or returns the index it was
@@ -6,6 +6,8 @@ given when there is none. They never cross punctuation (`Tokens.brk`): a
 comma ends a title, a name, an organisation's name. They know nothing of the
 registry except the first words of its aliases, so that a registered name
 («السيسي») is never swallowed as an adjective of the title before it.
+Personal names are `names`; a group's or a province's one-word proper name
+(«حركة حماس») is read here, with `names.name_word` saying what a name can be.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
-from generator.arabic.lexicon import Tokens, fold, is_definite, is_verb, stems
+from generator.arabic.lexicon import Tokens, fold, is_definite, joined, stems
+from generator.arabic.names import LINEAGE, MASDAR, clitic_masdar, ends_name, name_word
 from generator.arabic.words_names import (
     CONNECTORS,
     CONSTRUCT_NOUNS,
@@ -25,7 +28,6 @@ from generator.arabic.words_names import (
     HONORIFIC_NEXT,
     ORG_HEADS,
     ORG_HEADS_DEFINITE,
-    STOP,
     TITLE_ADJECTIVES,
 )
 
@@ -45,20 +47,6 @@ _UNMARKED = str.maketrans(
 # organisation's head there starts the next actor («الرئاسة السورية وهيئة …»).
 _CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - frozenset(("حكومه", "قوات", "جيش", "وزراء"))
 _CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
-_ARABIC = re.compile(r"^[\u0621-\u064a]+$")
-_MASDAR = re.compile(r"^ت..ي.$")  # تفعيل
-_TANWEEN = re.compile("[\u064b-\u064d]")
-_LINEAGE = frozenset(("بن", "ابن", "بنت"))
-# «سيشارك», «ستعقد», «سنعمل»: the future prefix on an imperfect verb.
-_FUTURE = re.compile(r"^س[يتن].{2,}$")
-# Given names that are also construct titles («عبد», «أبو» start names too).
-_NAME_OPENERS = frozenset(("عبد", "ابو"))
-_AND_NOT_NAME = (
-    HEADS_CONSTRUCT
-    | HEADS_DEFINITE
-    | CONSTRUCT_NOUNS
-    | frozenset(("كان", "كانت", "كانوا", "لكن", "قد", "هو", "هي"))
-)
 
 
 def quotes(t: Tokens) -> dict[int, int]:
@@ -76,21 +64,6 @@ def quotes(t: Tokens) -> dict[int, int]:
         if i < j:
             out[i] = j
     return out
-
-
-def joined(t: Tokens, k: int) -> bool:
-    """Word k exists and follows word k-1 with nothing but spaces between."""
-    return k < len(t.words) and not t.brk[k - 1]
-
-
-def follows(t: Tokens, k: int) -> bool:
-    """Word k follows word k-1 with only spaces, a closing quote or a slash
-    between: «رئيسة مجلس إدارة شركة "تلفزيون لبنان" إليسار نداف», and the
-    Gulf's official style «الأمير / محمد», «الأستاذ/ خالد»."""
-    if k >= len(t.words):
-        return False
-    gap = t.text[t.spans[k - 1][1] : t.spans[k][0]]
-    return not gap.strip(' \t"»”/')
 
 
 def surface(t: Tokens, i: int, j: int, stem: str | None = None) -> str:
@@ -150,11 +123,11 @@ def proper_complement(t: Tokens, k: int, masculine: bool) -> int:
         return k
     w = t.words[k]
     if (
-        not _name_word(w)
+        not name_word(w)
         or is_definite(w)
         or w in CONNECTORS
-        or _clitic_masdar(w)
-        or _MASDAR.match(w)
+        or clitic_masdar(w)
+        or MASDAR.match(w)
         or w.endswith(("ه", "ا", "ات"))
         or (masculine and w.endswith("ي"))
         or len(w) < 3
@@ -164,14 +137,14 @@ def proper_complement(t: Tokens, k: int, masculine: bool) -> int:
         after = t.words[k + 1]
         preposition = any(is_definite(s) for s in stems(after)[1:])  # «بالعاصمة»
         pronoun = after.endswith(("ها", "هم", "هما"))  # «حركة فتح رفضها»
-        if not (preposition or pronoun or _ends_name(after) or after in NATIONALITIES):
+        if not (preposition or pronoun or ends_name(after) or after in NATIONALITIES):
             return k
     return k + 1
 
 
 def definite_chain(t: Tokens, k: int) -> int:
     """A tribe's name runs on through definite names: «عشيرة الحسن الجاسم»."""
-    while joined(t, k) and is_definite(t.words[k]) and _name_word(t.words[k]):
+    while joined(t, k) and is_definite(t.words[k]) and name_word(t.words[k]):
         if t.words[k] in NATIONALITIES or t.words[k] in _NOT_GENITIVE:
             break
         k += 1
@@ -183,7 +156,7 @@ def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = Fa
     words, brk, n = t.words, t.brk, len(t.words)
     while k < n and not brk[k - 1]:
         w = words[k]
-        if k + 1 < n and not brk[k] and words[k + 1] in _LINEAGE:
+        if k + 1 < n and not brk[k] and words[k + 1] in LINEAGE:
             break  # «الأمير تركي بن عبدالله»: a first name, not «Turkish»
         if (
             w in NATIONALITIES
@@ -335,137 +308,4 @@ def _proper_genitive(t: Tokens, k: int) -> bool:
     if not joined(t, k) or (joined(t, k + 1) and t.words[k + 1] in CONNECTORS):
         return False
     w = t.words[k]
-    return _name_word(w) and w not in CONNECTORS and not is_definite(w)
-
-
-# ------------------------------------------------------------------ names
-
-
-def _name_word(w: str, after_connector: bool = False) -> bool:
-    """A word that can be part of a personal name. After «بن»/«عبد» a name is
-    certain, so a word that also reads as a verb with a clitic («فيصل»: ف + يصل)
-    still counts there."""
-    if w[:1] == "و" and (w[1:] in _AND_NOT_NAME or w[1:] in STOP):  # «وولي عهد», «وكان»
-        return False
-    if after_connector and w in ("الله", "علي"):  # «عبد الله», «أبو علي», «بن علي»
-        return True
-    return (
-        len(w) >= 2
-        and _ARABIC.match(w) is not None
-        and w not in STOP
-        and w not in DATE_WORDS
-        and w not in HEADS_DEFINITE
-        and w not in HEADS_CONSTRUCT
-        and w not in CONSTRUCT_NOUNS
-        and w not in PLACES
-        and (after_connector or not is_verb(w))
-    )
-
-
-def _clitic_masdar(w: str) -> bool:
-    """«بتحديد», «لتعزيز»: a preposition on a verbal noun, never a name."""
-    return w[:1] in ("ب", "ل") and _MASDAR.match(w[1:]) is not None
-
-
-def person_name(t: Tokens, j: int) -> int:
-    """A personal name right after a title: 1 to 4 words, with بن/عبد/أبو/آل.
-
-    The first word is not definite (that would be an adjective: «الرئيس الفرنسي»).
-    Two words are taken; a third only before punctuation or through a connector
-    («محمد بن زايد آل نهيان», «رجب طيب أردوغان،»), and a single word only when a
-    clear boundary follows it, since «الرئيس X Y» runs on into the sentence.
-    """
-    n = len(t.words)
-    if not follows(t, j):
-        return j
-    first = t.words[j]
-    loose = joined(t, j + 1) and t.words[j + 1] in CONNECTORS  # «فيصل بن فرحان»
-    opener = first in _NAME_OPENERS and joined(t, j + 1) and _name_word(t.words[j + 1], True)
-    if not opener and (
-        not _name_word(first, loose) or first in CONNECTORS or _clitic_masdar(first)
-    ):
-        return j
-    if _FUTURE.match(first) and not (joined(t, j + 1) and _name_word(t.words[j + 1])):
-        return j  # «الرئيس السوري سيشارك في …», «الوزير سيحضر الاجتماع»
-    if _FUTURE.match(first) and is_definite(t.words[j + 1]):
-        return j
-    lineage = False
-    hamza = t.text[t.spans[j][0]] in "أإآ"  # «إليسار» folds to «اليسار» but has no article
-    if not hamza and any(is_definite(s) for s in stems(first)):  # «الفرنسي», «بالملف»
-        return j
-    k, count = j + 1, 1
-    while joined(t, k):
-        w, prev = t.words[k], t.words[k - 1]
-        if prev in CONNECTORS:
-            if not (_name_word(w, True) or w in CONNECTORS):
-                return k - 1 if count > 1 else j
-            lineage = lineage or prev in _LINEAGE
-            k += 1
-            continue
-        if lineage and w not in CONNECTORS:
-            break  # «الأمير تركي بن عبدالله بزيارة»: after «بن X» only «بن»/«آل» go on
-        if w in CONNECTORS:
-            if not joined(t, k + 1) or not _name_word(t.words[k + 1], True):
-                break
-            k += 1
-            continue
-        if not _name_word(w) or count >= 4:
-            break
-        if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
-            break
-        if count == 1 or t.brk[k] or k + 1 == n:
-            k, count = k + 1, count + 1
-            continue
-        break
-    if count == 1 and k == j + 1:
-        if _TANWEEN.search(t.text, t.spans[j][0], t.spans[j][1]):
-            return j  # «تقريرًا»: an indefinite noun, never a name
-        after = t.words[k] if joined(t, k) else ""
-        if after and not _ends_name(after):
-            return j
-    return k
-
-
-def _ends_name(w: str) -> bool:
-    """A word that cannot continue a one-word name after a title, so the name
-    ends before it: a particle, a date, a verb, the next title in apposition
-    («الأمير ويليام أمير ويلز»), or «و» opening a clause («… ويليام وكان …»)."""
-    return (
-        w in STOP
-        or w in DATE_WORDS
-        or is_verb(w)
-        or w in HEADS_CONSTRUCT
-        or w in HEADS_DEFINITE
-        or (w[:1] == "و" and (w[1:] in STOP or w[1:] in _AND_NOT_NAME))
-    )
-
-
-def name_between_commas(t: Tokens, j: int) -> int:
-    """«المتحدث باسم مجلس الوزراء، حسن ناظم، في …»: a name set off by commas
-    after a title. Two words at least and a comma (or the end) after them, so
-    that «وزير الخارجية، عقب لقائه …» stays a title alone."""
-    if (
-        j == 0
-        or j >= len(t.words)
-        or t.text[t.spans[j - 1][1] : t.spans[j][0]].strip()
-        not in (
-            "،",
-            ",",
-        )
-    ):
-        return j
-    first = t.words[j]
-    if not _name_word(first) or first in CONNECTORS or any(is_definite(s) for s in stems(first)):
-        return j
-    k = j + 1
-    while k < len(t.words) and not t.brk[k - 1] and k - j < 4:
-        w = t.words[k]
-        if not (_name_word(w, t.words[k - 1] in CONNECTORS) or w in CONNECTORS):
-            return j
-        k += 1
-    if k - j < 2 or not t.brk[k - 1] or t.words[k - 1] in CONNECTORS:
-        return j
-    if all(w.endswith("ا") for w in t.words[j:k]):  # «اتصالا هاتفيا»: noun and adjective
-        return j
-    gap = t.text[t.spans[k - 1][1] : t.spans[k][0]] if k < len(t.words) else ""
-    return k if k == len(t.words) or gap.strip()[:1] in ("،", ",", ".") else j
+    return name_word(w) and w not in CONNECTORS and not is_definite(w)

@@ -14,7 +14,7 @@ from typing import Literal
 
 from generator.arabic.lexicon import Tokens, stems, tokenize
 from generator.arabic.normalize import normalize
-from generator.arabic.words_names import HEADS_CONSTRUCT, HEADS_DEFINITE, STARTERS
+from generator.arabic.words_names import HEADS_CONSTRUCT, HEADS_DEFINITE
 
 Kind = Literal["person", "organisation", "country", "group"]
 
@@ -74,8 +74,6 @@ class Registry:
                         node = node.setdefault(w, {})
                     node[_END] = key
         self.alias_starts = frozenset(self._trie)
-        # Words a mention can start with: a word with no reading among them is skipped.
-        self.starters = self.alias_starts | frozenset(self._role_trie) | STARTERS
         self.title_starts = frozenset(self._role_trie) | HEADS_DEFINITE | HEADS_CONSTRUCT
         # Which readers can start a mention on a word (`actors`), by word: most
         # words of a text start none, and the answer is the same in every sentence.

@@ -141,14 +141,3 @@ for _head in ORG_HEADS | HEADS_CONSTRUCT | {"حكومه", "قوات", "جيش"}:
     else:
         DUALS.update({_head + "ا": _head})
         DUALS.update({"ال" + _head + "ان": "ال" + _head, "ال" + _head + "ين": "ال" + _head})
-
-# Every word a title, an organisation or a dual can start with.
-STARTERS = (
-    frozenset(seat.split()[0] for seat in SEATS)
-    | HEADS_DEFINITE
-    | HEADS_CONSTRUCT
-    | ORG_HEADS
-    | ORG_HEADS_DEFINITE
-    | ORG_HEADS_COMPLEMENT
-    | frozenset(DUALS)
-)

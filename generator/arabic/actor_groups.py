@@ -1,0 +1,194 @@
+"""Actors that are not people: organisations by their head word, seats of power,
+quoted names, and dual heads that name two organisations at once.
+
+Each reader takes (tokens, word index, registry, date, quoted stretches) and
+returns where its phrase ends and what it found (`mentions.Reader`); the
+order in which they are tried, and the longest-wins rule, are `actors`'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.arabic import phrases
+from generator.arabic.gazetteer import NATIONALITIES, PLACES
+from generator.arabic.lexicon import Tokens, is_verb, joined, stems
+from generator.arabic.mentions import Found, discovered, registered
+from generator.arabic.registry import Kind, Registry
+from generator.arabic.words_names import (
+    ATTRIBUTION,
+    DATE_WORDS,
+    DUALS,
+    GROUP_HEADS,
+    HEADS_CONSTRUCT,
+    HEADS_DEFINITE,
+    KIN_HEADS,
+    ORG_HEADS,
+    ORG_HEADS_COMPLEMENT,
+    ORG_HEADS_DEFINITE,
+    ORG_HEADS_SUBJECT_ONLY,
+    ORG_STOP,
+    PREMISES,
+    PROPER_NAME_HEADS,
+    QUOTE_CONTEXT_AFTER,
+    QUOTE_CONTEXT_BEFORE,
+    QUOTE_HEADS,
+    SEATS,
+    STOP,
+    TITLE_ADJECTIVES,
+)
+
+DUAL_STARTS = frozenset(DUALS)
+ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE | ORG_HEADS_COMPLEMENT
+# «رئاسة X» is an office («تولى رئاسة البلاد», «برئاسة الدكتور …») unless X is
+# the state or the government: then it is the presidency, an institution.
+# Adjectives that say when, not which: «المجلس الجديد للنهوض» names no one.
+_PASSING = frozenset(("الجديد", "الجديده", "السابق", "السابقه", "الاسبق", "المكلف", "الحالي"))
+_PRESIDENCY_OF = frozenset(("الجمهوريه", "الحكومه", "الوزراء", "الدوله"))
+_NEWS = frozenset(("الانباء", "للانباء", "انباء"))
+_SEAT_TAILS: dict[str, list[tuple[str, ...]]] = {}
+for _seat_name in sorted(SEATS, key=lambda s: -len(s.split())):
+    _first, *_rest = _seat_name.split()
+    _SEAT_TAILS.setdefault(_first, []).append(tuple(_rest))
+SEAT_STARTS = frozenset(_SEAT_TAILS)
+_LOCATIVE = frozenset(("في", "الي", "من", "داخل", "امام", "قرب", "خارج", "حتي"))
+
+
+def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    for head in stems(t.words[i]):
+        if head in ORG_HEADS:
+            if i + 1 in q:
+                return i, []
+            if head in PREMISES and i > 0 and (t.words[i - 1] == "في" or head != t.words[i]):
+                return i, []  # «في ديوان الإمارة», «بديوان …»: where, not who
+            end = phrases.genitive(t, i + 1, q)
+            if end == i + 1 and head in PROPER_NAME_HEADS:
+                end = phrases.proper_complement(t, i + 1, masculine=not head.endswith("ه"))
+            elif head in KIN_HEADS:
+                end = phrases.definite_chain(t, end)
+            if end == i + 1 or t.words[end - 1] in HEADS_DEFINITE:  # «برئاسة الدكتور»
+                return i, []
+            if head == "رياسه" and (
+                head != t.words[i] or not _PRESIDENCY_OF.intersection(t.words[i + 1 : end])
+            ):
+                return i, []
+            if head in ORG_HEADS_SUBJECT_ONLY and not (i > 0 and is_verb(t.words[i - 1])):
+                return i, []
+            end = phrases.adjectives(t, end, reg.alias_starts, nisba=True)
+        elif head in ORG_HEADS_COMPLEMENT:
+            described = phrases.adjectives(t, i + 1, reg.alias_starts, nisba=True)
+            if described == i + 1 or t.words[i + 1] in _PASSING:
+                return i, []
+            end = phrases.complement(t, described, reg.alias_starts)
+            if end == described:
+                return i, []
+        elif head in ORG_HEADS_DEFINITE:
+            if not joined(t, i + 1) or t.words[i + 1] not in NATIONALITIES:
+                return i, []
+            end = phrases.adjectives(t, i + 1, reg.alias_starts)
+        else:
+            continue
+        words = (head, *t.words[i + 1 : end])
+        if " ".join(words[:2]) in ORG_STOP or " ".join(words) in ORG_STOP:
+            return i, []
+        if _NEWS.intersection(words):  # a news agency reports; it is a source
+            return end, []
+        entry = reg.lookup(words)
+        written = phrases.surface(t, i, end, head)
+        if entry is not None:
+            return end, [Found(i, end, registered(entry, written))]
+        kind: Kind = "group" if head in GROUP_HEADS else "organisation"
+        return end, [Found(i, end, discovered(phrases.plain(written), written, kind))]
+    return i, []
+
+
+def read_seat(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    """«ذكر البيت الأبيض»: a seat of power standing for the government in it.
+    After a preposition of place («إلى البيت الأبيض», «في الكرملين») it is a place."""
+    for stem in stems(t.words[i]):
+        for rest in _SEAT_TAILS.get(stem, ()):
+            end = i + 1 + len(rest)
+            if tuple(t.words[i + 1 : end]) != rest or any(t.brk[i : end - 1]):
+                continue
+            if stem != t.words[i].removeprefix("و") and t.words[i][:1] != "ل":
+                return i, []  # «بالبيت الأبيض», «كالكرملين»
+            if i > 0 and t.words[i - 1] in _LOCATIVE:
+                return i, []
+            written = phrases.surface(t, i, end, stem)
+            return end, [Found(i, end, discovered(phrases.plain(written), written, "organisation"))]
+    return i, []
+
+
+def read_quoted(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    end = q.get(i)
+    if end is None or end - i > 3:
+        return i, []
+    if reg.match(t, i) is not None:
+        return i, []
+    before = stems(t.words[i - 1]) if i > 0 else ()
+    head = next((s for s in before if s in QUOTE_HEADS), None)
+    written = phrases.surface(t, i, end)
+    name = phrases.plain(written)
+    if head is not None:
+        context = t.words[max(0, i - 4) : i - 1]
+        if any(s in ATTRIBUTION for w in context for s in stems(w)):
+            return i, []
+        kind: Kind = "group" if head in GROUP_HEADS else "organisation"
+        return end, [Found(i, end, discovered(name, written, kind))]
+    words = t.words[i:end]
+    if any(
+        w in STOP or w in DATE_WORDS or w in PLACES or (len(w) >= 4 and w.endswith("ا"))
+        for w in words
+    ) or is_verb(words[0]):
+        return i, []
+    after = t.words[end] if end < len(t.words) else ""
+    if not (set(before) & QUOTE_CONTEXT_BEFORE or after in QUOTE_CONTEXT_AFTER):
+        return i, []
+    return end, [Found(i, end, discovered(name, written, "group"))]
+
+
+def read_dual(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    for stem in stems(t.words[i]):
+        single = DUALS.get(stem)
+        if single is not None:
+            break
+    else:
+        return i, []
+    k, body = i + 1, []
+    while joined(t, k) and t.words[k].startswith("ال"):
+        body.append(t.words[k])
+        k += 1
+    adjectives = body[-1:]
+    while joined(t, k) and t.words[k].startswith("وال"):
+        adjectives.append(t.words[k][1:])
+        k += 1
+    if len(adjectives) < 2 or not all(
+        a in NATIONALITIES or a in TITLE_ADJECTIVES for a in adjectives
+    ):
+        return i, []
+    written = phrases.surface(t, i, k, stem)
+    display = _singular_display(phrases.plain(phrases.surface(t, i, i + 1, stem)), stem, single)
+    middle = phrases.plain(phrases.surface(t, i + 1, i + len(body))) if len(body) > 1 else ""
+    out: list[Found] = []
+    for n, adjective in enumerate(adjectives):
+        words = (single, *body[:-1], adjective)
+        entry = reg.lookup(words)
+        bare = single.removeprefix("ال")
+        if entry is None and (bare in HEADS_CONSTRUCT or single in HEADS_DEFINITE):
+            entry = reg.holder(words, on)
+        if entry is not None:
+            out.append(Found(i, k, registered(entry, written)))
+        elif bare in ORG_HEADS or single in ORG_HEADS_DEFINITE:
+            word = t.words[i + len(body) + n] if n else t.words[i + len(body)]
+            adj = phrases.plain(phrases.surface(t, i + len(body) + n, i + len(body) + n + 1))
+            adj = adj[1:] if n and word[:1] == "و" else adj
+            name = " ".join(p for p in (display, middle, adj) if p)
+            out.append(Found(i, k, discovered(name, written, "organisation")))
+    return (k, out) if out else (i, [])
+
+
+def _singular_display(written: str, dual: str, single: str) -> str:
+    """«وزارتا» → «وزارة», «الحكومتان» → «الحكومة», «مجلسا» → «مجلس»."""
+    cut = len(dual) - len(single) + (1 if single.endswith("ه") else 0)
+    stem = written[:-cut] if cut else written
+    return stem + "ة" if single.endswith("ه") else stem

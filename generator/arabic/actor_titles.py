@@ -1,0 +1,79 @@
+"""People by their titles: «وزير الخارجية الروسي سيرغي لافروف», «الرئيس السوري»
+alone (resolved through the registry's dated roles), «المتحدث باسم …، حسن ناظم،».
+
+The title's shape is `phrases.title`; the name after it is `names`. This
+module decides who the titled phrase names: a registered alias after the
+title, a discovered personal name, or the holder of the title on the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.arabic import phrases
+from generator.arabic.actor_groups import read_quoted
+from generator.arabic.lexicon import Tokens, follows, joined, stems
+from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
+from generator.arabic.names import name_between_commas, person_name
+from generator.arabic.registry import ActorMention, Registry
+from generator.arabic.words_names import FACILITIES
+
+
+def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    if i > 0 and joined(t, i) and not FACILITIES.isdisjoint(stems(t.words[i - 1])):
+        return i, []  # «بمطار الملك خالد الدولي»: a place's name, not a person
+    end, segments = phrases.title(t, i, q, reg.alias_starts)
+    registered_title = reg.role_end(t, i)
+    if registered_title is not None and registered_title[0] > end:
+        end, stem = registered_title
+        segments = [(i, end, stem)]
+    if not segments:
+        return i, []
+    head = segments[0][2]
+    title_text = phrases.surface(t, i, end, head)
+    inside = _inside(t, i + 1, end, reg, on, q)
+    if follows(t, end) and (hit := reg.match(t, end, clitics=False)):
+        name_end, entry, _ = hit
+        mention = registered(entry, phrases.surface(t, i, name_end, head), title_text)
+        return name_end, [Found(i, name_end, mention), *inside]
+    name_end = person_name(t, end)
+    if name_end == end:
+        name_end = name_between_commas(t, end)
+    if name_end > end:
+        name = phrases.plain(phrases.surface(t, end, name_end))
+        name = house_spelling(name)
+        person = ActorMention(
+            slug(name),
+            name,
+            phrases.surface(t, i, name_end, head),
+            registered=False,
+            title=title_text,
+        )
+        return name_end, [Found(i, name_end, person), *inside]
+    for start, stop, seg_head in segments:
+        key = (seg_head, *t.words[start + 1 : stop])
+        for cut in range(len(key), 0, -1):
+            entry = reg.holder(key[:cut], on)
+            if entry is not None:
+                mention = registered(entry, title_text, title_text)
+                return end, [Found(i, end, mention), *inside]
+    return end, inside
+
+
+def _inside(
+    t: Tokens, i: int, end: int, reg: Registry, on: dt.date | None, q: dict[int, int]
+) -> list[Found]:
+    """Registered aliases and quoted names inside a title's words. A person
+    there is part of the role («مستشار خادم الحرمين الشريفين»), not an actor."""
+    out: list[Found] = []
+    alias_starts = reg.alias_starts
+    while i < end:
+        if i not in q and alias_starts.isdisjoint(stems(t.words[i])):
+            i += 1
+            continue
+        stop, items = read_alias(t, i, reg, on, q)
+        if not items:
+            stop, items = read_quoted(t, i, reg, on, q)
+        out.extend(f for f in items if f.end <= end and f.mention.kind != "person")
+        i = max(stop, i + 1)
+    return out
