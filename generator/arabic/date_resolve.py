@@ -194,7 +194,23 @@ class Make:
         calendar: Literal["gregorian", "hijri"] = "gregorian",
         end: dt.date | None = None,
     ) -> DateValue:
-        return DateValue(start, precision, basis, self.written, calendar, end, self.span)
+        # A frozen dataclass's __init__ sets each field through object.__setattr__,
+        # which costs more than the rest of resolving a relative day: the fields
+        # are filled in directly, as __init__ would (same equality and hash).
+        value = _new(DateValue)
+        value.__dict__.update(
+            start=start,
+            precision=precision,
+            basis=basis,
+            written=self.written,
+            calendar=calendar,
+            end=end,
+            span=self.span,
+        )
+        return value
+
+
+_new = object.__new__
 
 
 def _hijri(

@@ -141,7 +141,8 @@ def _triggered(folded: str) -> tuple[dict[str, list[_Span]], list[_Span]]:
             i = folded.find(word, i + 1)
     runs = [m.span() for m in _DIGIT_RUN.finditer(folded)]
     if runs:
-        at["digit"] = runs
+        if "/" in folded:  # «يوم 28/9»: the only pattern anchored on any number
+            at["digit"] = runs
         if years := [r for r in runs if r[1] - r[0] >= 4]:
             at["year"] = years
     return at, runs
@@ -154,32 +155,39 @@ def _before_space(folded: str, start: int) -> int:
     return start
 
 
-def _year_fits(name: str, s: int, e: int, folded: str) -> bool:
-    """Whether a run of four or more digits can be the year of this pattern:
-    what must come right before or after it, checked without a regex scan."""
-    if e - s != 4:
-        return False  # every pattern takes exactly four digits, with no digit around
-    if name == "iso":
-        return folded.startswith(("-", "/", "."), e)
-    if name == "numeric":
-        return s >= 2 and folded[s - 1] in "/.-_" and folded[s - 2].isdecimal()
-    if name == "hyear":
-        if not folded.startswith(("13", "14"), s):
-            return False
-        while e < len(folded) and folded[e].isspace():
-            e += 1
-        return folded.startswith(("ه", "للهجره"), e)
-    if name == "year_ad":
-        return folded.startswith(("18", "19", "20"), s) and (
+def _year_anchors(folded: str, years: list[_Span]) -> dict[str, list[_Span]]:
+    """Which runs of four or more digits can be the year of each year pattern:
+    what must come right before or after them, checked once per run and
+    without a regex scan."""
+    out: dict[str, list[_Span]] = {name: [] for name in _YEAR_FAMILY}
+    n = len(folded)
+    for run in years:
+        s, e = run
+        if e - s != 4:
+            continue  # every pattern takes exactly four digits, with no digit around
+        if folded.startswith(("-", "/", "."), e):
+            out["iso"].append(run)
+        if s >= 2 and folded[s - 1] in "/.-_" and folded[s - 2].isdecimal():
+            out["numeric"].append(run)
+        if folded.startswith(("13", "14"), s):
+            k = e
+            while k < n and folded[k].isspace():
+                k += 1
+            if folded.startswith(("ه", "للهجره"), k):
+                out["hyear"].append(run)
+        if folded.startswith(("18", "19", "20"), s) and (
             folded.startswith("م", e)
-            or (e < len(folded) and folded[e].isspace() and folded.startswith("م", e + 1))
-        )
-    lead = _before_space(folded, s)
-    if lead == s:
-        return False
-    if name == "year":
-        return folded.endswith(("عام", "سنه"), 0, lead)
-    return folded.startswith(("19", "20"), s) and folded.endswith(_LEAD_WORDS, 0, lead)
+            or (e < n and folded[e].isspace() and folded.startswith("م", e + 1))
+        ):
+            out["year_ad"].append(run)
+        lead = _before_space(folded, s)
+        if lead == s:
+            continue
+        if folded.endswith(("عام", "سنه"), 0, lead):
+            out["year"].append(run)
+        if folded.startswith(("19", "20"), s) and folded.endswith(_LEAD_WORDS, 0, lead):
+            out["year_lead"].append(run)
+    return out
 
 
 def _day_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
@@ -205,18 +213,11 @@ def _dmonth_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
     return folded.startswith(_DIR_WORDS, end + 1) or folded.startswith(_DIR_WORDS, end + 2)
 
 
-def _year_fitter(name: str) -> _Fit:
-    def fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
-        return _year_fits(name, start, end, folded)
-
-    return fits
-
-
 _Fit = Callable[[int, int, str, list[_Span]], bool]
 # Whether a trigger word can be part of this kind of date: cheap checks that
-# spare a regex scan of most of the words that name a month (None: every one can).
+# spare a regex scan of most of the words that name a month (None: every one
+# can; the year patterns have theirs in _year_anchors).
 _FITS: dict[str, _Fit | None] = {
-    **{name: _year_fitter(name) for name in _YEAR_FAMILY},
     "dm": _dm_fits,
     **dict.fromkeys(("day", "hijri", "range", "range2"), _day_fits),
     **dict.fromkeys(("month", "hmonth"), _month_fits),
@@ -284,6 +285,7 @@ def scan(folded: str) -> list[Candidate]:
     found: list[Candidate] = []
     n = len(folded)
     ranged: bool | None = None
+    years: dict[str, list[_Span]] | None = None
     for step in _plan(frozenset(at), len(runs)):
         kind, before = step.kind, step.before
         if kind.startswith("range"):
@@ -291,9 +293,14 @@ def scan(folded: str) -> list[Candidate]:
                 ranged = _ranged(folded, at["greg"], runs)
             if not ranged:
                 continue
-        anchors = at[step.family]
-        if (fits := step.fits) is not None:
-            anchors = [(s, e) for s, e in anchors if fits(s, e, folded, runs)]
+        if step.family == "year":
+            if years is None:
+                years = _year_anchors(folded, at["year"])
+            anchors = years[step.name]
+        elif (fits := step.fits) is not None:
+            anchors = [(s, e) for s, e in at[step.family] if fits(s, e, folded, runs)]
+        else:
+            anchors = at[step.family]
         if found and anchors:
             anchors = [a for a in anchors if not _inside(a, found)]
         if not anchors:

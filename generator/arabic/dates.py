@@ -119,7 +119,8 @@ def find_date(
             or (_since_words(before) and _SINCE.search(folded, since, s) is not None)
             # «من يوم الأربعاء»: from that day on; «من» before a bare number is too loose.
             or (
-                _from_day(folded, since, s)
+                "من" in before
+                and _from_day(folded, since, s)
                 and (bool(c.groups.get("wd")) or folded.startswith("يوم", s))
             )
         )
