@@ -238,10 +238,21 @@ class _Step:
     before: int
     after: int
     fits: _Fit | None
+    ranged: bool = False  # a range: only when _ranged says one can end here
+    reach: bool = False  # «day»/«hijri»: reaches back to a weekday, when one is near
 
 
 _STEPS = [
-    _Step(name, kind, pattern, *_FAMILY[name], _FITS.get(name)) for name, kind, pattern in COMPILED
+    _Step(
+        name,
+        kind,
+        pattern,
+        *_FAMILY[name],
+        _FITS.get(name),
+        kind.startswith("range"),
+        kind in ("day", "hijri"),
+    )
+    for name, kind, pattern in COMPILED
 ]
 # The patterns worth running for each set of trigger families present (and
 # number of digit runs, up to 3): the same few sets recur line after line.
@@ -288,7 +299,7 @@ def scan(folded: str) -> list[Candidate]:
     years: dict[str, list[_Span]] | None = None
     for step in _plan(frozenset(at), len(runs)):
         kind, before = step.kind, step.before
-        if kind.startswith("range"):
+        if step.ranged:
             if ranged is None:
                 ranged = _ranged(folded, at["greg"], runs)
             if not ranged:
@@ -305,7 +316,7 @@ def scan(folded: str) -> list[Candidate]:
             anchors = [a for a in anchors if not _inside(a, found)]
         if not anchors:
             continue
-        if kind in ("day", "hijri") and not _near(at.get("wd"), anchors, before):
+        if step.reach and not _near(at.get("wd"), anchors, before):
             before = 36  # no weekday to reach back to: «يوم الحادي والثلاثين من شهر …» at most
         for lo, hi, last in _merge(anchors, before, step.after, n):
             end_word = folded.find(" ", hi)  # never cut a word in two

@@ -101,9 +101,11 @@ def find_date(
     previous, previous_governed = 0, False
     for c in scan(folded):
         s, e = c.span
-        span = (original(s, dropped), original(e - 1, dropped) + 1)
-        while span[1] < len(text) and DROP.match(text[span[1]]):  # a final tatweel: «هـ»
-            span = (span[0], span[1] + 1)
+        span = (s, e)
+        if dropped:  # else the text has nothing to drop: folded offsets are the text's
+            span = (original(s, dropped), original(e - 1, dropped) + 1)
+            while span[1] < len(text) and DROP.match(text[span[1]]):  # a final tatweel: «هـ»
+                span = (span[0], span[1] + 1)
         make = Make(text[span[0] : span[1]], span)
         value = resolve(c, reference, today, hijri_adjust, make, warnings)
         # A governing word governs the nearest date after it, not every later one,
