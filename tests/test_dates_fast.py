@@ -10,7 +10,7 @@ import re
 import pytest
 
 from generator.arabic.date_scan import DROP, fold, original
-from generator.arabic.dates import DateValue, _from_day, find_date
+from generator.arabic.dates import _NOT_EVENT_RE, DateValue, _from_day, _may_govern, find_date
 from generator.arabic.normalize import DIGITS
 
 REF = dt.date(2024, 3, 14)  # a Thursday
@@ -68,3 +68,17 @@ def test_found_dates_are_ordinary_frozen_values(text: str) -> None:
     assert value == rebuilt and hash(value) == hash(rebuilt)
     with pytest.raises(dataclasses.FrozenInstanceError):
         value.written = "x"  # type: ignore[misc]
+
+
+def test_the_governing_word_precheck_never_hides_a_match() -> None:
+    rng = random.Random(5)
+    pieces = ["منذ", "حتي", "اعتبارا", "من", "يوم", "الي", "غايه", "قبل", " ", "  ", "\n", "x", "5"]
+    hits = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        s = rng.randint(0, len(text))
+        since = max(0, s - 40)
+        if _NOT_EVENT_RE.search(text, max(since, s - 20), s) is not None:
+            hits += 1
+            assert _may_govern(text[since:s]), (text, s)
+    assert hits > 100  # the property was exercised

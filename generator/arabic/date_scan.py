@@ -13,6 +13,13 @@ Speed is part of the contract (issue 4: 5,000 news lines a second for the
 whole understand stage): `re` tries a pattern at every position of the text
 it is given, so what is cheap to rule out in Python (a year with the wrong
 neighbours, a month with no day before it) is ruled out before a regex runs.
+Measured on 20,000 distinct news lines, the regexes themselves are now a
+small part of a line's cost (about 6 µs of some 60); the rest is Python work
+per pattern and per trigger word, which is why the patterns a set of trigger
+families allows is planned once (`_plan`) and the year prechecks run once per
+number. Trying each pattern only at word starts (`pattern.match` at each)
+was measured and is slower than `finditer` over these short windows: the
+Python loop costs more than the characters it skips.
 """
 
 from __future__ import annotations

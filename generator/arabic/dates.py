@@ -57,6 +57,7 @@ from generator.arabic.date_patterns import B, alt
 from generator.arabic.date_resolve import Basis, DateValue, Make, Precision, resolve
 from generator.arabic.date_scan import DROP, fold, original, scan
 from generator.arabic.date_words import NOT_EVENT
+from generator.arabic.normalize import normalize
 
 __all__ = ["Basis", "DateFinding", "DateValue", "Precision", "find_date"]
 
@@ -70,6 +71,7 @@ class DateFinding:
 
 # Context rules for choosing the event's date.
 _NOT_EVENT_RE = re.compile(rf"{B}(?:{alt(NOT_EVENT)})\s*(?:يوم\s+)?$")
+_NOT_EVENT_ENDS = tuple({normalize(w).split()[-1] for w in NOT_EVENT})
 # «منذ أن كلّفه الملك في 7 …», «ما بعد تاريخ الـ 22 …»: governed from a few words away,
 # as long as no clause break comes between.
 _SINCE = re.compile(r"(?:منذ|ما بعد|بعد تاريخ|حتي تاريخ|المقرره?)(?:\s+[^\s،,.؛:]+){0,5}\s*$")
@@ -117,7 +119,10 @@ def find_date(
         before = folded[since:s]
         governed = (
             (same and previous_governed)
-            or _NOT_EVENT_RE.search(folded, max(since, s - 20), s) is not None
+            or (
+                _may_govern(before)
+                and _NOT_EVENT_RE.search(folded, max(since, s - 20), s) is not None
+            )
             or (_since_words(before) and _SINCE.search(folded, since, s) is not None)
             # «من يوم الأربعاء»: from that day on; «من» before a bare number is too loose.
             or (
@@ -141,6 +146,15 @@ def find_date(
         return DateFinding(values[0][0], [], warnings)  # the common case, decided
     main = _event_date(values, reference, folded, anchored)
     return DateFinding(main, [v for v, _, _ in values if v is not main], warnings)
+
+
+def _may_govern(before: str) -> bool:
+    """Whether the text before a date ends with the last word of a governing
+    phrase, or with one and «يوم»: what _NOT_EVENT_RE needs, looked for first."""
+    words = before.rstrip()
+    if words.endswith("يوم") and words[:-3].rstrip().endswith(_NOT_EVENT_ENDS):
+        return True
+    return words.endswith(_NOT_EVENT_ENDS)
 
 
 def _since_words(before: str) -> bool:
