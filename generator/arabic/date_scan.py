@@ -28,6 +28,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from generator.arabic.date_patterns import COMPILED, DIR, TO, TRIGGER, wanted
 from generator.arabic.date_words import YEAR_LEADS
@@ -60,10 +61,12 @@ def fold(text: str) -> tuple[str, list[int]]:
     """
     dropped: list[int] = []
     special = _SPECIAL.search(text) is not None
-    if special and DROP.search(text) is not None:
-        # Each dropped character's position counted in kept characters.
-        dropped = [m.start() - i for i, m in enumerate(DROP.finditer(text))]
-        text = DROP.sub("", text)
+    if special:
+        kept = DROP.split(text)
+        if len(kept) > 1:
+            # Each dropped character's position counted in kept characters.
+            dropped = list(accumulate(map(len, kept[:-1])))
+            text = "".join(kept)
     for old, new in _LETTERS:
         text = text.replace(old, new)
     if special and _EASTERN.search(text) is not None:
