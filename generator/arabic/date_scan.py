@@ -204,11 +204,20 @@ def _day_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
     """A day + month: a day-like word or a number shortly before the month."""
     if folded.endswith(("ذو ", "ذي ", "ذا "), 0, start):  # «ذي الحجة»: anchored on «الحجة»
         start -= 3
-    return folded.endswith(_DAY_LEAD, 0, start) or any(start - 25 <= e <= start for _, e in runs)
+    if folded.endswith(_DAY_LEAD, 0, start):
+        return True
+    # Loops, not any(): on a line's few runs a generator costs more than the test.
+    for _, e in runs:  # noqa: SIM110
+        if start - 25 <= e <= start:
+            return True
+    return False
 
 
 def _month_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
-    return any(end <= s <= end + 25 and e - s >= 4 for s, e in runs)
+    for s, e in runs:  # noqa: SIM110 - see _day_fits
+        if end <= s <= end + 25 and e - s >= 4:
+            return True
+    return False
 
 
 def _dm_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
@@ -286,9 +295,10 @@ def _plan(families: frozenset[str], runs: int) -> list[_Step]:
 def _merge(spans: list[_Span], before: int, after: int, n: int) -> list[tuple[int, int, int]]:
     """Windows around the anchors, overlapping ones merged: (lo, hi, last
     anchor's start), so that a scan can stop once it has passed every anchor."""
-    if len(spans) == 1:
+    if len(spans) == 1:  # most lines: one anchor, no sort, no builtin calls
         start, end = spans[0]
-        return [(max(0, start - before), min(n, end + after), start)]
+        lo, hi = start - before, end + after
+        return [(lo if lo > 0 else 0, hi if hi < n else n, start)]
     merged: list[tuple[int, int, int]] = []
     for start, end in sorted(spans):
         lo, hi = max(0, start - before), min(n, end + after)
@@ -340,7 +350,7 @@ def scan(folded: str) -> list[Candidate]:
                 # Trim trailing spaces and punctuation taken by optional parts.
                 while end > start and folded[end - 1] in " ،,\t":
                     end -= 1
-                if end <= start or any(c.span[0] < end and start < c.span[1] for c in found):
+                if end <= start or _overlaps(start, end, found):
                     continue  # an earlier, more specific pattern already took these words
                 if kind == "weekday" and _ANCHORED.match(folded, end):
                     continue  # «يوم الجمعة الموافق 8 يوليو»: the weekday of another date
@@ -356,9 +366,23 @@ def scan(folded: str) -> list[Candidate]:
 
 def _inside(anchor: _Span, found: list[Candidate]) -> bool:
     s, e = anchor
-    return any(c.span[0] <= s and e <= c.span[1] for c in found)
+    for c in found:  # noqa: SIM110 - see _day_fits
+        if c.span[0] <= s and e <= c.span[1]:
+            return True
+    return False
+
+
+def _overlaps(start: int, end: int, found: list[Candidate]) -> bool:
+    for c in found:  # noqa: SIM110 - see _day_fits
+        if c.span[0] < end and start < c.span[1]:
+            return True
+    return False
 
 
 def _near(words: list[_Span] | None, anchors: list[_Span], before: int) -> bool:
     """Whether a weekday is written up to `before` characters before an anchor."""
-    return bool(words) and any(s - before <= w <= s for w, _ in words for s, _ in anchors)
+    for w, _ in words or ():
+        for s, _ in anchors:
+            if s - before <= w <= s:
+                return True
+    return False

@@ -113,7 +113,7 @@ def find_date(
         # A governing word governs the nearest date after it, not every later one,
         # but a date restated in the other calendar («… (23 أبريل 2025)») shares it.
         same = previous > 0 and _SAME.fullmatch(folded, previous, s) is not None
-        since, previous = max(previous, s - 40), e
+        since, previous = (previous if previous > s - 40 else s - 40), e
         if value is None:
             continue
         before = folded[since:s]
