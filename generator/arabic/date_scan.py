@@ -36,6 +36,7 @@ from generator.arabic.normalize import DIGITS
 
 _TRIGGER_WORDS = frozenset(TRIGGER)
 _DIGIT_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 # «يوم الجمعة الموافق 8 يوليو»: a weekday followed by this belongs to that date.
 _ANCHORED = re.compile(r"[\s،,(]*(?:الموافق|\d)")
@@ -125,10 +126,14 @@ def _ranged(folded: str, months: list[_Span], runs: list[_Span]) -> bool:
     the month and «و/إلى/حتى/-» right before that day («بين 5 و7 آذار»).
     Most lines name no range; this spares them both range patterns."""
     for start, _ in months:
-        day = [r for r in runs if r[1] <= start]
-        if not day or day[-1][1] - day[-1][0] > 2:
+        day = None
+        for run in runs:  # in order, so their ends increase
+            if run[1] > start:
+                break
+            day = run
+        if day is None or day[1] - day[0] > 2:
             continue
-        d, e = day[-1]
+        d, e = day
         if _GAP.fullmatch(folded, e, start) and _TO_END.search(folded, max(0, d - 20), d):
             return True
     return False
@@ -149,7 +154,10 @@ def _triggered(folded: str) -> tuple[dict[str, list[_Span]], list[_Span]]:
         while i >= 0:
             spans.append((i, i + len(word)))
             i = folded.find(word, i + 1)
-    runs = [m.span() for m in _DIGIT_RUN.finditer(folded)]
+    # Half the lines have no digit: a search for one is cheaper than an empty
+    # finditer, and where there is one the runs are read from there on.
+    first = _DIGIT.search(folded)
+    runs = [m.span() for m in _DIGIT_RUN.finditer(folded, first.start())] if first else []
     if runs:
         if "/" in folded:  # «يوم 28/9»: the only pattern anchored on any number
             at["digit"] = runs

@@ -220,7 +220,9 @@ def _event_date(
     date after the reference, or a choice between dates, needs them."""
     future: bool | None = None
     free: list[tuple[DateValue, int]] = []
+    has_day = False
     for v, governed, s in values:
+        has_day = has_day or v.precision == "day"
         if governed:
             continue
         if reference is not None and v.start > reference and id(v) not in anchored:
@@ -229,7 +231,7 @@ def _event_date(
             if not future:
                 continue
         free.append((v, s))
-    if any(v.precision == "day" for v, _, _ in values):
+    if has_day:
         # A sentence that names a day is not dated by a year or month it also names
         # («فاتح شهر جمادى الأولى لعام 1445 هـ هو يوم غد …»).
         free = [(v, s) for v, s in free if v.precision == "day"]
