@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import gc
 import signal
 import sys
 import threading
@@ -119,6 +120,11 @@ class Preview:
                 self.log(summary(what, result))
             if self.on_rebuilt is not None:
                 self.on_rebuilt()
+            # The last build's model is a web of cycles (events ↔ actors ↔ places)
+            # that only a full collection frees; without one, a long preview
+            # session keeps several old models alive. Run it after the browser
+            # was told, so it costs no latency.
+            gc.collect()
 
     def _publish(
         self,
@@ -245,6 +251,8 @@ def watch_build(
             _say(f"{summary(what, result)}; {written} written, {removed} removed")
             for d in result.errors:
                 print(f"  {d}", file=sys.stderr, flush=True)
+            del result
+            gc.collect()  # free the last model's cycles (see Preview.rebuild)
 
     watcher = Watcher(builder.watched_paths(), rebuild, ignore=[builder.output], poll=poll)
     _say(f"watching {source} → {builder.output}  (Ctrl-C to stop)")
