@@ -9,12 +9,13 @@ result is byte-identical to a clean build by construction.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,18 @@ from generator.plan import event_digests, plan_pages
 from generator.render import Renderer, Theme, resolve_theme
 from generator.understand import Understanding, understand
 from generator.write import MANIFEST, Manifest, digest, write_output
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a while, back on as it was after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def build_date() -> dt.date:
@@ -304,13 +317,8 @@ class Builder:
         and each full collection walks all of it (half of a 10,000-event
         rebuild). Nothing is lost; it runs again once the build is done.
         """
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             return self._build()
-        finally:
-            if enabled:
-                gc.enable()
 
     def _build(self) -> BuildResult:
         start = time.perf_counter()
@@ -453,4 +461,4 @@ def _diagnostic_order(d: Diagnostic) -> tuple[str, int, str, str]:
     return (d.file or "", d.line or 0, d.level, d.message)
 
 
-__all__ = ["MANIFEST", "BuildError", "BuildResult", "Builder", "build_date"]
+__all__ = ["MANIFEST", "BuildError", "BuildResult", "Builder", "build_date", "gc_paused"]

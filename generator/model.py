@@ -167,6 +167,18 @@ class SiteModel:
     places: list[Term]
     tags: list[Term]
 
+    def release(self) -> None:
+        """Break the model's reference cycles (an actor lists its events, which
+        list the actor) so that it is freed as soon as nothing points to it.
+
+        A preview server makes a model per save; left to the cyclic garbage
+        collector, old models pile up until a full collection, and a full
+        collection of a 10,000-event site costs a third of a second.
+        """
+        for group in (self.actors, self.places, self.tags, self.stories):
+            for item in group:
+                item.events = []
+
 
 def event_date(value: DateValue | None, hijri_adjust: int) -> EventDate | None:
     if value is None:

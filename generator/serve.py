@@ -24,10 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.build import Builder, BuildResult
+from generator.build import Builder, BuildResult, gc_paused
 from generator.errors import BuildError
 from generator.httpd import PreviewServer, display_host
 from generator.livereload import Hub, Problem, Snapshot, build_message, sse
+from generator.model import SiteModel
 from generator.watch import Watcher
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -85,6 +86,7 @@ class Preview:
         self.log = log
         self._lock = threading.Lock()  # one rebuild at a time
         self.on_rebuilt: Callable[[], None] | None = None
+        self._model: SiteModel | None = None  # the published build's, released when replaced
 
     def _base(self) -> str:
         try:
@@ -95,36 +97,49 @@ class Preview:
     def rebuild(self, changed: set[Path] | None = None) -> None:
         """Rebuild, publish, notify: whatever happens, the server keeps serving."""
         with self._lock:
-            start = time.perf_counter()
-            what = describe(changed, self.builder.source)
-            old = self.snapshot
-            try:
-                result = self.builder.build(changed)
-            except BuildError as exc:
-                problem = Problem(_relative(exc.file, self.builder.source), exc.line, exc.message)
-                self._publish(old, files=old.files, changed=set(), errors=(problem,), failed=True)
-                ms = (time.perf_counter() - start) * 1000
-                message = " ".join(str(exc).split())
-                self.log(
-                    f"{what}: build failed, still serving the last good build: {message} "
-                    f"({ms:.0f} ms)"
-                )
-            except Exception as exc:  # a bug must not take the preview down either
-                problem = Problem(None, None, f"{type(exc).__name__}: {exc}")
-                self._publish(old, files=old.files, changed=set(), errors=(problem,), failed=True)
-                self.log(f"{what}: internal error while building: {type(exc).__name__}: {exc}")
-            else:
-                errors = tuple(Problem(d.file, d.line, d.message) for d in result.errors)
-                changed_files = set(result.changed) if old.built else set(result.files)
-                self._publish(old, files=result.files, changed=changed_files, errors=errors)
-                self.log(summary(what, result))
+            # No garbage collection until the browser is told: a collection
+            # right after a build walks everything the build made.
+            with gc_paused():
+                model = self._rebuild(changed)
+            if model is not None:
+                # The old model is freed now rather than at the next full
+                # collection; the first build's objects (registry, understood
+                # sentences, templates) live as long as the server, so they are
+                # kept out of every later collection's walk.
+                if self._model is not None and self._model is not model:
+                    self._model.release()
+                elif self._model is None:
+                    gc.collect()
+                    gc.freeze()
+                self._model = model
             if self.on_rebuilt is not None:
                 self.on_rebuilt()
-            # The last build's model is a web of cycles (events ↔ actors ↔ places)
-            # that only a full collection frees; without one, a long preview
-            # session keeps several old models alive. Run it after the browser
-            # was told, so it costs no latency.
-            gc.collect()
+
+    def _rebuild(self, changed: set[Path] | None) -> SiteModel | None:
+        start = time.perf_counter()
+        what = describe(changed, self.builder.source)
+        old = self.snapshot
+        try:
+            result = self.builder.build(changed)
+        except BuildError as exc:
+            problem = Problem(_relative(exc.file, self.builder.source), exc.line, exc.message)
+            self._publish(old, files=old.files, changed=set(), errors=(problem,), failed=True)
+            ms = (time.perf_counter() - start) * 1000
+            message = " ".join(str(exc).split())
+            self.log(
+                f"{what}: build failed, still serving the last good build: {message} ({ms:.0f} ms)"
+            )
+        except Exception as exc:  # a bug must not take the preview down either
+            problem = Problem(None, None, f"{type(exc).__name__}: {exc}")
+            self._publish(old, files=old.files, changed=set(), errors=(problem,), failed=True)
+            self.log(f"{what}: internal error while building: {type(exc).__name__}: {exc}")
+        else:
+            errors = tuple(Problem(d.file, d.line, d.message) for d in result.errors)
+            changed_files = set(result.changed) if old.built else set(result.files)
+            self._publish(old, files=result.files, changed=changed_files, errors=errors)
+            self.log(summary(what, result))
+            return result.model
+        return None
 
     def _publish(
         self,
@@ -251,8 +266,8 @@ def watch_build(
             _say(f"{summary(what, result)}; {written} written, {removed} removed")
             for d in result.errors:
                 print(f"  {d}", file=sys.stderr, flush=True)
-            del result
-            gc.collect()  # free the last model's cycles (see Preview.rebuild)
+            if result.model is not None:
+                result.model.release()  # see Preview.rebuild
 
     watcher = Watcher(builder.watched_paths(), rebuild, ignore=[builder.output], poll=poll)
     _say(f"watching {source} → {builder.output}  (Ctrl-C to stop)")
