@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+import weakref
 from pathlib import Path
 
 from conftest import snapshot, tarikh, write_site
+
+from generator.build import Builder
 
 NEWS = "---\ndate: 2015-10-01\n---\nعنوان القصة\nأعلن الرئيس الروسي فلاديمير بوتين الخميس 1 تشرين الأول بدء العملية.\n"
 
@@ -239,3 +243,22 @@ def test_a_symlink_out_of_static_is_not_published(tmp_path: Path) -> None:
     assert tarikh("build", "--source", site, "--quiet") == 0
     assert (site / "output/static/ok.txt").is_file()
     assert not (site / "output/static/leak.txt").exists()
+
+
+def test_a_released_model_is_freed_without_the_garbage_collector(example: Path) -> None:
+    """The preview server releases each replaced model: refcounting alone must
+    then free it, or old models wait for a full collection (issue 5, memory)."""
+    builder = Builder(example, serving=True)
+    kept = builder.build().model
+    released = builder.build().model
+    assert kept is not None and released is not None
+    kept_ref = weakref.ref(kept.events[0])
+    released_ref = weakref.ref(released.events[0])
+    gc.disable()
+    try:
+        released.release()
+        del kept, released
+        assert released_ref() is None
+        assert kept_ref() is not None  # without release(), its cycles keep it
+    finally:
+        gc.enable()
