@@ -186,17 +186,22 @@ def plan_pages(
         return [ev[e.id] for e in events]
 
     def listing(
-        base: str, template: str, page: dict[str, str], events: list[Event], **extra: Any
+        base: str,
+        template: str,
+        page: dict[str, str],
+        events: list[Event],
+        *,
+        frame: str = "",  # the digest of what every page of the listing shows
+        head: str = "",  # ... and of what only its first page shows (totals)
+        deps: frozenset[str] = frozenset(),
+        origin: str = "",
+        **extra: Any,  # template context
     ) -> list[Page]:
         """The pages of one event listing, each depending only on its own events
         and on which pages exist (the pager), so that an edit re-renders one page."""
         ordered = events[::-1] if descending else events
         sections = paginate(ordered, base, page_size, calendar)
         nav = [s.path for s in sections]
-        frame = extra.pop("frame", "")  # what every page of the listing shows
-        head = extra.pop("head", "")  # what only its first page shows (totals)
-        deps = extra.pop("deps", frozenset())
-        origin = extra.pop("origin", "")
         out = []
         for i, section in enumerate(sections):
             path = f"{section.path}index.html"
