@@ -89,9 +89,11 @@ class _BandIndex:
                     del self.members[band_key]
         for key in prints.keys() - self.bands.keys():
             for band_key in prints[key][1]:
-                members = self.members.setdefault(band_key, set())
-                members.add(key)
-                if len(members) > 1:
+                members = self.members.get(band_key)
+                if members is None:  # most buckets hold one text: no set() made in vain
+                    self.members[band_key] = {key}
+                else:
+                    members.add(key)
                     self.shared.add(band_key)
         self.bands = {key: p[1] for key, p in prints.items()}
 
