@@ -26,19 +26,17 @@ from generator.config import SiteConfig, load_config, parse_config
 from generator.errors import BuildError, ConfigError, Diagnostic
 from generator.feeds import atom_feed, event_line, events_json, sitemap
 from generator.load import (
-    MAX_FILE_BYTES,
     ActorFile,
     EventFile,
     NewsFile,
     Problems,
-    load_actor,
-    load_corrections,
     load_event,
     load_news,
 )
 from generator.model import Event, SiteModel, build_model
 from generator.plan import event_digests, plan_pages
 from generator.render import Renderer, Theme, resolve_theme
+from generator.sources import Sources
 from generator.understand import Understanding, understand
 from generator.write import MANIFEST, Manifest, digest, write_output
 
@@ -82,18 +80,6 @@ class BuildResult:
         return [d for d in self.diagnostics if d.level == "warning"]
 
 
-@dataclass
-class _Loaded:
-    stamp: tuple[int, str]  # size and content digest
-    value: Any
-    problems: list[Diagnostic]
-    stat: tuple[int, ...] = ()
-    racy: bool = True  # modified too close to when it was read to trust stat()
-
-
-RACY_NS = 2_000_000_000  # coarser than any file system's timestamps (FAT: 2 s)
-
-
 class Builder:
     def __init__(
         self,
@@ -109,7 +95,7 @@ class Builder:
         self.base_url = base_url
         self.reference_date = reference_date
         self.serving = serving
-        self._loaded: dict[str, _Loaded] = {}
+        self.sources = Sources(source)
         self._understood: dict[tuple[Any, ...], Understanding] = {}
         self._registry: tuple[str, Registry] | None = None
         self._renderer: tuple[str, Renderer] | None = None
@@ -141,76 +127,6 @@ class Builder:
         except ConfigError:
             pass
         return paths
-
-    # ------------------------------------------------------------ load
-
-    def _load(self, path: Path, loader: Any, problems: Problems, rel: str | None = None) -> Any:
-        """Load a file through `loader`, reusing the last result while it is unchanged.
-
-        Unchanged means the same bytes. The bytes are read and hashed again
-        unless stat() is unchanged and the file was already old when it was
-        last read: git's "racy clean" rule, so two saves within one timestamp
-        tick are never confused, yet a rebuild of 10,000 files reads one.
-        """
-        rel = rel or path.relative_to(self.source).as_posix()
-        try:
-            st = path.stat()
-        except OSError:
-            return None
-        stat = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        cached = self._loaded.get(rel)
-        if cached is None or cached.stat != stat or cached.racy:
-            try:
-                data = path.read_bytes() if st.st_size <= MAX_FILE_BYTES else b""
-            except OSError:
-                return None
-            racy = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS
-            stamp = (st.st_size, hashlib.blake2b(data, digest_size=16).hexdigest())
-            if cached is None or cached.stamp != stamp:
-                local = Problems()
-                cached = _Loaded(stamp, loader(path, rel, local), local.items)
-            cached.stat, cached.racy = stat, racy
-            self._loaded[rel] = cached
-        problems.items.extend(cached.problems)
-        return cached.value
-
-    def _scan(
-        self, problems: Problems, registry_only: bool = False
-    ) -> tuple[list[NewsFile], list[EventFile], list[ActorFile], dict[str, Any]]:
-        content = self.source / "content"
-        news: list[NewsFile] = []
-        events: list[EventFile] = []
-        actors: list[ActorFile] = []
-        corrections: dict[str, Any] = {}
-        if not content.is_dir():
-            problems.warning(None, None, f"no content directory at {content}")
-            return news, events, actors, corrections
-        paths = sorted(
-            p
-            for p in content.rglob("*")
-            if p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(content).parts)
-        )
-        seen = set()
-        for path in paths:
-            rel = path.relative_to(content)
-            seen.add(path.relative_to(self.source).as_posix())
-            if rel.parts[0] == "actors" and path.suffix == ".md":
-                if (a := self._load(path, load_actor, problems)) is not None:
-                    actors.append(a)
-            elif rel.as_posix() == "corrections.yaml":
-                corrections = self._load(path, load_corrections, problems) or {}
-            elif registry_only:
-                continue
-            elif path.suffix == ".txt":
-                if (n := self._load(path, load_news, problems)) is not None:
-                    news.append(n)
-            elif path.suffix == ".md" and (e := self._load(path, load_event, problems)):
-                events.append(e)
-        if not registry_only:
-            for gone in set(self._loaded) - seen:
-                del self._loaded[gone]
-        return news, events, actors, corrections
 
     def _registry_for(self, actors: list[ActorFile], problems: Problems) -> Registry:
         slugs: dict[str, str] = {}
@@ -293,16 +209,16 @@ class Builder:
         site's actor registry and corrections (the extraction contract)."""
         problems = Problems()
         config = self.config = self.load_config()
-        _, _, actor_files, corrections = self._scan(problems, registry_only=True)
+        _, _, actor_files, corrections = self.sources.scan(problems, registry_only=True)
         news: list[NewsFile] = []
         event_files: list[EventFile] = []
         for path in paths:
             rel = path.as_posix()
             if not path.is_file():
                 problems.error(rel, None, "no such file")
-            elif path.suffix == ".md" and (e := self._load(path, load_event, problems, rel)):
+            elif path.suffix == ".md" and (e := self.sources.load(path, load_event, problems, rel)):
                 event_files.append(e)
-            elif path.suffix != ".md" and (n := self._load(path, load_news, problems, rel)):
+            elif path.suffix != ".md" and (n := self.sources.load(path, load_news, problems, rel)):
                 news.append(n)
         model = self._model(news, event_files, actor_files, corrections, config, problems)
         return model, sorted(set(problems.items), key=_diagnostic_order)
@@ -327,7 +243,7 @@ class Builder:
         theme = resolve_theme(config, self.source)
         renderer = self._renderer_for(theme, config)
 
-        news, event_files, actor_files, corrections = self._scan(problems)
+        news, event_files, actor_files, corrections = self.sources.scan(problems)
         model = self._model(news, event_files, actor_files, corrections, config, problems)
         digests = event_digests(model)
         renderer.set_events(digests)
