@@ -89,8 +89,11 @@ class Builder:
         base_url: str | None = None,
         reference_date: dt.date | None = None,
         serving: bool = False,
+        progress: Callable[[str, int, int], None] | None = None,
     ) -> None:
         self.source = source
+        # Called as (stage, done, total) during long stages; the CLI draws it.
+        self.progress = progress
         self.output = output or source / "output"
         self.base_url = base_url
         self.reference_date = reference_date
@@ -154,6 +157,8 @@ class Builder:
         registry_key = self._registry[0] if self._registry else ""
         result: dict[tuple[str, int], Understanding] = {}
         used: dict[tuple[Any, ...], Understanding] = {}
+        total = sum(len(f.items) for f in news)
+        done = 0
         for f in news:
             reference = f.date or fallback
             if reference is None and f.items:
@@ -166,7 +171,10 @@ class Builder:
             for item in f.items:
                 key = (item.text, reference, today, registry_key, config.hijri_adjust)
                 facts = self._understood.get(key)
+                done += 1
                 if facts is None:
+                    if self.progress is not None and done % 256 == 0:
+                        self.progress("reading", done, total)
                     facts = understand(
                         item.text,
                         reference=reference,
@@ -281,6 +289,8 @@ class Builder:
             else:
                 files[page.path] = renderer.render(page.template, page.path, page.context)
                 rendered.add(page.path)
+                if self.progress is not None and len(rendered) % 256 == 0:
+                    self.progress("rendering", len(origins), len(pages))
             records[page.path] = {
                 "fingerprint": fp,
                 "template": page.template,

@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 
 from generator import __version__
@@ -161,6 +162,30 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_USAGE
 
 
+class _Progress:
+    """One self-overwriting line on a terminal while a long build runs
+    ("rendering 5,120/11,352 pages"); nothing when output goes to a log."""
+
+    def __init__(self) -> None:
+        self._last = 0.0
+        self._shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last < 0.2:
+            return
+        self._last = now
+        what = "news lines" if stage == "reading" else "pages"
+        sys.stderr.write(f"\r\033[K{stage} {done:,}/{total:,} {what}…")
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
 def _build(args: argparse.Namespace) -> int:
     from generator.build import Builder
 
@@ -177,10 +202,17 @@ def _build(args: argparse.Namespace) -> int:
             base_url=args.base_url,
             reference_date=args.reference_date,
         )
+    progress = _Progress() if not args.quiet and sys.stderr.isatty() else None
     builder = Builder(
-        args.source, output=args.output, base_url=args.base_url, reference_date=args.reference_date
+        args.source,
+        output=args.output,
+        base_url=args.base_url,
+        reference_date=args.reference_date,
+        progress=progress,
     )
     result = builder.build()
+    if progress is not None:
+        progress.clear()
     for d in result.diagnostics:
         if d.level == "error" or not args.quiet:
             print(d, file=sys.stderr)

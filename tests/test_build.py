@@ -262,3 +262,24 @@ def test_a_released_model_is_freed_without_the_garbage_collector(example: Path) 
         assert kept_ref() is not None  # without release(), its cycles keep it
     finally:
         gc.enable()
+
+
+def test_long_builds_report_progress_and_logs_stay_clean(tmp_path: Path, capsys) -> None:
+    lines = "".join(
+        f"أعلنت وزارة الدفاع الروسية في {1 + i % 28} تشرين الأول 2015 البيان رقم {i}.\n"
+        for i in range(600)
+    )
+    site = write_site(
+        tmp_path / "site", {"content/news/a.txt": "---\ndate: 2015-11-01\n---\n" + lines}
+    )
+    calls: list[tuple[str, int, int]] = []
+    result = Builder(site, progress=lambda *c: calls.append(c)).build()
+    reading = [c for c in calls if c[0] == "reading"]
+    rendering = [c for c in calls if c[0] == "rendering"]
+    assert reading and all(total == 600 for _, _, total in reading)
+    pages = sum(1 for p in result.files if p.endswith(".html"))
+    assert rendering and all(total == pages for _, _, total in rendering)
+    assert [d for _, d, _ in rendering] == sorted(d for _, d, _ in rendering)
+    # Not a terminal (a CI log): the CLI draws no progress line.
+    assert tarikh("build", "--source", site) == 0
+    assert "rendering" not in capsys.readouterr().err
