@@ -207,14 +207,13 @@ def plan_pages(
             path = f"{section.path}index.html"
             shown = section.events
             counts: dict[str, int] = {}
+            on_page: dict[str, Actor] = {}
             for e in shown:
-                for slug in dict.fromkeys(p.actor.slug for p in e.actors):
-                    counts[slug] = counts.get(slug, 0) + 1
+                for p in e.actors:  # an actor takes part in an event once (model)
+                    on_page[p.actor.slug] = p.actor
+                    counts[p.actor.slug] = counts.get(p.actor.slug, 0) + 1
             # Ordered by this page's own counts: another page's edit must not reorder it.
-            actors = sorted(
-                (a for a in model.actors if a.slug in counts),
-                key=lambda a: (-counts[a.slug], a.name, a.slug),
-            )
+            actors = sorted(on_page.values(), key=lambda a: (-counts[a.slug], a.name, a.slug))
             context = {
                 "page": {**page, "path": path},
                 "events": shown,
