@@ -24,7 +24,6 @@ from generator import __version__
 from generator.arabic.actors import Registry
 from generator.config import SiteConfig, load_config, parse_config
 from generator.errors import BuildError, ConfigError, Diagnostic
-from generator.feeds import atom_feed, event_line, events_json, sitemap
 from generator.load import (
     ActorFile,
     EventFile,
@@ -35,6 +34,9 @@ from generator.load import (
 )
 from generator.model import Event, SiteModel, build_model
 from generator.plan import event_digests, plan_pages
+from generator.publish.atom import atom_feed
+from generator.publish.records import event_line, events_json
+from generator.publish.sitemap import sitemap
 from generator.render import Renderer, Theme, resolve_theme
 from generator.sources import Sources
 from generator.understand import Understanding, understand

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from generator.build import Builder
-from generator.feeds import dumps, event_record
+from generator.publish.records import dumps, event_record
 
 
 def run_extract(files: list[Path], source: Path, reference: dt.date | None, fmt: str) -> int:
