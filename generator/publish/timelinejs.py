@@ -1,0 +1,144 @@
+"""/timeline.json: the site in TimelineJS3's JSON format.
+
+Newsrooms run TimelineJS (Knight Lab) and have templates, habits and pages
+built on it; this file lets them keep it while tarikh reads the Arabic.
+Format: https://timeline.knightlab.com/docs/json-format.html
+
+Choices, and why:
+- `headline` and `text` are HTML-escaped plain text. TimelineJS inserts both
+  as HTML, and what tarikh publishes comes from untrusted wire copy; escaping
+  is what keeps `<script>` a string whatever TimelineJS's own sanitiser does.
+- `display_date` is the date as tarikh's pages write it, both calendars with
+  the site's primary one first: TimelineJS knows only the Gregorian calendar.
+- `group` (TimelineJS draws one row per group) is the event's first tag, else
+  its type label (تصريح، محادثات…): a handful of rows, where the first actor
+  would make one row per person.
+- `unique_id`: TimelineJS slugifies ids to [a-z0-9-], which leaves nothing of
+  an Arabic id, so each slide gets `t-` + a short hash of the event id, and
+  the top-level `tarikh.ids` maps it back (`tarikh import timelinejs` reads it).
+- Undated events are left out (TimelineJS needs a year on every slide, and a
+  guessed date would be presented as fact) and reported in one warning.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from hashlib import blake2b
+from typing import Any
+
+from generator.config import SiteConfig
+from generator.load import Problems
+from generator.model import Event, EventDate, SiteModel
+from generator.publish import absolute_base, href
+from generator.render import Formatter
+
+ID_PREFIX = "t-"
+_SHOWN_UNDATED = 3
+
+
+def slide_id(event_id: str, size: int = 5) -> str:
+    """`t-` and a hash of the event id: ASCII, so TimelineJS keeps it as it is."""
+    return ID_PREFIX + blake2b(event_id.encode(), digest_size=size).hexdigest()
+
+
+def unique_ids(events: list[Event]) -> dict[str, str]:
+    """event id → slide id, unique per site. A clash of two 10-digit hashes is
+    settled by giving the later event (in timeline order) a longer one, so
+    the ids stay deterministic and no event's id depends on an unrelated one
+    unless they clash."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for event in events:
+        size = 5
+        sid = slide_id(event.id, size)
+        while sid in taken:
+            size += 3
+            sid = slide_id(event.id, size)
+        ids[event.id] = sid
+        taken.add(sid)
+    return ids
+
+
+def _date(start: Any, precision: str) -> dict[str, str]:
+    """TimelineJS's date object, only as precise as tarikh knows the date."""
+    out = {"year": str(start.year)}
+    if precision in ("month", "day"):
+        out["month"] = str(start.month)
+    if precision == "day":
+        out["day"] = str(start.day)
+    return out
+
+
+def display_date(date: EventDate, fmt: Formatter, calendar: str) -> str:
+    """Both calendars, the primary first, as the pages' date partial writes them."""
+    greg, hijri = fmt.gdate(date), fmt.hdate(date)
+    text = f"{hijri} · {greg}" if calendar == "hijri" else f"{greg} · {hijri}"
+    if date.basis == "document":
+        text += " (بتاريخ الخبر)"
+    return text
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def media_url(image: str | None, base: str) -> str | None:
+    """An http(s) URL as it is; a site path made absolute when base_url is set,
+    else left site-relative. Any other scheme (javascript:, data:) is dropped."""
+    if not image:
+        return None
+    if re.match(r"(?i)^https?://", image):
+        return image
+    if _SCHEME.match(image) or image.startswith("//"):
+        return None
+    return href(base, image.lstrip("/")) if base else image.lstrip("/")
+
+
+def slide(event: Event, sid: str, fmt: Formatter, config: SiteConfig) -> dict[str, Any]:
+    date = event.date
+    assert date is not None
+    out: dict[str, Any] = {"start_date": _date(date.start, date.precision)}
+    if date.end and date.end != date.start:
+        out["end_date"] = _date(date.end, date.precision)
+    text = html.escape(event.text) if event.text != event.title else ""
+    out["text"] = {"headline": html.escape(event.title), "text": text and f"<p>{text}</p>"}
+    out["display_date"] = html.escape(display_date(date, fmt, config.calendar))
+    out["group"] = html.escape(event.tags[0].name if event.tags else event.type_label)
+    url = media_url(event.image, absolute_base(config.base_url))
+    if url:
+        out["media"] = {"url": url}
+        if event.sources[0].name:
+            out["media"]["credit"] = html.escape(event.sources[0].name)
+    out["unique_id"] = sid
+    return out
+
+
+def timeline_json(model: SiteModel, config: SiteConfig, problems: Problems | None = None) -> bytes:
+    """The site's dated events as TimelineJS3 JSON, one slide a line (diffs
+    stay readable), byte-identical for the same model and config."""
+    dated = [e for e in model.events if e.date is not None]
+    undated = [e.id for e in model.events if e.date is None]
+    if undated and problems is not None:
+        shown = ", ".join(undated[:_SHOWN_UNDATED]) + ("…" if len(undated) > 3 else "")
+        problems.warning(
+            None,
+            None,
+            f"timeline.json leaves out {len(undated)} undated event(s), since TimelineJS "
+            f"needs a year on every slide: {shown}",
+        )
+    fmt = Formatter(config)
+    ids = unique_ids(dated)
+    title: dict[str, Any] = {
+        "text": {
+            "headline": html.escape(config.title),
+            "text": f"<p>{html.escape(config.description)}</p>" if config.description else "",
+        }
+    }
+    dump = json.JSONEncoder(ensure_ascii=False, sort_keys=False).encode
+    slides = ",\n".join(dump(slide(e, ids[e.id], fmt, config)) for e in dated)
+    mapping = dump({sid: eid for eid, sid in ids.items()})
+    return (
+        f'{{"title": {dump(title)},\n"scale": "human",\n"events": [\n{slides}\n],\n'
+        f'"tarikh": {{"ids": {mapping}}}}}\n'
+    ).encode()
