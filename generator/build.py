@@ -22,6 +22,7 @@ from typing import Any
 
 from generator import __version__
 from generator.arabic.actors import Registry
+from generator.arabic.normalize import normalize
 from generator.config import SiteConfig, load_config, parse_config
 from generator.errors import BuildError, ConfigError, Diagnostic
 from generator.load import (
@@ -137,12 +138,17 @@ class Builder:
         slugs: dict[str, str] = {}
         entries = []
         for a in actors:
-            if a.entry.slug in slugs:
+            # «أحمد الشرع» and «احمد الشرع», or «Ali» and «ali»: one actor, not two.
+            folded = normalize(a.entry.slug).casefold()
+            if folded in slugs:
                 problems.error(
-                    a.file, None, f"actor slug {a.entry.slug!r} is also {slugs[a.entry.slug]}"
+                    a.file,
+                    None,
+                    f"actor {a.entry.slug!r} is the same actor as {slugs[folded]} (the file "
+                    "names differ only in alef/hamza form or case); merge the two files",
                 )
                 continue
-            slugs[a.entry.slug] = a.file
+            slugs[folded] = a.file
             entries.append(a.entry)
         key = hashlib.blake2b(repr(entries).encode(), digest_size=16).hexdigest()
         if self._registry is None or self._registry[0] != key:
@@ -378,11 +384,14 @@ class Builder:
                 files["static/" + rel.as_posix()] = path.read_bytes()
         return dict(sorted(files.items()))
 
-    def write(self, result: BuildResult) -> tuple[int, int]:
+    def write(
+        self, result: BuildResult, warn: Callable[[Diagnostic], None] | None = None
+    ) -> tuple[int, int]:
         """Publish a build to output/ (never called while serving)."""
-        if self.output.resolve() == self.source.resolve():
-            raise BuildError("the output directory cannot be the site directory itself")
-        return write_output(self.output, result.files, result.pages)
+        out, src = self.output.resolve(), self.source.resolve()
+        if out == src or src.is_relative_to(out):
+            raise BuildError("the output directory cannot be the site directory or hold it")
+        return write_output(self.output, result.files, result.pages, warn)
 
 
 def _diagnostic_order(d: Diagnostic) -> tuple[str, int, str, str]:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from generator import __version__
-from generator.errors import BuildError
+from generator.errors import BuildError, TemplateError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -56,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url",
         metavar="URL",
         help="override site.toml's base_url, e.g. https://org.github.io/repo/",
+    )
+    site.add_argument(
+        "--verbose",
+        action="store_true",
+        help="print the Python traceback behind a render, watch or serve error",
     )
 
     b = sub.add_parser(
@@ -129,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "new":
             from generator.scaffold import create_site
 
+            if problem := _not_a_directory(args.directory):
+                print(f"tarikh: error: {problem}", file=sys.stderr)
+                return EXIT_USAGE
+
             return create_site(args.directory)
         if args.command == "extract":
             from generator.extract import run_extract
@@ -142,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from generator.serve import serve
 
+            if problem := _not_a_site(args.source):
+                print(f"tarikh: error: {problem}", file=sys.stderr)
+                return EXIT_USAGE
+
             return serve(
                 args.source,
                 port=args.port,
@@ -150,16 +163,67 @@ def main(argv: list[str] | None = None) -> int:
                 poll=args.poll,
                 base_url=args.base_url,
                 reference_date=args.reference_date,
+                verbose=args.verbose,
             )
     except BuildError as exc:
         print(f"tarikh: error: {exc}", file=sys.stderr)
+        _traceback(exc, getattr(args, "verbose", False))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_OK
     except BrokenPipeError:  # `tarikh extract … | head`: the reader left, not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return EXIT_OK
+    except Exception as exc:  # a bug: one line, the traceback only on request
+        print(f"tarikh: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _traceback(exc, getattr(args, "verbose", False))
+        return EXIT_USAGE
     return EXIT_USAGE
+
+
+def _traceback(exc: BaseException, verbose: bool) -> None:
+    """With --verbose, the traceback behind an error (a template error's own cause
+    included); without, a hint that it exists."""
+    if not verbose:
+        if not isinstance(exc, BuildError) or isinstance(exc, TemplateError):
+            print("tarikh: run with --verbose for the traceback", file=sys.stderr)
+        return
+    from generator.serve import traceback_text
+
+    print(traceback_text(exc), file=sys.stderr)
+
+
+def _not_a_site(source: Path) -> str | None:
+    """Why SOURCE cannot be built: not a directory, or a directory that is not a site."""
+    if not source.is_dir():
+        return f"{source} is not a directory"
+    if not (source / "site.toml").is_file() and not (source / "content").is_dir():
+        return (
+            f"{source} is not a tarikh site (it has neither site.toml nor content/); "
+            "use --source SITE, or create a site with `tarikh new DIR`"
+        )
+    return None
+
+
+def _not_a_directory(path: Path) -> str | None:
+    """Why PATH cannot be (or be made) a directory: it, or a folder above it, is a file."""
+    for p in [path, *path.parents]:
+        if p.exists() and not p.is_dir():
+            what = "is" if p == path else f"is under {p}, which is"
+            return f"{path} {what} a file, not a directory"
+    return None
+
+
+def _output_problem(source: Path, output: Path) -> str | None:
+    """Why OUTPUT cannot take the build of SOURCE."""
+    if problem := _not_a_directory(output):
+        return f"--output: {problem}"
+    out, src = output.resolve(), source.resolve()
+    if out == src or src.is_relative_to(out):
+        return f"--output {output} is the site directory or holds it; choose a folder of its own"
+    if out.is_relative_to(src / "content"):
+        return f"--output {output} is inside content/; choose a folder outside it"
+    return None
 
 
 class _Progress:
@@ -189,8 +253,11 @@ class _Progress:
 def _build(args: argparse.Namespace) -> int:
     from generator.build import Builder
 
-    if not args.source.is_dir():
-        print(f"tarikh: error: {args.source} is not a directory", file=sys.stderr)
+    problem = _not_a_site(args.source)
+    if problem is None:
+        problem = _output_problem(args.source, args.output or args.source / "output")
+    if problem:
+        print(f"tarikh: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if args.watch:
         from generator.serve import watch_build
@@ -201,6 +268,7 @@ def _build(args: argparse.Namespace) -> int:
             poll=args.poll,
             base_url=args.base_url,
             reference_date=args.reference_date,
+            verbose=args.verbose,
         )
     progress = _Progress() if not args.quiet and sys.stderr.isatty() else None
     builder = Builder(
@@ -216,7 +284,13 @@ def _build(args: argparse.Namespace) -> int:
     for d in result.diagnostics:
         if d.level == "error" or not args.quiet:
             print(d, file=sys.stderr)
-    written, removed = builder.write(result)
+    try:
+        written, removed = builder.write(result, warn=lambda d: print(d, file=sys.stderr))
+    except OSError as exc:
+        where = exc.filename or builder.output
+        print(f"tarikh: error: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        _traceback(exc, args.verbose)
+        return EXIT_USAGE
     model = result.model
     assert model is not None
     pages = sum(1 for p in result.files if p.endswith(".html"))

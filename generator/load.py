@@ -8,6 +8,7 @@ so one broken file never takes the site down with it.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,15 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A headline is a first line that does not end a sentence.
 _SENTENCE_END = tuple('.!?؟…:»"”')
+# C0 and C1 control characters (NUL included) and DEL: never text. Tab is a space.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters that reorder or hide text on screen ("Trojan Source", CVE-2021-42574):
+# bidi embeddings, overrides and isolates, zero-width space, word joiner.
+# ZWNJ/ZWJ (Persian, Urdu) and the LRM/RLM marks are kept in display text.
+_TROJAN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064]")
+_SUSPECT = re.compile(_CONTROLS.pattern[:-1] + _TROJAN.pattern[1:-1] + "]")
+# Markup (or entities that may hide markup) in text that should be plain.
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 @dataclass
@@ -91,7 +101,15 @@ class ActorFile:
 
 
 class _Loader(yaml.SafeLoader):
-    """safe_load without its traps: no aliases (bombs), no duplicate keys."""
+    """safe_load without its traps: no aliases (bombs), no duplicate keys, and a
+    date that does not exist (2015-02-30) kept as text, so that the field that
+    holds it is named in the error rather than a bare «day is out of range»."""
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -110,6 +128,9 @@ class _Loader(yaml.SafeLoader):
             if isinstance(key, str):
                 seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def parse_yaml(text: str, file: str, first_line: int, problems: Problems) -> Any:
@@ -133,25 +154,98 @@ def parse_yaml(text: str, file: str, first_line: int, problems: Problems) -> Any
 
 
 def read_text(path: Path, rel: str, problems: Problems) -> list[str] | None:
-    """A file's physical lines, decoded strictly; None (and an error) if unreadable."""
+    """A file's physical lines, decoded strictly; None (and an error) if unreadable.
+
+    Control characters (NUL included) and the characters that reorder or hide
+    text (bidi controls, zero-width space) are removed here, for every kind of
+    content file, each with a warning naming its line."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             problems.error(
-                rel, None, f"file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB"
+                rel,
+                None,
+                f"file is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB "
+                "(split it into several files)",
             )
             return None
         data = path.read_bytes()
     except OSError as exc:
-        problems.error(rel, None, f"cannot read: {exc.strerror}")
+        problems.error(rel, None, f"cannot read: {exc.strerror or exc}")
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problems.error(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save as UTF-8")
+        problems.error(rel, line, not_utf8(data, exc.start, rel))
         return None
-    return _LINE_BREAK.split(text.removeprefix("\ufeff"))
+    lines = _LINE_BREAK.split(text.removeprefix("\ufeff"))
+    if _SUSPECT.search(text):
+        for index, line_text in enumerate(lines):
+            if _SUSPECT.search(line_text):
+                lines[index] = _scrub(line_text, rel, index + 1, problems)
+    return lines
+
+
+def not_utf8(data: bytes, offset: int, rel: str) -> str:
+    """Why a file is not UTF-8, naming the byte and its offset, and what it probably is."""
+    message = f"not valid UTF-8: byte 0x{data[offset]:02x} at offset {offset}"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "UTF-16"
+        message += "; the file is UTF-16"
+    elif _looks_arabic(data, "cp1256"):
+        encoding = "WINDOWS-1256"
+        message += "; it looks like Windows Arabic (Windows-1256)"
+    else:
+        return message + "; save it as UTF-8"
+    return (
+        f"{message}. Convert it: iconv -f {encoding} -t UTF-8 {rel} > converted.txt "
+        f"&& mv converted.txt {rel}"
+    )
+
+
+def _looks_arabic(data: bytes, encoding: str) -> bool:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    high = [c for c in text if ord(c) > 0x7F]
+    arabic = sum(1 for c in high if "\u0600" <= c <= "\u06ff")
+    return bool(high) and arabic >= 0.6 * len(high)
+
+
+def _scrub(text: str, rel: str, line: int, problems: Problems) -> str:
+    found = sorted(set(_SUSPECT.findall(text)))
+    names = ", ".join(f"U+{ord(c):04X}" for c in found)
+    if any(_TROJAN.match(c) for c in found):
+        problems.warning(
+            rel, line, f"removed {names}: invisible characters that can reorder or hide text"
+        )
+    else:
+        problems.warning(rel, line, f"removed control characters ({names})")
+    return _SUSPECT.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+
+
+def plain_text(text: str) -> str:
+    """Text with any markup taken out (wire copy pasted from a CMS): what a reader sees
+    of «<b onmouseover=…>أعلن</b>» is «أعلن». Entities are decoded, and markup
+    hidden behind them is taken out too."""
+    for _ in range(3):
+        if not _MARKUP.search(text):
+            return text
+        text = " ".join(html.unescape(nh3.clean(text, tags=set())).split())
+    return re.sub(r"<(?=[A-Za-z/!?])", "", text)
+
+
+def field_line(lines: list[str], key: str) -> int:
+    """The physical line of a top-level front-matter key (1 when it is not found)."""
+    pattern = re.compile(rf"{re.escape(key)}\s*:")
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            break
+        if pattern.match(lines[index]):
+            return index + 1
+    return 1
 
 
 def split_front_matter(
@@ -193,35 +287,45 @@ def read_document(
     return lines, split[0], split[1]
 
 
-def _text_field(meta: dict[str, Any], key: str, rel: str, problems: Problems) -> str | None:
+def _text_field(
+    meta: dict[str, Any], key: str, rel: str, problems: Problems, lines: list[str] | None = None
+) -> str | None:
     value = meta.get(key)
     if value is None:
         return None
+    line = field_line(lines, key) if lines else 1
     if isinstance(value, bool | int | float | dt.date):
         # YAML 1.1 reads `no` as False and 12:30 as 750: say so rather than print "False".
-        problems.warning(rel, 1, f"front matter {key!r} is {value!r}, not text; quote it")
+        problems.warning(rel, line, f"front matter {key!r} is {value!r}, not text; quote it")
         return str(value)
     if not isinstance(value, str):
-        problems.error(rel, 1, f"front matter {key!r} must be text")
+        problems.error(rel, line, f"front matter {key!r} must be text")
         return None
-    return clean(value) or None
+    return plain_text(clean(value)) or None
 
 
-def _list_field(meta: dict[str, Any], key: str, rel: str, problems: Problems) -> list[str]:
+def _list_field(
+    meta: dict[str, Any], key: str, rel: str, problems: Problems, lines: list[str] | None = None
+) -> list[str]:
     value = meta.get(key)
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.error(rel, 1, f"front matter {key!r} must be a list of text")
+        line = field_line(lines, key) if lines else 1
+        problems.error(rel, line, f"front matter {key!r} must be a list of text")
         return []
-    return [clean(v) for v in value if clean(v)]
+    texts = (plain_text(clean(v)) for v in value)
+    return [t for t in texts if t]
 
 
-def _safe_url(value: str | None, rel: str, problems: Problems) -> str | None:
-    if value and not re.match(r"(?i)^https?://", value):
-        problems.warning(rel, 1, f"url {value!r} is not http(s); left out")
+def _safe_url(
+    value: str | None, rel: str, problems: Problems, lines: list[str] | None = None
+) -> str | None:
+    if value and not re.match(r"(?i)^https?://[^\s]+$", value):
+        line = field_line(lines, "url") if lines else 1
+        problems.warning(rel, line, f"url {value!r} is not http(s); left out")
         return None
     return value
 
@@ -282,13 +386,15 @@ def load_news(path: Path, rel: str, problems: Problems) -> NewsFile | None:
     if "date" in meta:
         parsed = parse_date(meta["date"])
         if isinstance(parsed, str):
-            problems.error(rel, 2, parsed)
+            problems.error(rel, field_line(lines, "date"), f"'date': {parsed}")
             return None
         date = parsed[0]
-    title = _text_field(meta, "title", rel, problems)
+    title = _text_field(meta, "title", rel, problems, lines)
     items: list[NewsLine] = []
     for index in range(body, len(lines)):
         text = clean(lines[index])
+        if "<" in text or "&" in text:
+            text = plain_text(text)
         if not text:
             continue
         number = index + 1
@@ -300,8 +406,8 @@ def load_news(path: Path, rel: str, problems: Problems) -> NewsFile | None:
         file=rel,
         title=title,
         date=date,
-        source=_text_field(meta, "source", rel, problems),
-        url=_safe_url(_text_field(meta, "url", rel, problems), rel, problems),
+        source=_text_field(meta, "source", rel, problems, lines),
+        url=_safe_url(_text_field(meta, "url", rel, problems, lines), rel, problems, lines),
         items=items,
     )
 
@@ -311,15 +417,19 @@ def load_event(path: Path, rel: str, problems: Problems) -> EventFile | None:
     if document is None:
         return None
     lines, meta, body_start = document
-    title = _text_field(meta, "title", rel, problems)
+    title = _text_field(meta, "title", rel, problems, lines)
     if not title:
         problems.error(rel, 1, "an event file needs a 'title' in its front matter")
         return None
     if "date" not in meta:
         problems.error(rel, 1, "an event file needs a 'date' (YYYY-MM-DD or 1436-12-17 هـ)")
         return None
+    for key in ("date", "end_date"):
+        if meta.get(key) is not None and isinstance(parsed := parse_date(meta[key]), str):
+            problems.error(rel, field_line(lines, key), f"{key!r}: {parsed}")
+            return None
     body = "\n".join(lines[body_start:])
-    place = _text_field(meta, "place", rel, problems)
+    place = _text_field(meta, "place", rel, problems, lines)
     draft = meta.get("draft", False)
     return EventFile(
         file=rel,
@@ -327,12 +437,12 @@ def load_event(path: Path, rel: str, problems: Problems) -> EventFile | None:
         title=title,
         date=meta["date"],
         end_date=meta.get("end_date"),
-        actors=_list_field(meta, "actors", rel, problems),
-        tags=_list_field(meta, "tags", rel, problems),
+        actors=_list_field(meta, "actors", rel, problems, lines),
+        tags=_list_field(meta, "tags", rel, problems, lines),
         place=place,
-        source=_text_field(meta, "source", rel, problems),
-        url=_safe_url(_text_field(meta, "url", rel, problems), rel, problems),
-        image=_text_field(meta, "image", rel, problems),
+        source=_text_field(meta, "source", rel, problems, lines),
+        url=_safe_url(_text_field(meta, "url", rel, problems, lines), rel, problems, lines),
+        image=_text_field(meta, "image", rel, problems, lines),
         draft=draft is True,
         body_html=render_markdown(body) if body.strip() else "",
         body_text=clean(" ".join(body.split())),
@@ -359,7 +469,7 @@ def load_actor(path: Path, rel: str, problems: Problems) -> ActorFile | None:
     if document is None:
         return None
     lines, meta, body_start = document
-    name = _text_field(meta, "name", rel, problems)
+    name = _text_field(meta, "name", rel, problems, lines)
     if not name:
         problems.error(rel, 1, "an actor file needs a 'name'")
         return None
@@ -389,7 +499,7 @@ def load_actor(path: Path, rel: str, problems: Problems) -> ActorFile | None:
         slug=slug,
         name=name,
         kind=kind,
-        aliases=tuple(_list_field(meta, "aliases", rel, problems)),
+        aliases=tuple(_list_field(meta, "aliases", rel, problems, lines)),
         roles=tuple(roles),
     )
     body = "\n".join(lines[body_start:])

@@ -18,6 +18,7 @@ import signal
 import sys
 import threading
 import time
+import traceback
 import uuid
 import webbrowser
 from collections.abc import Callable
@@ -86,6 +87,7 @@ class Preview:
         self.log = log
         self._lock = threading.Lock()  # one rebuild at a time
         self.on_rebuilt: Callable[[], None] | None = None
+        self.verbose = False  # --verbose: log the traceback behind a failed build
         self._model: SiteModel | None = None  # the published build's, released when replaced
 
     def _base(self) -> str:
@@ -129,10 +131,14 @@ class Preview:
             self.log(
                 f"{what}: build failed, still serving the last good build: {message} ({ms:.0f} ms)"
             )
+            if self.verbose:
+                self.log(traceback_text(exc))
         except Exception as exc:  # a bug must not take the preview down either
             problem = Problem(None, None, f"{type(exc).__name__}: {exc}")
             self._publish(old, files=old.files, changed=set(), errors=(problem,), failed=True)
             self.log(f"{what}: internal error while building: {type(exc).__name__}: {exc}")
+            if self.verbose:
+                self.log(traceback_text(exc))
         else:
             errors = tuple(Problem(d.file, d.line, d.message) for d in result.errors)
             changed_files = set(result.changed) if old.built else set(result.files)
@@ -176,6 +182,14 @@ class Preview:
         )
 
 
+def traceback_text(exc: BaseException) -> str:
+    """The traceback behind an error, its hidden cause first (a template error
+    is raised `from None` over the Jinja2 exception that says where)."""
+    cause = exc.__cause__ or exc.__context__
+    parts = ([cause] if cause is not None else []) + [exc]
+    return "".join("".join(traceback.format_exception(p, chain=False)) for p in parts).rstrip()
+
+
 def serve(
     source: Path,
     *,
@@ -185,6 +199,7 @@ def serve(
     poll: bool = False,
     base_url: str | None = None,
     reference_date: dt.date | None = None,
+    verbose: bool = False,
 ) -> int:
     """`tarikh serve`: returns the exit code (0 on Ctrl-C, 2 if the port cannot be had)."""
     if not source.is_dir():
@@ -192,6 +207,7 @@ def serve(
         return EXIT_USAGE
     builder = Builder(source, base_url=base_url, reference_date=reference_date, serving=True)
     preview = Preview(builder)
+    preview.verbose = verbose
     try:
         server = PreviewServer(preview, bind=bind, port=port)
     except OSError as exc:
@@ -245,6 +261,7 @@ def watch_build(
     poll: bool = False,
     base_url: str | None = None,
     reference_date: dt.date | None = None,
+    verbose: bool = False,
 ) -> int:
     """`tarikh build --watch`: rebuild output/ on every change until Ctrl-C (exit 0)."""
     builder = Builder(source, output=output, base_url=base_url, reference_date=reference_date)
@@ -259,9 +276,13 @@ def watch_build(
             except BuildError as exc:
                 message = " ".join(str(exc).split())
                 _say(f"{what}: build failed, output/ left as it was: {message}")
+                if verbose:
+                    _say(traceback_text(exc))
                 return
             except Exception as exc:
                 _say(f"{what}: internal error while building: {type(exc).__name__}: {exc}")
+                if verbose:
+                    _say(traceback_text(exc))
                 return
             _say(f"{summary(what, result)}; {written} written, {removed} removed")
             for d in result.errors:

@@ -64,7 +64,9 @@ class Sources:
         if cached is None or cached.stat != stat or cached.racy:
             try:
                 data = path.read_bytes() if st.st_size <= MAX_FILE_BYTES else b""
-            except OSError:
+            except OSError as exc:  # permissions, I/O: said, never skipped silently
+                problems.error(rel, None, f"cannot read: {exc.strerror or exc}")
+                self._loaded.pop(rel, None)
                 return None
             racy = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < RACY_NS
             stamp = (st.st_size, hashlib.blake2b(data, digest_size=16).hexdigest())
@@ -90,12 +92,22 @@ class Sources:
         paths = sorted(
             p
             for p in content.rglob("*")
-            if p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(content).parts)
+            if not any(part.startswith(".") for part in p.relative_to(content).parts)
+            and (p.is_file() or p.is_symlink())
         )
+        root = content.resolve()
         seen = set()
         for path in paths:
             rel = path.relative_to(content)
+            if path.is_symlink() and not _inside(path, root):
+                problems.error(
+                    path.relative_to(self.source).as_posix(),
+                    None,
+                    "a link to a file outside content/ (or to nothing); left out",
+                )
+                continue
+            if not path.is_file():
+                continue
             seen.add(path.relative_to(self.source).as_posix())
             if rel.parts[0] == "actors" and path.suffix == ".md":
                 if (a := self.load(path, load_actor, problems)) is not None:
@@ -113,3 +125,12 @@ class Sources:
             for gone in set(self._loaded) - seen:
                 del self._loaded[gone]
         return news, events, actors, corrections
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether a link resolves to something that exists inside root (content/)."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop
+        return False
+    return target.is_relative_to(root)

@@ -13,8 +13,11 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.errors import Diagnostic
 
 MANIFEST = ".tarikh-manifest.json"
 
@@ -23,14 +26,26 @@ MANIFEST = ".tarikh-manifest.json"
 class Manifest:
     files: dict[str, str] = field(default_factory=dict)  # path → sha256
     pages: dict[str, dict[str, object]] = field(default_factory=dict)  # path → fingerprint, deps
+    problem: str | None = None  # why an existing manifest could not be used
 
     @classmethod
     def read(cls, output: Path) -> Manifest:
+        """The last build's manifest; empty when there is none, and empty with a
+        `problem` when it exists but is unreadable or corrupt."""
+        path = output / MANIFEST
         try:
-            data = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-            return cls(dict(data["files"]), dict(data.get("pages", {})))
-        except (OSError, ValueError, KeyError, TypeError):
+            raw = path.read_bytes()
+        except FileNotFoundError:
             return cls()
+        except OSError as exc:
+            return cls(problem=f"cannot read: {exc.strerror or exc}")
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            files = {str(k): str(v) for k, v in dict(data["files"]).items()}
+            pages = {str(k): dict(v) for k, v in dict(data.get("pages", {})).items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            return cls(problem=f"corrupt ({type(exc).__name__})")
+        return cls(files, pages)
 
     def dumps(self) -> bytes:
         data = {
@@ -67,10 +82,28 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def write_output(
-    output: Path, files: dict[str, bytes], pages: dict[str, dict[str, object]]
+    output: Path,
+    files: dict[str, bytes],
+    pages: dict[str, dict[str, object]],
+    warn: Callable[[Diagnostic], None] | None = None,
 ) -> tuple[int, int]:
-    """Bring output/ to exactly `files` (plus hand-placed files). Returns (written, removed)."""
+    """Bring output/ to exactly `files` (plus hand-placed files). Returns (written, removed).
+
+    A corrupt manifest is reported through `warn`: with no record of what an
+    earlier build wrote, nothing is removed (a file tarikh did not write must
+    survive), and the new manifest starts the record again."""
     old = Manifest.read(output)
+    if old.problem and warn is not None:
+        warn(
+            Diagnostic(
+                str(output / MANIFEST),
+                None,
+                "warning",
+                f"the record of what tarikh wrote is {old.problem}: no stale file is removed "
+                "this time (delete the output folder by hand to start clean); a new record "
+                "is written",
+            )
+        )
     new = Manifest(pages={p: {**r, "deps": sorted(r.get("deps", ()))} for p, r in pages.items()})  # type: ignore[call-overload]
     written = 0
     for rel in sorted(files):

@@ -35,7 +35,8 @@ def test_headline_and_physical_line_numbers(tmp_path: Path) -> None:
 def test_crlf_lone_cr_bom_and_bidi_controls(tmp_path: Path) -> None:
     data = "\ufeffخبر أول.\r\nخبر\u202e ثان.\rخبر ثالث.\n".encode()
     news, problems = _news(tmp_path, data)
-    assert not problems.items
+    [d] = problems.items  # the bidi override is removed, with a warning naming its line
+    assert (d.line, d.level) == (2, "warning") and "U+202E" in d.message
     assert [(i.text, i.line) for i in news.items] == [
         ("خبر أول.", 1),
         ("خبر ثان.", 2),
