@@ -35,7 +35,10 @@ from generator.load import (
 )
 from generator.model import Event, SiteModel, build_model
 from generator.plan import event_digests, plan_pages
+from generator.plan_embed import embed_info, plan_embeds, scopes
 from generator.publish.atom import atom_feed
+from generator.publish.embed import host_script
+from generator.publish.oembed import oembed_json, oembed_path
 from generator.publish.records import event_line, events_json
 from generator.publish.sitemap import sitemap
 from generator.render import Renderer, Theme, resolve_theme
@@ -263,13 +266,16 @@ class Builder:
         model = self._model(news, event_files, actor_files, corrections, config, problems)
         digests = event_digests(model)
         renderer.set_events(digests)
+        embeddable = scopes(model, config.title)
         pages = plan_pages(
             model,
             descending=config.order == "desc",
             calendar=config.calendar,
             page_size=config.page_size,
             digests=digests,
+            embeds={s.path: embed_info(config, s) for s in embeddable},
         )
+        pages += plan_embeds(model, config, digests, renderer.months)
 
         previous, fingerprints = self._previous()
         config_key = repr(config) + __version__
@@ -309,6 +315,20 @@ class Builder:
         files.update(self._static(theme.static_dirs))
         files["events.json"] = events_json(model, config, self._json_lines(digests))
         files["feed.xml"] = atom_feed(model, config)
+        files["embed.js"] = host_script()
+        if config.base_url:
+            for scope in embeddable:
+                files[oembed_path(scope.path)] = oembed_json(config, scope.path, scope.title)
+        else:
+            # A note, not a warning: a site without a base_url is not at fault.
+            note = Diagnostic(
+                None,
+                None,
+                "note",
+                "no base_url: the embed code on pages and the oEmbed files need absolute "
+                "URLs, so they are left out (set base_url in site.toml or --base-url)",
+            )
+            problems.items.append(note)
         if (sm := sitemap(list(files), config)) is not None:
             files["sitemap.xml"] = sm
         files[".nojekyll"] = b""

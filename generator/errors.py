@@ -15,7 +15,7 @@ from typing import Literal
 class Diagnostic:
     file: str | None
     line: int | None
-    level: Literal["error", "warning"]
+    level: Literal["error", "warning", "note"]
     message: str
 
     def __str__(self) -> str:

@@ -138,9 +138,13 @@ class Section:
 
 
 def paginate(
-    events: list[Event], base: str, limit: int, calendar: str = "gregorian"
+    events: list[Event], base: str, limit: int, calendar: str = "gregorian", latest: bool = False
 ) -> list[Section]:
-    """Cut a listing into pages: one if it fits, else by year, month, then count."""
+    """Cut a listing into pages: one if it fits, else by year, month, then count.
+
+    The oldest section (or with `latest`, the latest dated one) is served at
+    the listing's own path `base`; the others at their year or month.
+    """
     if limit <= 0 or len(events) <= limit:
         return [Section(base, 0, 0, 1, events, calendar)]
     pages: list[Section] = []
@@ -157,7 +161,8 @@ def paginate(
                 path = month_key if part == 1 else f"{month_key}{part}/"
                 chunk = m.events[start : start + limit]
                 pages.append(Section(path, y.year, m.month, part, chunk, calendar, True))
-    pages[0].path = base
+    home = max((i for i, p in enumerate(pages) if p.year), default=0) if latest else 0
+    pages[home].path = base
     return pages
 
 
@@ -177,7 +182,11 @@ def plan_pages(
     calendar: str = "gregorian",
     page_size: int = 0,
     digests: dict[str, str] | None = None,
+    embeds: dict[str, dict[str, str] | None] | None = None,
 ) -> list[Page]:
+    """Every page of the site but the widget's (plan_embed). `embeds` gives,
+    by page path, what the timeline, actor, tag and place pages offer about
+    embedding them (none without a base_url)."""
     actor_digests = {a.slug: actor_digest(a) for a in model.actors}
     ev = digests if digests is not None else event_digests(model)
     listed = [a for a in model.actors if a.events or a.reviewed]
@@ -244,6 +253,7 @@ def plan_pages(
         model.events,
         total=len(model.events),
         total_actors=sum(1 for a in model.actors if a.events),
+        embed=(embeds or {}).get(""),
         head=f"{len(model.events)}|{sum(1 for a in model.actors if a.events)}",
     )
     pages += [
@@ -283,6 +293,7 @@ def plan_pages(
             {"title": actor.name, "kind": "actor"},
             actor.events,
             actor=actor,
+            embed=(embeds or {}).get(actor.path),
             total=len(actor.events),
             frame=actor_digests[actor.slug],
             head=str(len(actor.events)),
@@ -298,6 +309,7 @@ def plan_pages(
                 {"title": term.name, "kind": kind},
                 term.events,
                 term=term,
+                embed=(embeds or {}).get(term.path),
                 total=len(term.events),
                 frame=f"{term.slug}|{term.name}",
                 head=str(len(term.events)),

@@ -209,8 +209,11 @@ class Renderer:
         )
         self._bang_prefix(loaders)
         fmt = Formatter(config)
+        self.months = fmt.months
         self.env.filters.update(num=fmt.num, gdate=fmt.gdate, hdate=fmt.hdate, year=fmt.num)
-        self.env.globals.update(site=config, version=version, gmonth=fmt.gmonth)
+        self.env.globals.update(
+            site=config, version=version, gmonth=fmt.gmonth, epoch=dt.date(1970, 1, 1)
+        )
         self.env.filters["period"] = fmt.period
         self.env.filters["gmonth"] = fmt.gmonth
         self.config = config

@@ -65,6 +65,10 @@ def test_editing_one_news_file_renders_exactly_its_pages(tmp_path: Path) -> None
         "stories/b/index.html",
         *(f"{p.actor.path}index.html" for p in event.actors),
         *(f"{t.path}index.html" for t in event.places),
+        # ... and the widgets that show it: the timeline's, its actors', its places'
+        "embed/index.html",
+        *(f"embed/{p.actor.path}index.html" for p in event.actors),
+        *(f"embed/{t.path}index.html" for t in event.places),
     }  # the actors and places indexes show counts only, which did not change
     assert result.rendered == expected
     # The other story's pages were not touched.

@@ -113,11 +113,16 @@ def test_an_edit_re_renders_only_the_page_of_its_month(tmp_path: Path) -> None:
     target.write_text(OCTOBER.replace("إصابة مدنيين", "إصابة أي مدنيين"), encoding="utf-8")
     result = builder.build({target})
     ministry = "actors/وزارة-الدفاع-الروسية/"
-    listings = {p for p in result.rendered if not p.startswith(("events/", "stories/"))}
+    listings = {p for p in result.rendered if not p.startswith(("events/", "stories/", "embed/"))}
     # The edited event is the fifth of the ministry's and the fourth of October:
     # the second page of October, in the timeline and on the ministry's page.
     assert listings == {"2015/10/2/index.html", f"{ministry}2015/10/2/index.html"}
     assert "index.html" not in result.rendered
+    # And one page of each widget that shows it: the timeline's and the ministry's.
+    widgets = {p for p in result.rendered if p.startswith("embed/")}
+    assert widgets == {"embed/2015/10/2/index.html", f"embed/{ministry}index.html"}
+    for page in widgets:
+        assert "إصابة أي مدنيين" in result.files[page].decode()
 
 
 def test_paged_random_edits_stay_byte_identical_to_a_clean_build(tmp_path: Path) -> None:

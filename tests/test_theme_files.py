@@ -30,8 +30,13 @@ PAGES += ["story.html", "404.html"]
 
 
 def _css() -> str:
-    """site.css without its comments, which may mention "left" in prose."""
-    return re.sub(r"/\*.*?\*/", "", CSS.read_text(encoding="utf-8"), flags=re.S)
+    """The theme's stylesheets (fonts, site, widget) without their comments,
+    which may mention "left" in prose."""
+    text = "\n".join(
+        (STATIC / "css" / name).read_text(encoding="utf-8")
+        for name in ("fonts.css", "site.css", "embed.css")
+    )
+    return re.sub(r"/\*.*?\*/", "", text, flags=re.S)
 
 
 def _block(css: str, at_rule: str) -> str:
@@ -85,12 +90,24 @@ def test_base_is_the_only_skeleton() -> None:
     for partial in ("head", "header", "footer"):
         assert f'{{% include "partials/{partial}.html" %}}' in base
     for name in TEMPLATE_FILES:
-        if name == "base.html":
+        if name in ("base.html", "embed.html"):  # the widget has a skeleton of its own
             continue
         text = (TEMPLATES / name).read_text(encoding="utf-8")
         assert "<html" not in text and "<body" not in text, name
         if name in PAGES:
             assert text.startswith('{% extends "base.html" %}'), name
+
+
+def test_the_widget_is_a_page_of_its_own() -> None:
+    """embed.html lives in other sites' iframes: its own skeleton, no site
+    chrome, its own stylesheet and script, and a CSP stricter than the site's."""
+    text = (TEMPLATES / "embed.html").read_text(encoding="utf-8")
+    assert "<!doctype html>" in text and 'dir="rtl"' in text
+    assert "partials/header.html" not in text and "partials/footer.html" not in text
+    assert "static/css/embed.css" in text and "static/js/widget.js" in text
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text)
+    assert csp and "default-src 'none'" in csp[1] and "'unsafe-inline'" not in csp[1]
+    assert '<script type="application/json" id="w-data">{{ axis }}</script>' in text
 
 
 def test_head_declares_charset_color_scheme_and_a_strict_csp() -> None:
@@ -112,10 +129,12 @@ def test_head_declares_charset_color_scheme_and_a_strict_csp() -> None:
 def test_internal_links_and_assets_go_through_url() -> None:
     """A site under a sub-path breaks on any root-relative or bare link."""
     external = {"{{ s.url }}", "{{ story.url }}"}  # sources' own addresses, scheme-checked
+    absolute = {"{{ embed.oembed }}"}  # oEmbed discovery is absolute by spec, from base_url
     for name in TEMPLATE_FILES:
         text = (TEMPLATES / name).read_text(encoding="utf-8")
         for value in re.findall(r'\b(?:href|src)="([^"]*)"', text):
             ok = value.startswith("{{ url(") or value.startswith("#") or value in external
+            ok = ok or value in absolute
             assert ok, f"{name}: {value!r} does not use url()"
         for value in external:
             if value in text:

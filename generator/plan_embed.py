@@ -1,0 +1,110 @@
+"""The plan of the embeddable widget: which widget pages exist and what each shows.
+
+A widget exists for the whole timeline (`embed/`) and for every actor, tag and
+place with events (`embed/actors/<slug>/`, …). A scope too long for one page
+is cut like any listing (by year, then month: `plan.paginate`), but the
+widget opens on its latest page, since a news article embeds what is new; the
+others are loaded when a reader moves the time axis to them. So no widget
+page grows with the archive past one page of events and the axis data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator.config import SiteConfig
+from generator.model import Event, SiteModel
+from generator.plan import Page, Section, _h, paginate
+from generator.publish.embed import axis_data, day_number, snippet
+from generator.publish.oembed import oembed_url
+from generator.render import relative_url
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Something a news site can embed: the timeline, an actor, a tag, a place."""
+
+    kind: str  # "timeline" | "actor" | "tag" | "place"
+    path: str  # the scope's page, output-relative ("" for the timeline)
+    title: str
+    events: list[Event]
+
+    @property
+    def widget(self) -> str:
+        return f"embed/{self.path}"
+
+
+def scopes(model: SiteModel, title: str) -> list[Scope]:
+    out = [Scope("timeline", "", title, model.events)]
+    out += [Scope("actor", a.path, a.name, a.events) for a in model.actors if a.events]
+    for terms in (model.places, model.tags):
+        out += [Scope(t.kind, t.path, t.name, t.events) for t in terms if t.events]
+    return out
+
+
+def embed_info(config: SiteConfig, scope: Scope) -> dict[str, str] | None:
+    """What a scope's own page offers about embedding (its snippet and oEmbed
+    discovery link); None without a base_url, since both need absolute URLs."""
+    if not config.base_url:
+        return None
+    return {
+        "snippet": snippet(config, scope.path, scope.title),
+        "oembed": oembed_url(config, scope.path),
+        "title": scope.title,
+    }
+
+
+def _span(section: Section) -> tuple[int, int]:
+    dated = [e.date.start for e in section.events if e.date is not None]
+    if not dated:
+        return (0, 0)
+    return day_number(min(dated)), day_number(max(dated))
+
+
+def plan_embeds(
+    model: SiteModel,
+    config: SiteConfig,
+    digests: dict[str, str],
+    months: tuple[str, ...],
+) -> list[Page]:
+    """Every widget page, with a digest of all it shows (events, the axis, the
+    pages of its scope) so that a rebuild re-renders exactly the changed ones."""
+    pages: list[Page] = []
+    for scope in scopes(model, config.title):
+        sections = paginate(
+            scope.events, scope.widget, config.page_size, config.calendar, latest=True
+        )
+        spans = [_span(s) for s in sections]
+        for i, section in enumerate(sections):
+            path = f"{section.path}index.html"
+            links = [
+                (lo, hi, relative_url(path, s.path))
+                for (lo, hi), s in zip(spans, sections, strict=True)
+            ]
+            axis = axis_data(scope.events, links if len(sections) > 1 else [], i, config, months)
+            shown = section.events[::-1] if config.order == "desc" else section.events
+            context: dict[str, Any] = {
+                "page": {"path": path, "title": scope.title, "kind": "embed"},
+                "scope": scope,
+                "events": shown,
+                "total": len(scope.events),
+                "section": section,
+                "sections": sections if len(sections) > 1 else [],
+                "axis": axis,
+                "embed": embed_info(config, scope),
+            }
+            digest = _h(
+                scope.kind,
+                scope.path,
+                scope.title,
+                [digests[e.id] for e in shown],
+                [s.path for s in sections],
+                str(i),
+                str(axis),
+            )
+            deps = frozenset(f for e in section.events for f in e.files)
+            pages.append(
+                Page(path, "embed.html", context, digest, deps, f"the widget of {scope.widget}")
+            )
+    return pages

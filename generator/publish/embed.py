@@ -1,0 +1,134 @@
+"""The embeddable widget's outputs: its time-axis data, the host's snippet,
+and `/embed.js`, the one script a news site loads.
+
+The widget pages themselves are HTML, planned in `plan_embed` and rendered by
+the theme's `embed.html`; what is here is what they carry besides HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.arabic.hijri import FIRST, HIJRI_MONTHS, LAST, from_hijri, to_hijri
+from generator.config import SiteConfig
+from generator.model import Event
+from generator.publish import absolute_base, href
+
+EPOCH = dt.date(1970, 1, 1)
+HOST_SCRIPT = Path(__file__).with_name("embed.js")
+WIDGET_HEIGHT = 640  # the oEmbed iframe's starting height: a head, the axis, a few events
+
+
+def day_number(day: dt.date) -> int:
+    """Days since 1970-01-01: what the widget's axis counts in."""
+    return (day - EPOCH).days
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside `<script type="application/json">`: the HTML parser
+    ends a script at `</`, so `<`, `>` and `&` are written as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, code)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def day_counts(events: Sequence[Event]) -> list[int]:
+    """The scope's dated events as a flat [day, count, day, count, …] list,
+    ascending: a 10,000-event site is a few thousand pairs, not 10,000 objects."""
+    counts: dict[int, int] = {}
+    for event in events:
+        if event.date is not None:
+            n = day_number(event.date.start)
+            counts[n] = counts.get(n, 0) + 1
+    flat: list[int] = []
+    for n in sorted(counts):
+        flat += [n, counts[n]]
+    return flat
+
+
+def hijri_months(first: dt.date, last: dt.date, adjust: int) -> list[list[int]]:
+    """The first day of every Hijri month from a year before `first` to a
+    year after `last`, as [day, year, month]: the axis draws the Hijri
+    calendar from these (its Umm al-Qura tables stay in Python)."""
+    lo = max(first - dt.timedelta(days=400), FIRST)
+    hi = min(last + dt.timedelta(days=400), LAST)
+    start, end = to_hijri(lo, adjust), to_hijri(hi, adjust)
+    if start is None or end is None or lo > hi:
+        return []
+    out: list[list[int]] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        day = from_hijri(year, month, 1, adjust)
+        if day is not None:
+            out.append([day_number(day), year, month])
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def axis_data(
+    events: Sequence[Event],
+    sections: Sequence[tuple[int, int, str]],
+    here: int,
+    config: SiteConfig,
+    months: Sequence[str],
+) -> Markup:
+    """What the widget's time axis needs, as JSON for the page to carry.
+
+    `sections` are the widget's pages as (first day, last day, relative URL),
+    so a choice of time outside this page can go to the page that holds it.
+    """
+    days = day_counts(events)
+    hijri: list[list[int]] = []
+    if days:
+        first = EPOCH + dt.timedelta(days=days[0])
+        last = EPOCH + dt.timedelta(days=days[-2])
+        hijri = hijri_months(first, last, config.hijri_adjust)
+    return script_json(
+        {
+            "days": days,
+            "sections": [list(s) for s in sections],
+            "here": here,
+            "order": config.order,
+            "calendar": config.calendar,
+            "digits": config.digits,
+            "gm": list(months),
+            "hm": list(HIJRI_MONTHS),
+            "hijri": hijri,
+        }
+    )
+
+
+def widget_url(config: SiteConfig, scope_path: str) -> str:
+    """The absolute URL of a scope's widget, e.g. …/embed/actors/<slug>/."""
+    return href(absolute_base(config.base_url), f"embed/{scope_path}")
+
+
+def snippet(config: SiteConfig, scope_path: str, title: str) -> str:
+    """The code a news site pastes: the widget's place, with a plain link to the
+    page as its fallback without JavaScript, and the one script that makes it
+    an iframe. Empty without a base_url (a snippet needs absolute URLs)."""
+    base = absolute_base(config.base_url)
+    if not base:
+        return ""
+    page = escape(href(base, scope_path), quote=True)
+    widget = escape(widget_url(config, scope_path), quote=True)
+    script = escape(href(base, "embed.js"), quote=True)
+    return (
+        f'<div data-tarikh="{widget}"><a href="{page}">{escape(title)}</a></div>\n'
+        f'<script src="{script}" async></script>'
+    )
+
+
+def host_script() -> bytes:
+    """`/embed.js`, as written in generator/publish/embed.js (no build step:
+    what is served is what a reviewer reads)."""
+    return HOST_SCRIPT.read_bytes()
