@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import json
 import mimetypes
 import posixpath
 import queue
@@ -21,7 +22,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-from generator.livereload import EVENTS, LIVE_CSS, LIVE_DIR, LIVE_JS, inject, placeholder
+from generator.livereload import (
+    EVENTS,
+    LIVE_CSS,
+    LIVE_DIR,
+    LIVE_JS,
+    STATE,
+    inject,
+    placeholder,
+)
 
 if TYPE_CHECKING:
     from generator.serve import Preview
@@ -199,6 +208,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(302, b"", "text/plain; charset=utf-8", body, {"Location": location})
         elif found.kind == "live" and found.target == EVENTS[len(LIVE_DIR) :]:
             self._events(body)
+        elif found.kind == "live" and found.target == STATE[len(LIVE_DIR) :]:
+            state = json.dumps(preview.state(), ensure_ascii=False).encode()
+            self._send(200, state, TYPES[".json"], body)
         elif found.kind == "live" and found.target in LIVE_FILES:
             data, ctype = LIVE_FILES[found.target]
             self._send(200, data, ctype, body)

@@ -18,8 +18,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.messages import for_editor
+
 LIVE_DIR = "__tarikh/"
 EVENTS = LIVE_DIR + "events"
+STATE = LIVE_DIR + "state"  # the hello, as JSON, for a tab that shares another's stream
 MAX_LISTED = 2000  # beyond this many changed paths, a build message says "everything"
 
 
@@ -32,7 +35,13 @@ class Problem:
     message: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "message": self.message}
+        """The message in Arabic (messages_ar.toml), the English original beside it."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "message": for_editor(self.message),
+            "original": self.message,
+        }
 
 
 @dataclass(frozen=True)
@@ -133,7 +142,8 @@ def overlay_html(snapshot: Snapshot) -> str:
                 where += f"، السطر <bdi>{p.line}</bdi>"
             where = f'<span class="tarikh-overlay__where">{where}</span>'
         message = (
-            f'<span class="tarikh-overlay__message" dir="auto">{html.escape(p.message)}</span>'
+            '<span class="tarikh-overlay__message" dir="auto">'
+            f"{html.escape(for_editor(p.message))}</span>"
         )
         items.append(f"<li>{where}{message}</li>")
     return (
@@ -312,18 +322,38 @@ LIVE_JS = """\
     changed.forEach(function (p) { if (/\\.css$/.test(p)) { swapStylesheet(p, data.build); } });
   }
 
+  function onHello(data) {
+    delay = 500;
+    document.documentElement.setAttribute("data-tarikh-live", "open");
+    if (data.instance !== instance || data.build !== build) { reload(); return; }
+    showErrors(data.problems);
+  }
+  var handlers = {
+    hello: onHello,
+    errors: function (data) { showErrors(data); },
+    build: function (data) { onBuild(data); }
+  };
+
+  // One event stream per browser, not one per tab: a browser opens at most
+  // six connections to a host and each stream holds one for good, so with
+  // six preview tabs open the seventh would never load. The tab that holds a
+  // Web Lock reads the stream and passes each message on to the other tabs
+  // over a BroadcastChannel; when it closes or reloads, the lock (and the
+  // stream) passes to another tab. Where the browser has neither (a preview
+  // reached over the network is not a secure context), each tab reads its own.
+  var shared = typeof BroadcastChannel === "function" && navigator.locks;
+  var channel = shared ? new BroadcastChannel("tarikh-live:" + base) : null;
   var source = null, delay = 500;
+
   function connect() {
     source = new EventSource(base + "__tarikh/events");
-    source.addEventListener("hello", function (e) {
-      delay = 500;
-      document.documentElement.setAttribute("data-tarikh-live", "open");
-      var data = JSON.parse(e.data);
-      if (data.instance !== instance || data.build !== build) { reload(); return; }
-      showErrors(data.problems);
+    ["hello", "errors", "build"].forEach(function (kind) {
+      source.addEventListener(kind, function (e) {
+        var data = JSON.parse(e.data);
+        if (channel) { channel.postMessage({ kind: kind, data: data }); }
+        handlers[kind](data);
+      });
     });
-    source.addEventListener("errors", function (e) { showErrors(JSON.parse(e.data)); });
-    source.addEventListener("build", function (e) { onBuild(JSON.parse(e.data)); });
     source.onerror = function () {
       document.documentElement.setAttribute("data-tarikh-live", "retrying");
       if (source.readyState === EventSource.CLOSED) {
@@ -332,7 +362,37 @@ LIVE_JS = """\
       }
     };
   }
-  connect();
-  window.addEventListener("pagehide", function () { if (source) { source.close(); } });
+
+  // A tab that does not hold the stream asks once for the state it missed
+  // (the build its page may be behind), then follows the channel.
+  function follow() {
+    fetch(base + "__tarikh/state", { cache: "no-store" })
+      .then(function (r) { return r.json(); })
+      .then(onHello)
+      .catch(function () { setTimeout(follow, delay); delay = Math.min(delay * 2, 5000); });
+  }
+
+  if (channel) {
+    channel.onmessage = function (e) {
+      var m = e.data;
+      if (m && handlers.hasOwnProperty(m.kind)) { handlers[m.kind](m.data); }
+    };
+    var lock = "tarikh-live:" + base;
+    var lead = function () {
+      connect();
+      return new Promise(function () {});  // held until this page goes away
+    };
+    navigator.locks.request(lock, { ifAvailable: true }, function (held) {
+      if (held) { return lead(); }
+      follow();
+      navigator.locks.request(lock, lead);  // take the stream over when its tab leaves
+    });
+  } else {
+    connect();
+  }
+  window.addEventListener("pagehide", function () {
+    if (source) { source.close(); }
+    if (channel) { channel.close(); }
+  });
 })();
 """

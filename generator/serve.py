@@ -174,12 +174,13 @@ class Preview:
         if changed:
             self.hub.publish(sse("build", build_message(build, changed)))
 
-    def hello(self) -> bytes:
+    def state(self) -> dict[str, Any]:
+        """What a page needs to know on connecting: which server, which build, what errors."""
         snap = self.snapshot
-        return sse(
-            "hello",
-            {"instance": self.instance, "build": snap.build, "problems": snap.errors_json()},
-        )
+        return {"instance": self.instance, "build": snap.build, "problems": snap.errors_json()}
+
+    def hello(self) -> bytes:
+        return sse("hello", self.state())
 
 
 def traceback_text(exc: BaseException) -> str:

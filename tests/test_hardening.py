@@ -235,3 +235,81 @@ def test_verbose_preview_logs_the_traceback(tmp_path: Path) -> None:
     preview.verbose = True
     preview.rebuild(None)
     assert any("ZeroDivisionError" in line and "Traceback" in line for line in lines)
+
+
+def test_the_overlay_speaks_arabic(tmp_path: Path) -> None:
+    from generator.build import Builder
+    from generator.livereload import overlay_html
+    from generator.serve import Preview
+
+    site = write_site(
+        tmp_path,
+        {
+            "content/a.txt": NEWS,
+            "content/e.md": "---\ntitle: حدث\ndate: 2015-02-30\n---\nنص.\n",
+            "content/w.txt": "خبر.\n".encode("cp1256"),
+        },
+    )
+    preview = Preview(Builder(site, serving=True), log=lambda line: None)
+    preview.rebuild(None)
+    shown = preview.state()["problems"]
+    assert shown["title"] == "أخطاء في المحتوى"
+    by_file = {e["file"]: e for e in shown["errors"]}
+    assert by_file["content/e.md"]["line"] == 3
+    assert (
+        by_file["content/e.md"]["message"]
+        == "الحقل «date»: التاريخ 2015-02-30 غير موجود في التقويم."
+    )
+    assert by_file["content/e.md"]["original"] == "'date': date 2015-02-30 does not exist"
+    assert "ويندوز العربي (Windows-1256)" in by_file["content/w.txt"]["message"]
+    assert "iconv -f WINDOWS-1256 -t UTF-8 content/w.txt" in by_file["content/w.txt"]["message"]
+    page = overlay_html(preview.snapshot)
+    assert "غير موجود في التقويم" in page and "day is out of range" not in page
+
+
+def test_the_message_catalogue_is_whole() -> None:
+    import string
+
+    from generator.messages import arabic, catalogue
+
+    entries = catalogue()
+    assert len({e.en for e in entries}) == len(entries), "an English template twice"
+    for entry in entries:
+        names = {n for _, n, _, _ in string.Formatter().parse(entry.en) if n}
+        used = {n for _, n, _, _ in string.Formatter().parse(entry.ar) if n}
+        assert used <= names, entry.en
+        assert any("\u0600" <= c <= "\u06ff" for c in entry.ar), entry.en
+        sample = entry.en.format(**{n: f"X{n}" for n in names})
+        assert arabic(sample) is not None, entry.en  # no earlier entry hides it
+    assert arabic("something tarikh never says") is None
+
+
+def test_tabs_that_share_a_stream_ask_for_the_state(tmp_path: Path) -> None:
+    import http.client
+
+    from generator.build import Builder
+    from generator.httpd import PreviewServer
+    from generator.serve import Preview
+
+    site = write_site(tmp_path, {"content/a.txt": NEWS})
+    preview = Preview(Builder(site, serving=True), log=lambda line: None)
+    preview.rebuild(None)
+    server = PreviewServer(preview, port=0)
+    thread = server.start_in_thread()
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        conn.request("GET", "/__tarikh/state")
+        response = conn.getresponse()
+        assert response.status == 200
+        assert response.getheader("Content-Type") == "application/json; charset=utf-8"
+        state = json.loads(response.read())
+        assert state == {
+            "instance": preview.instance,
+            "build": preview.snapshot.build,
+            "problems": preview.snapshot.errors_json(),
+        }
+        conn.close()
+    finally:
+        server.shutdown()
+        server.close()
+        thread.join(10)

@@ -142,7 +142,7 @@ def test_edit_reload_scroll_overlay_and_css(site: Path, preview_url: str) -> Non
         assert overlay.get_attribute("lang") == "ar"
         text = overlay.inner_text()
         assert "خطأ في المحتوى" in text and "content/news/b.txt" in text
-        assert "السطر" in text and "malformed YAML" in text
+        assert "السطر" in text and "مقدمة الملف (YAML) غير سليمة الصياغة" in text  # in Arabic
         assert page.evaluate("window.__sameDocument === true")  # shown without a reload
         assert "طلب عاجل من الرئاسة" in page.inner_text("main")
 
