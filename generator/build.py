@@ -41,6 +41,7 @@ from generator.publish.embed import host_script
 from generator.publish.oembed import oembed_json, oembed_path
 from generator.publish.records import event_line, events_json
 from generator.publish.sitemap import sitemap
+from generator.publish.timelinejs import timeline_json
 from generator.render import Renderer, Theme, resolve_theme
 from generator.sources import Sources
 from generator.understand import Understanding, understand
@@ -314,6 +315,7 @@ class Builder:
 
         files.update(self._static(theme.static_dirs))
         files["events.json"] = events_json(model, config, self._json_lines(digests))
+        files["timeline.json"] = timeline_json(model, config, problems)
         files["feed.xml"] = atom_feed(model, config)
         files["embed.js"] = host_script()
         if config.base_url:
