@@ -1,4 +1,4 @@
-"""The `tarikh` command line: build, serve, new, extract, eval.
+"""The `tarikh` command line: build, serve, new, extract, eval, import.
 
 Exit codes scripts can rely on: 0 built (warnings allowed unless --strict),
 1 content errors (the rest of the site is still published), 2 usage,
@@ -116,7 +116,57 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("gold", type=Path, metavar="GOLD.jsonl")
     v.add_argument("--actors", type=Path, metavar="DIR", help="actor registry for the gold set")
     v.add_argument("--format", choices=["text", "json"], default="text")
+    _import_parser(sub)
     return parser
+
+
+def _import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """`tarikh import timelinejs FILE`: the subcommand that reads other tools' timelines."""
+    i = sub.add_parser(
+        "import",
+        help="turn another tool's timeline into tarikh content",
+        description="Turn another tool's timeline into Markdown event files.",
+    )
+    kinds = i.add_subparsers(dest="importer", metavar="FORMAT", required=True)
+    t = kinds.add_parser(
+        "timelinejs",
+        help="a TimelineJS3 JSON file, or the CSV of its Google Sheets template",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="""\
+Write one Markdown event per dated slide of a TimelineJS3 timeline into
+SITE/content/events/ (or --into DIR).
+
+FILE is TimelineJS3 JSON (.json), or its Google Sheets template saved as CSV
+(File > Download > CSV: columns Year, Month, Day, Time, ... Headline, Text,
+Media, Media Credit, ... Group).
+
+Maps:  start/end date (year, month, day, as precise as given) -> date, end_date
+       headline -> title            text (HTML) -> the Markdown body
+       group -> tags                media credit -> source
+       media url -> image (an image) or url (a video, a page)
+Everything else (times, captions, thumbnails, backgrounds, display dates, eras,
+the title slide, unknown columns) is named per slide: by line in a CSV, by index
+(events[3]) in JSON. A slide without a start year is an error and is left out;
+the other slides are still written.
+
+A file written by tarikh's own /timeline.json maps each unique_id back to its
+event id: a headline and date imported unchanged keep the event's id and page.""",
+        epilog="Exit codes: 0 imported, 1 some slides had errors (the rest were written), "
+        "2 usage: no such FILE, or files in the way (nothing written; see --force).",
+    )
+    t.add_argument("file", type=Path, metavar="FILE", help="the .json or .csv to import")
+    t.add_argument(
+        "--source",
+        type=Path,
+        default=Path("."),
+        metavar="SITE",
+        help="the site to import into (default .): events go to SITE/content/events/",
+    )
+    t.add_argument("--into", type=Path, metavar="DIR", help="write the event files here instead")
+    t.add_argument(
+        "--dry-run", action="store_true", help="report what would be written; write nothing"
+    )
+    t.add_argument("--force", action="store_true", help="overwrite event files that exist")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
             from generator.extract import run_extract
 
             return run_extract(args.files, args.source, args.reference_date, args.format)
+        if args.command == "import":
+            from generator.importers.timelinejs import run_import
+
+            return run_import(
+                args.file, args.source, args.into, dry_run=args.dry_run, force=args.force
+            )
         if args.command == "eval":
             from generator.build import build_date
             from generator.evaluate import main_eval
