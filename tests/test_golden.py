@@ -18,6 +18,7 @@ FILES = [
     "index.html",
     "events/2015-10-01-جدد-وزير-الخارجية-الروسي-التأكيد-على-e81bf7/index.html",
     "actors/سيرغي-لافروف/index.html",
+    "embed/index.html",
 ]
 
 

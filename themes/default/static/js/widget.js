@@ -433,9 +433,10 @@
 
   // Move the list to the first event at or after `day` (before it, newest first).
   function moveTo(day, smooth) {
+    day = Math.floor(day); // the day under the pointer
     var here = data.sections && data.sections[data.here];
     if (here && data.sections.length > 1 && (day < here[0] - 0.5 || day > here[1] + 0.5)) {
-      var target = pageFor(Math.round(day));
+      var target = pageFor(day);
       if (target < 0) {
         // Between two pages: the nearer one.
         var best = -1;
@@ -448,7 +449,7 @@
         target = best;
       }
       if (target >= 0 && target !== data.here) {
-        go(target, Math.round(day));
+        go(target, day);
         return;
       }
     }
