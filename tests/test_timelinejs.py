@@ -251,6 +251,9 @@ def test_import_csv_names_lines(tmp_path: Path, capsys) -> None:
     src.write_text(CSV, encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
+    assert tarikh("import", "timelinejs", src, "--source", site) == 2  # not a site yet
+    assert "is not a tarikh site" in capsys.readouterr().err
+    (site / "site.toml").write_text('title = "مستورد"\n', encoding="utf-8")
     assert tarikh("import", "timelinejs", src, "--source", site) == 1
     out, err = capsys.readouterr()
     files = sorted((site / "content/events").glob("*.md"))
@@ -356,3 +359,39 @@ def test_round_trip_keeps_every_dated_event(example: Path, tmp_path: Path, capsy
     again = sorted(json.dumps(s["text"]) for s in _timeline(new / "output")["events"])
     first = sorted(json.dumps(s["text"]) for s in _timeline(example / "output")["events"])
     assert again == first
+
+
+def test_malformed_slides_are_named_never_stringified(tmp_path: Path, capsys) -> None:
+    weird = {
+        "title": "not a slide",
+        "eras": "not a list",
+        "events": [
+            1,
+            {"start_date": "2015"},
+            {"start_date": {"year": True}},
+            {"start_date": {"year": 2015}, "text": {"headline": ["a", {"b": 1}]}},
+            {"start_date": {"year": "٢٠١٥", "month": 3}, "text": "نص بلا عنوان"},
+            {"start_date": {"year": 2015, "month": 4}, "end_date": {"year": 2014},
+             "text": {"headline": "<h1>عنوان</h1>"}, "media": {"url": "javascript:alert(1)"}},
+        ],
+        "other": 1,
+    }  # fmt: skip
+    src = tmp_path / "weird.json"
+    src.write_text(json.dumps(weird), encoding="utf-8")
+    assert tarikh("import", "timelinejs", src, "--into", tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for message in (
+        "warning: title is not a slide object",
+        "warning: eras is not a list",
+        "warning: top-level 'other' is not TimelineJS's",
+        "error: events[0]: not an object",
+        "error: events[1]: start_date is not an object",
+        "error: events[2]: start_date.year True is not a whole number",
+        "error: events[3]: neither a headline nor a text (text.headline (not text))",
+        "warning: events[4]: not mapped: (no headline",
+        "warning: events[5]: not mapped: end_date (before start_date: left out), media.url",
+    ):
+        assert f"{src}: {message}" in err
+    metas = sorted(_front(f)[0]["title"] for f in (tmp_path / "out").glob("*.md"))
+    assert metas == ["عنوان", "نص بلا عنوان"]

@@ -97,6 +97,18 @@ def _number(raw: dict[str, Any], key: str, name: str) -> int | None:
     raise SlideError(f"{name}.{key} {_show(repr(value))} is not a whole number")
 
 
+def _string(raw: dict[str, Any], key: str, name: str, unmapped: list[str]) -> str:
+    """A text field's value; a list or an object there is named, not stringified."""
+    value = raw.get(key)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if _filled(value):
+        unmapped.append(f"{name} (not text)")
+    return ""
+
+
 def read_date(raw: Any, name: str) -> tuple[dt.date, str] | None:
     """A TimelineJS date object → (first day, precision), None when absent."""
     if not _filled(raw):
@@ -158,22 +170,29 @@ def map_slide(slide: Slide, timeline: Timeline) -> tuple[Imported, list[str]]:
     """One event slide → an event file's front matter and body, and the names
     of the fields that could not be mapped. Raises SlideError."""
     data = slide.data
+    if "(not an object)" in data:
+        raise SlideError("not an object: a slide is {start_date, text, media, …}")
     ours = bool(timeline.ids)
     unmapped: list[str] = []
     start = read_date(data.get("start_date"), "start_date")
     if start is None:
         raise SlideError("no start_date year: TimelineJS and tarikh both need one")
     end = read_date(data.get("end_date"), "end_date")
-    text = data.get("text") if isinstance(data.get("text"), dict) else {}
-    if not isinstance(data.get("text"), dict) and _filled(data.get("text")):
-        unmapped.append("text (not an object)")
-    title, skipped = html_to_line(str(text.get("headline") or ""))
+    text = data.get("text")
+    if isinstance(text, str):  # not TimelineJS's shape, but plainly the text
+        text = {"text": text}
+    elif not isinstance(text, dict):
+        if _filled(text):
+            unmapped.append("text (not an object)")
+        text = {}
+    title, skipped = html_to_line(_string(text, "headline", "text.headline", unmapped))
     unmapped += [f"text.headline: {tag} left out" for tag in skipped]
-    body, skipped = html_to_markdown(str(text.get("text") or ""))
+    body, skipped = html_to_markdown(_string(text, "text", "text.text", unmapped))
     unmapped += [f"text.text: {tag} left out" for tag in skipped]
     if not title:
         if not body:
-            raise SlideError("neither a headline nor a text")
+            why = f" ({', '.join(unmapped)})" if unmapped else ""
+            raise SlideError(f"neither a headline nor a text{why}")
         title = " ".join(body.split()[:12])
         unmapped.append("(no headline: the title is the text's first words)")
     meta: dict[str, Any] = {"title": title, "date": iso(*start)}
@@ -182,7 +201,7 @@ def map_slide(slide: Slide, timeline: Timeline) -> tuple[Imported, list[str]]:
             unmapped.append("end_date (before start_date: left out)")
         elif end[0] != start[0]:
             meta["end_date"] = iso(*end)
-    group, skipped = html_to_line(str(data.get("group") or ""))
+    group, skipped = html_to_line(_string(data, "group", "group", unmapped))
     unmapped += [f"group: {tag} left out" for tag in skipped]
     if group:
         meta["tags"] = [group]
@@ -286,8 +305,12 @@ def run_import(
         print(f"tarikh: error: {file}: no such file", file=err)
         return EXIT_USAGE
     if into is None:
-        if not site.is_dir():
-            print(f"tarikh: error: {site} is not a directory (--source SITE)", file=err)
+        if not (site / "site.toml").is_file() and not (site / "content").is_dir():
+            print(
+                f"tarikh: error: {site} is not a tarikh site (it has neither site.toml nor "
+                "content/): use --source SITE, create one with `tarikh new DIR`, or --into DIR",
+                file=err,
+            )
             return EXIT_USAGE
         into = site / "content" / "events"
     if into.exists() and not into.is_dir():

@@ -106,7 +106,11 @@ def _read_json(text: str, name: str) -> Timeline:
         )
     if isinstance(doc.get("title"), dict):
         timeline.slides.append(Slide("title", None, doc["title"], kind="title"))
+    elif doc.get("title") is not None:
+        timeline.notes.append(_warn(name, None, "title is not a slide object: not imported"))
     eras = doc.get("eras")
+    if eras is not None and not isinstance(eras, list):
+        timeline.notes.append(_warn(name, None, "eras is not a list: not imported"))
     for index, era in enumerate(eras if isinstance(eras, list) else []):
         timeline.slides.append(Slide(f"eras[{index}]", None, _dict(era), kind="era"))
     for index, event in enumerate(doc["events"]):
