@@ -395,3 +395,24 @@ def test_malformed_slides_are_named_never_stringified(tmp_path: Path, capsys) ->
         assert f"{src}: {message}" in err
     metas = sorted(_front(f)[0]["title"] for f in (tmp_path / "out").glob("*.md"))
     assert metas == ["عنوان", "نص بلا عنوان"]
+
+
+def test_csv_start_date_and_tag_columns(tmp_path: Path, capsys) -> None:
+    """TimelineJS also reads Start Date / End Date and the older Tag column."""
+    src = tmp_path / "dates.csv"
+    src.write_text(
+        "Start Date,End Date,Headline,Tag\n2015-10-01,2015-10-03,أ,وسم\n10/1/2015,,ب,\n2015-11,,ج,\n",
+        encoding="utf-8",
+    )
+    assert tarikh("import", "timelinejs", src, "--into", tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    metas = {m["title"]: m for m in (_front(f)[0] for f in (tmp_path / "out").glob("*.md"))}
+    assert metas["أ"] == {
+        "title": "أ",
+        "date": "2015-10-01",
+        "end_date": "2015-10-03",
+        "tags": ["وسم"],
+    }
+    assert metas["ج"]["date"] == "2015-11"
+    assert f"{src}:3: error: start_date '10/1/2015' is not YYYY-MM-DD" in err
+    assert "warning" not in err

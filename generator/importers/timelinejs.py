@@ -115,6 +115,15 @@ def read_date(raw: Any, name: str) -> tuple[dt.date, str] | None:
         return None
     if not isinstance(raw, dict):
         raise SlideError(f"{name} is not an object with year, month, day")
+    if _filled(raw.get("date")):  # a sheet's Start Date / End Date column
+        written = to_ascii_digits(str(raw["date"]).strip())
+        m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", written)
+        if not m:
+            raise SlideError(
+                f"{name} {_show(written)!r} is not YYYY-MM-DD (a sheet's dates are read only "
+                "so, to be unambiguous: use the Year, Month and Day columns)"
+            )
+        raw = {"year": m[1], "month": m[2], "day": m[3]}
     year, month, day = (_number(raw, k, name) for k in _DATE_KEYS)
     if year is None:
         raise SlideError(f"{name} has no year")
@@ -209,7 +218,9 @@ def map_slide(slide: Slide, timeline: Timeline) -> tuple[Imported, list[str]]:
     for name in ("start_date", "end_date"):
         raw = data.get(name)
         for key, value in raw.items() if isinstance(raw, dict) else ():
-            if key not in _DATE_KEYS and _filled(value) and not (ours and key == "display_date"):
+            if key in (*_DATE_KEYS, "date") or (ours and key == "display_date"):
+                continue
+            if _filled(value):
                 unmapped.append(f"{name}.{key}")
     known = {"start_date", "end_date", "text", "media", "group"}
     if ours:
@@ -266,7 +277,7 @@ def map_timeline(timeline: Timeline) -> tuple[list[Imported], Report]:
 def event_file(item: Imported) -> str:
     """The Markdown file: YAML front matter that tarikh's loader reads, then the body."""
     front = yaml.safe_dump(
-        item.meta, allow_unicode=True, sort_keys=False, width=1 << 30, default_flow_style=None
+        item.meta, allow_unicode=True, sort_keys=False, width=1 << 30, default_flow_style=False
     )
     return f"---\n{front}---\n{item.body}\n" if item.body else f"---\n{front}---\n"
 

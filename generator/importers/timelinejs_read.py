@@ -20,6 +20,8 @@ from generator.load import MAX_FILE_BYTES
 
 # The Google Sheets template's columns, and the slide fields they fill.
 COLUMNS = {
+    "start date": ("start_date", "date"),  # TimelineJS reads these instead of Year…
+    "end date": ("end_date", "date"),
     "year": ("start_date", "year"),
     "month": ("start_date", "month"),
     "day": ("start_date", "day"),
@@ -38,6 +40,7 @@ COLUMNS = {
     "alt text": ("media", "alt"),
     "type": ("type", None),
     "group": ("group", None),
+    "tag": ("tag", None),  # TimelineJS's older name for Group
     "background": ("background", None),
 }
 
@@ -138,11 +141,12 @@ def _read_csv(text: str, name: str) -> Timeline:
     if not header or not any(h.strip() for h in header):
         raise InputError(name, 1, "empty: a TimelineJS sheet starts with a header row")
     keys = [h.strip().lower() for h in header]
-    if "year" not in keys or "headline" not in keys:
+    if ("year" not in keys and "start date" not in keys) or "headline" not in keys:
         raise InputError(
             name,
             1,
-            "not a TimelineJS sheet: the header needs at least the columns Year and Headline "
+            "not a TimelineJS sheet: the header needs the columns Year (or Start Date) and "
+            "Headline "
             f"(found: {', '.join(h.strip() for h in header)[:200]})",
         )
     timeline = Timeline(name, "csv", [])
@@ -180,6 +184,9 @@ def _csv_slide(header: list[str], keys: list[str], row: list[str], line: int) ->
             data[target[0]] = value
         else:
             data.setdefault(target[0], {})[target[1]] = value
+    if "tag" in data:
+        data.setdefault("group", data.pop("tag"))
+        data.pop("tag", None)
     if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
         data["cells past the last column"] = row[len(header) :]
     kind = str(data.pop("type", "")).strip()
