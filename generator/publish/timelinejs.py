@@ -152,7 +152,7 @@ def timeline_json(model: SiteModel, config: SiteConfig, problems: Problems | Non
     dated = [e for e in model.events if e.date is not None]
     undated = [e.id for e in model.events if e.date is None]
     if undated and problems is not None:
-        shown = ", ".join(undated[:_SHOWN_UNDATED]) + ("…" if len(undated) > 3 else "")
+        shown = ", ".join(undated[:_SHOWN_UNDATED]) + ("…" if len(undated) > _SHOWN_UNDATED else "")
         problems.warning(
             None,
             None,
