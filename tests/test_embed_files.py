@@ -136,3 +136,11 @@ def test_a_long_scope_is_paged_and_its_widget_opens_on_the_latest_page(tmp_path:
         assert (output / "embed" / url / "index.html").resolve().is_file(), url
     assert (output / "embed/2016/01/index.html").is_file()
     assert not (output / "embed/2016/06/index.html").exists()  # the latest is at embed/
+
+
+def test_widget_pages_are_kept_out_of_search(example: Path) -> None:
+    output = _built(example, "--base-url", BASE)
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{BASE}</loc>" in sitemap and "/embed/" not in sitemap
+    for page in output.glob("embed/**/index.html"):
+        assert '<meta name="robots" content="noindex">' in page.read_text(encoding="utf-8")

@@ -13,7 +13,12 @@ def sitemap(paths: list[str], config: SiteConfig) -> bytes | None:
     if not config.base_url:
         return None
     base = config.base_url.rstrip("/") + "/"
-    urls = [p.removesuffix("index.html") for p in paths if p.endswith(".html") and p != "404.html"]
+    # The widget's pages are for iframes on other sites, not for search (noindex).
+    urls = [
+        p.removesuffix("index.html")
+        for p in paths
+        if p.endswith(".html") and p != "404.html" and not p.startswith("embed/")
+    ]
     body = "".join(f"<url><loc>{escape(href(base, u))}</loc></url>\n" for u in sorted(urls))
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'

@@ -463,3 +463,26 @@ def test_a_paged_widget_goes_to_the_page_of_the_time_a_reader_picks(
         page.wait_for_function(f"() => tarikhWidget.marker() === {jan3}")
         assert page.locator(".w-item--here").get_attribute("data-day") == str(jan3)
         assert errors == []
+
+
+def test_the_widget_speaks_tarikh_pym_and_amp(servers: dict[str, Any], browser: Browser) -> None:
+    """What an <amp-iframe resizable> host, a pym.Parent and embed.js each listen for."""
+    body = (
+        f'<iframe id="w" src="{servers["site"]}embed/?childId=box7" style="width:100%;border:0"></iframe>'
+        "<script>window.got = []; addEventListener('message', e => {"
+        " if (e.source === document.getElementById('w').contentWindow) got.push(e.data); });</script>"
+    )
+    url = _article(servers, "listen.html", body)
+    with _page(browser) as (page, errors):
+        page.goto(url)
+        frame = _widget(page)
+        page.wait_for_function("() => window.got.length >= 3")
+        height = math.ceil(
+            frame.evaluate("document.documentElement.getBoundingClientRect().height")
+        )
+        got = page.evaluate("window.got")
+        assert {"type": "tarikh:height", "height": height} in got
+        assert f"pymxPYMxbox7xPYMxheightxPYMx{height}" in got
+        assert {"sentinel": "amp", "type": "embed-size", "height": height} in got
+        assert not any(isinstance(m, dict) and "secret" in m for m in got)  # no WordPress here
+        assert errors == []

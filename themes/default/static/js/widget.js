@@ -270,7 +270,7 @@
       for (var i = 0; i < steps.length && k * 365 * steps[i] < 44; i++) step = steps[i + 1] || 100;
     }
     ctx.textBaseline = "top";
-    ctx.textAlign = "center";
+    var labels = []; // [text, x, rank]: the start of a month or year is labelled first
     var t;
     if (unit === "year") {
       for (t = Math.floor(y / step) * step; ; t += step) {
@@ -278,7 +278,7 @@
         if (d > v1) break;
         if (d < v0) continue;
         tick(xOf(d), line);
-        label(num(t), xOf(d + (step === 1 ? 182 : 0)), top, ink);
+        labels.push([num(t), xOf(d + (step === 1 ? 182 : 0)), 1]);
       }
     } else if (unit === "month") {
       for (var mo = first.getUTCMonth(); ; mo++) {
@@ -289,9 +289,9 @@
         var m = date.getUTCMonth();
         tick(xOf(dm), line);
         var name = data.gm[m] || String(m + 1);
-        if (k * 30 < 90) name = m === 0 ? num(date.getUTCFullYear()) : name.split(" ")[0];
+        if (k * 30 < 90 && m === 0) name = num(date.getUTCFullYear());
         else if (m === 0) name += " " + num(date.getUTCFullYear());
-        label(name, xOf(dm + 15), top, ink);
+        labels.push([name, xOf(dm + 15), m === 0 ? 1 : 0]);
       }
     } else {
       for (t = Math.floor(v0); t <= v1; t++) {
@@ -300,10 +300,12 @@
         if (step === 7 && day !== 1 && (day - 1) % 7 !== 0) continue;
         tick(xOf(t), line);
         var text = num(day);
-        if (day === 1 || t === Math.ceil(v0)) text += " " + (data.gm[dd.getUTCMonth()] || "");
-        label(text, xOf(t + 0.5), top, ink);
+        if (day === 1) text += " " + (data.gm[dd.getUTCMonth()] || "");
+        labels.push([text, xOf(t + 0.5), day === 1 ? 1 : 0]);
       }
     }
+    labels.sort(function (a, b) { return b[2] - a[2]; });
+    for (var j = 0; j < labels.length; j++) label(labels[j][0], labels[j][1], top, ink);
   }
 
   function hijriTicks(bottom) {
@@ -337,7 +339,9 @@
     ctx.fillRect(Math.round(x), 0, 1, H);
   }
 
+  var drawn = []; // how long each of the last draws took, in ms (bench/embed_frames.py)
   function draw() {
+    var began = performance.now();
     queued = false;
     if (!W) size();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
@@ -369,17 +373,28 @@
       var xb = xOf(here[0]);
       ctx.fillRect(xa, barBottom, Math.max(2, xb - xa), 2);
     }
-    ctx.fillStyle = color("--bar");
     var room = barBottom - barTop;
+    var mx = marker !== null && marker >= v0 && marker <= v1 ? Math.round(xOf(marker + 0.5)) : null;
+    if (mx !== null) {
+      // The list's place: a line behind the bars and a notch above them.
+      ctx.fillStyle = color("--focus");
+      ctx.globalAlpha = 0.45;
+      ctx.fillRect(mx - 1, barTop - 2, 2, room + 2);
+      ctx.globalAlpha = 1;
+      ctx.beginPath();
+      ctx.moveTo(mx - 5, barTop - 8);
+      ctx.lineTo(mx + 5, barTop - 8);
+      ctx.lineTo(mx, barTop - 2);
+      ctx.fill();
+    }
+    ctx.fillStyle = color("--bar");
     for (b = 0; b <= n; b++) {
       if (!counts[b]) continue;
       var h = Math.max(3, Math.sqrt(counts[b] / max) * room);
       ctx.fillRect(b * bin, barBottom - h, bin - 1, h);
     }
-    if (marker !== null && marker >= v0 && marker <= v1) {
-      ctx.fillStyle = color("--focus");
-      ctx.fillRect(Math.round(xOf(marker + 0.5)) - 1, barTop - 4, 2, room + 6);
-    }
+    if (drawn.length > 2000) drawn.shift();
+    drawn.push(performance.now() - began);
   }
 
   function redraw() {
@@ -583,6 +598,7 @@
   window.tarikhWidget = {
     view: function () { return [v0, v1]; },
     marker: function () { return marker; },
+    drawn: function () { return drawn.slice(); },
   };
 
   size();
