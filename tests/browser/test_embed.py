@@ -405,6 +405,22 @@ def test_the_axis_zooms_pans_and_moves_the_list(servers: dict[str, Any], browser
         page.mouse.move(box["x"] + 500, box["y"] + 30, steps=5)
         page.mouse.up()
         assert _view(page)[0] > start[0]  # dragged rightwards: earlier days come into view
+        # Two fingers spreading apart zoom in (touch pointers, as a phone sends them).
+        page.click("[data-zoom=all]")
+        page.evaluate(
+            """() => {
+              const c = document.getElementById("w-canvas");
+              const r = c.getBoundingClientRect();
+              const at = (type, id, x) => c.dispatchEvent(new PointerEvent(type, {
+                pointerId: id, pointerType: "touch", isPrimary: id === 1, bubbles: true,
+                clientX: r.left + x, clientY: r.top + 30, buttons: 1}));
+              at("pointerdown", 1, 500); at("pointerdown", 2, 560);
+              for (let i = 1; i <= 10; i++) { at("pointermove", 1, 500 - 10 * i); at("pointermove", 2, 560 + 10 * i); }
+              at("pointerup", 1, 400); at("pointerup", 2, 660);
+            }"""
+        )
+        page.wait_for_timeout(100)
+        assert _view(page)[1] - _view(page)[0] < span / 2
         # A tap on the axis moves the list to that time: the first event of 1 Oct 2015.
         page.click("[data-zoom=all]")
         oct1 = 16709  # 2015-10-01, days since 1970

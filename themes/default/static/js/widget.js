@@ -515,7 +515,11 @@
   }
 
   canvas.addEventListener("pointerdown", function (e) {
-    canvas.setPointerCapture(e.pointerId);
+    try {
+      canvas.setPointerCapture(e.pointerId);
+    } catch (err) {
+      /* a pointer the browser no longer tracks: follow it without capture */
+    }
     pointers[e.pointerId] = { x: e.offsetX };
     moved = 0;
     dragX = e.offsetX;
