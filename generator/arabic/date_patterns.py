@@ -18,6 +18,8 @@ from generator.arabic.date_words import (
     HIJRI,
     HIJRI_EPITHETS,
     HIJRI_TRIGGERS,
+    MONTH_LEADS,
+    NOT_TODAY,
     ORDINALS,
     PERIOD_PARTS,
     PERIODS,
@@ -78,8 +80,9 @@ _WD_ALT = alt(WEEKDAY_NAMES)
 _G_ALT = alt([w for ws in GREGORIAN.values() for w in ws])
 _GM = rf"(?P<gm>{_G_ALT}){_E}"
 # A doubled month: «أيلول/سبتمبر», «أيلول (سبتمبر)», «9 أيلول - سبتمبر».
-_GM2 = rf"(?:\s*[/(\-–]\s*(?P<gm2>{_G_ALT}){_E}\s*\)?)?"
-_GM2_FIRST = rf"(?:\s*[/(\-–]\s*(?:{_G_ALT}){_E}\s*\)?)?"
+# (A space after it is left to what follows: «تموز/يوليو الماضي».)
+_GM2 = rf"(?:\s*[/(\-–]\s*(?P<gm2>{_G_ALT}){_E}(?:\s*\))?)?"
+_GM2_FIRST = rf"(?:\s*[/(\-–]\s*(?:{_G_ALT}){_E}(?:\s*\))?)?"
 _H_ALT = alt([w for ws in HIJRI.values() for w in ws])
 _HM = rf"(?P<hm>{_H_ALT}){_E}(?:\s+(?:{alt(HIJRI_EPITHETS)}))?"
 _HMARK = r"(?:هجريه|هجري|للهجره|ه(?!\w)\.?)"
@@ -101,9 +104,17 @@ _WEEKDAY = (
 _CLOSE = r"(?(ob)\s*\))"
 TO = r"\s*(?:و|الي|حتي|-|–)\s*(?:يوم\s+)?"
 _FROM = r"(?:(?:ما\s+)?(?:بين|من)\s+(?:يوم\s+)?)"
+# «في أيار», «أواخر أيلول»: fixed-width look-behinds, one per lead word.
+MONTH_LEAD_WORDS = tuple(normalize(w) + " " for w in MONTH_LEADS)
+_MONTH_LEADS = "|".join(f"(?<={w})" for w in MONTH_LEAD_WORDS)
 _NO_UNIT = r"(?!\s*(?:عام|اعوام|سنه|سنوات|يوم|ايام|شهر|اشهر|ساعه|دقيقه|الف|مليون|مليار|%))"
 
+_HY = rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>\d{{3,4}})(?!\d))?(?:\s*{_HMARK})?"
 _PATTERNS = [
+    (  # «من 1 – 2 ذي الحجة 1442هـ»: dated at its start, like a Gregorian range
+        "hrange",
+        rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_HM}{_HY}",
+    ),
     (
         "hijri",
         rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?(?:شهر\s+)?{_HM}"
@@ -121,11 +132,16 @@ _PATTERNS = [
     ),
     ("day", rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}{_CLOSE}"),
     (
+        # «12/5/2018», «12 -5-2018», «بتاريخ12-5-2018», «19 / 11 / 1445هـ» (Hijri)
         "numeric",
-        rf"{B}{_WEEKDAY}(?P<d>\d{{1,2}})(?P<sep>[/.\-_])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?!\d){_AD}{_CLOSE}",
+        rf"(?:(?<=بتاريخ)|{B}){_WEEKDAY}(?P<d>\d{{1,2}})\s?(?P<sep>[/.\-_])\s?(?P<m>\d{{1,2}})"
+        rf"\s?(?P=sep)\s?(?P<y>\d{{4}})(?!\d)(?:(?P<hmark>\s*{_HMARK})|{_AD}){_CLOSE}",
     ),
     ("dm", r"(?<=يوم )(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])"),  # «يوم 28/9»
-    ("iso", rf"{B}(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?!\d)"),
+    (
+        "iso",
+        rf"{B}(?P<y>\d{{4}})\s?(?P<sep>[-/.])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?(?P<d>\d{{1,2}})(?!\d)",
+    ),
     (
         "hmonth",
         rf"{B}(?:شهر\s+)?{_HM}[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>1[34]\d\d)(?!\d)(?:\s*{_HMARK})?",
@@ -138,8 +154,7 @@ _PATTERNS = [
     # A month with no year: after «في/خلال/منذ/حتى» or «شهر», or with «الماضي/المقبل».
     (
         "ymonth",
-        rf"(?:(?<=في )|(?<=خلال )|(?<=منذ )|(?<=حتي )|{B}شهر\s+){_GM}{_GM2}"
-        rf"(?:\s+(?P<mdir>{DIR}){_E})?",
+        rf"(?:{_MONTH_LEADS}|{B}شهر\s+){_GM}{_GM2}(?:\s+(?P<mdir>{DIR}){_E})?",
     ),
     ("dmonth", rf"{B}{_CLITIC}{_GM}{_GM2}\s+(?P<mdir>{DIR}){_E}"),
     ("year", rf"{B}{_CLITIC}{_YEAR}\s+(?P<y>\d{{4}})(?!\d){_AD}"),
@@ -151,7 +166,12 @@ _PATTERNS = [
     ("year_ad", rf"{B}(?P<y>(?:1[89]|20)\d\d)\s?م{_E}"),
     (
         "relative",
-        rf"{B}{_CLITIC}(?P<rel>{_trie(set(RELATIVE_DAYS))}){_E}(?:[\s،,]+(?P<wd>{_WD_ALT}){_E})?",
+        rf"{B}{_CLITIC}(?P<rel>{_trie(set(RELATIVE_DAYS))}){_E}(?!\s+(?:{alt(NOT_TODAY)}){_E})"
+        rf"(?:[\s،,]+(?P<wd>{_WD_ALT}){_E})?",
+    ),
+    (  # «في الخامس من الشهر الجاري», «يوم 12 من الشهر الماضي»
+        "dperiod",
+        rf"{B}{_DAY}\s+(?:من\s+)?(?P<unit>الشهر)\s+(?P<dir>(?:{DIR})ه?){_E}",
     ),
     (
         "period",
@@ -175,6 +195,10 @@ def wanted(kind: str, has: set[str], runs: int, year: bool) -> bool:
     greg = "greg" in has
     if kind in ("range", "range2"):
         return greg and runs >= 2
+    if kind == "hrange":
+        return "hijri" in has and runs >= 2
+    if kind == "dperiod":
+        return "period" in has and "dir" in has
     if kind in ("day", "hijri"):
         return ("greg" if kind == "day" else "hijri") in has and (runs > 0 or "ord" in has)
     if kind == "dm":

@@ -87,14 +87,16 @@ def _day_year(
     today: dt.date,
     written: str,
     warnings: list[str],
+    ahead: bool = False,
 ) -> tuple[int, Basis] | None:
-    """The year of a day + month written without one (the day is a valid one)."""
+    """The year of a day + month written without one (the day is a valid one).
+    `ahead`: the sentence speaks of what will happen, so the next such day."""
     if reference is not None:
         if mdir in NOW:
             return reference.year, "explicit"
         near = range(reference.year - 1, reference.year + 2) if wd is not None else range(0)
         fits = [y for y in near if _valid(y, month, day) and dt.date(y, month, day).weekday() == wd]
-        if mdir in AHEAD:
+        if mdir in AHEAD or (ahead and not fits and mdir is None):
             year = _nearest(month, day, reference, ahead=True)
         elif fits and mdir is None:
             # The weekday picks the year: «غداً الجمعة 2 تشرين الأول» is next week, not last year.
@@ -144,7 +146,7 @@ def _check_weekday(wd: int | None, day: dt.date, written: str, warnings: list[st
 
 def _relative(
     c: Candidate, wd: int | None, reference: dt.date, value: Make, warnings: list[str]
-) -> DateValue:
+) -> DateValue | None:
     g = c.groups
     if c.kind == "relative":
         day = reference + dt.timedelta(RELATIVE_DAYS[_key(g["rel"])])
@@ -171,6 +173,13 @@ def _relative(
         return value(reference + dt.timedelta(ahead), "day", "weekday")
     way = (g["dir"] or "").removesuffix("ه")
     step = -1 if way in BACK else 1 if way in AHEAD else 0
+    if c.kind == "dperiod":  # «الخامس من الشهر الجاري»: that day of that month
+        index = reference.year * 12 + reference.month - 1 + step
+        year, month, day = index // 12, index % 12 + 1, _day(g["d"])
+        if not _valid(year, month, day):
+            warnings.append(f"{value.written} is not a valid date")
+            return None
+        return value(dt.date(year, month, day), "day", "relative")
     if g["unit"] == "الاسبوع":
         # No week precision: the month of a week ago, not a made-up day.
         return value((reference + dt.timedelta(7 * step)).replace(day=1), "month", "relative")
@@ -213,6 +222,32 @@ class Make:
 _new = object.__new__
 
 
+def _hijri_year(
+    month: int, day: int, wd: int | None, reference: dt.date, adjust: int, ahead: bool
+) -> int | None:
+    """The Hijri year of a day and month written without one: the year whose
+    day falls on the weekday written with it, else the nearest such day not
+    after the story's date (two days of slack: the source may follow a local
+    sighting ahead of Umm al-Qura), or not before it when the sentence speaks
+    of what will happen."""
+    h = to_hijri(reference, adjust)
+    if h is None:
+        return None
+    years = (h.year - 1, h.year, h.year + 1)
+    if wd is not None:
+        for year in sorted(years, key=lambda y: abs(y - h.year)):
+            day_of = from_hijri(year, month, min(day, 29), adjust)
+            near = day_of is not None and abs((day_of - reference).days) < 200
+            if near and day_of is not None and day_of.weekday() == wd:
+                return year
+    this = from_hijri(h.year, month, min(day, 29), adjust)
+    if this is None:
+        return h.year
+    if ahead:
+        return h.year if this >= reference else h.year + 1
+    return h.year if this <= reference + dt.timedelta(2) else h.year - 1
+
+
 def _hijri(
     c: Candidate,
     wd: int | None,
@@ -220,6 +255,7 @@ def _hijri(
     adjust: int,
     value: Make,
     warnings: list[str],
+    ahead: bool = False,
 ) -> DateValue | None:
     g = c.groups
     outside = f"{value.written!r} is outside the Umm al-Qura tables (1343-1500 AH)"
@@ -230,24 +266,28 @@ def _hijri(
             warnings.append(outside)
             return None
         return value(start, "year", calendar="hijri", end=after - dt.timedelta(1))
-    month = H_MONTH[_key(g["hm"])]
-    day = _day(g["d"]) if c.kind == "hijri" else 1
-    if g.get("hy"):
-        year = int(g["hy"])
+    if c.kind == "numeric":  # «19 / 11 / 1445هـ»
+        month, day, hy = int(g["m"]), int(g["d"]), g["y"]
+    else:
+        month = H_MONTH[_key(g["hm"])]
+        day = _day(g["d"]) if c.kind in ("hijri", "hrange") else 1
+        hy = g.get("hy")
+    if hy:
+        year = int(hy)
     elif reference is not None:
-        h = to_hijri(reference, adjust)
-        if h is None:
+        found = _hijri_year(month, day, wd, reference, adjust, ahead)
+        if found is None:
             warnings.append(outside)
             return None
-        # Nearest to the reference and not after it, with two days of slack:
-        # the source may follow a local sighting a day or two ahead of Umm al-Qura.
-        this = from_hijri(h.year, month, min(day, 29), adjust)
-        year = h.year if this is not None and this <= reference + dt.timedelta(2) else h.year - 1
+        year = found
     else:
         warnings.append(
             f"{value.written!r} has no year and the file no date, so it is left undated: "
             "add 'date: YYYY-MM-DD' to the file's front matter"
         )
+        return None
+    if not 1 <= month <= 12:
+        warnings.append(f"{value.written} is not a valid Hijri date (no month {month})")
         return None
     length = month_length(year, month)
     start = from_hijri(year, month, day if length and 1 <= day <= length else 1, adjust)
@@ -262,7 +302,14 @@ def _hijri(
         )
         return None
     _check_weekday(wd, start, value.written, warnings)
-    return value(start, "day", calendar="hijri")
+    end = None
+    if c.kind == "hrange":
+        d2 = int(g["d2"])
+        end = from_hijri(year, month, d2, adjust) if day < d2 <= length else None
+        if end is None:
+            warnings.append(f"{value.written} is not a valid Hijri date range")
+            return None
+    return value(start, "day", calendar="hijri", end=end)
 
 
 def resolve(
@@ -272,10 +319,14 @@ def resolve(
     adjust: int,
     value: Make,
     warnings: list[str],
+    ahead: bool = False,
 ) -> DateValue | None:
+    """The date of one candidate. `ahead`: the words around it speak of what
+    will happen («ستحتضنها الجزائر يومي 1 و2 نوفمبر»), so a date written with no
+    year is the next one, not the last."""
     g, kind, written = c.groups, c.kind, value.written
     wd = WD.get(g["wd"] or "") if "wd" in g else None
-    if kind in ("relative", "period", "weekday") or (
+    if kind in ("relative", "period", "dperiod", "weekday") or (
         kind in ("ymonth", "dmonth") and not reference
     ):
         if reference is None:
@@ -286,10 +337,12 @@ def resolve(
             return None
         if kind not in ("ymonth", "dmonth"):
             return _relative(c, wd, reference, value, warnings)
+    if kind == "numeric" and g.get("hmark"):
+        return _hijri(c, wd, reference, adjust, value, warnings)
     if kind == "year":
         return value(dt.date(int(g["y"]), 1, 1), "year") if int(g["y"]) > 0 else None
-    if kind in ("hijri", "hmonth", "hyear"):
-        return _hijri(c, wd, reference, adjust, value, warnings)
+    if kind in ("hijri", "hrange", "hmonth", "hyear"):
+        return _hijri(c, wd, reference, adjust, value, warnings, ahead)
     month = int(g["m"]) if g.get("m") else G_MONTH[_key(g["gm"])]
     if not 1 <= month <= 12:
         warnings.append(f"{written} is not a valid date (no month {month})")
@@ -310,7 +363,7 @@ def resolve(
     elif g.get("y"):
         year, basis = int(g["y"]) - (kind == "range2" and first > month), "explicit"
     else:
-        found = _day_year(first, day, wd, g.get("mdir"), reference, today, written, warnings)
+        found = _day_year(first, day, wd, g.get("mdir"), reference, today, written, warnings, ahead)
         if found is None:
             return None
         year, basis = found

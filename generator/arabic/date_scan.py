@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
-from generator.arabic.date_patterns import COMPILED, DIR, TO, TRIGGER, wanted
-from generator.arabic.date_words import YEAR_LEADS
+from generator.arabic.date_anchors import FITS, Fit, Span, year_anchors
+from generator.arabic.date_patterns import COMPILED, TO, TRIGGER, wanted
 from generator.arabic.normalize import DIGITS
 
 _TRIGGER_WORDS = frozenset(TRIGGER)
@@ -45,7 +44,17 @@ _ANCHORED = re.compile(r"[\s،,(]*(?:الموافق|\d)")
 DROP = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
-_LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
+# As `normalize` folds them (ؤ and ئ too: «المؤرخ في» is a word of the data).
+_LETTERS = (
+    ("أ", "ا"),
+    ("إ", "ا"),
+    ("آ", "ا"),
+    ("ٱ", "ا"),
+    ("ى", "ي"),
+    ("ة", "ه"),
+    ("ؤ", "و"),
+    ("ئ", "ي"),
+)
 _EASTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 # What either needs: a character to drop or an Eastern or Persian digit.
 _SPECIAL = re.compile(DROP.pattern[:-1] + "\u0660-\u0669\u06f0-\u06f9]")
@@ -89,6 +98,7 @@ class Candidate:
 # Which trigger words each pattern's matches contain, and how far before and
 # after such a word a match can reach: patterns run only in those windows.
 _FAMILY = {
+    "hrange": ("hijri", 30, 40),
     "hijri": ("hijri", 60, 40),
     "range2": ("greg", 20, 70),
     "range": ("greg", 25, 40),
@@ -105,18 +115,13 @@ _FAMILY = {
     "year_lead": ("year", 20, 20),
     "year_ad": ("year", 20, 20),
     "relative": ("rel", 10, 25),
+    "dperiod": ("period", 30, 16),
     "period": ("period", 12, 16),
     "weekday": ("wd", 8, 16),
 }
 _PUNCT = tuple('/()«»"“”،,.:؛')
 
 
-_DAY_LEAD = ("من ", "شهر ", "غره ", "فاتح ", "مستهل ")
-_MONTH_LEAD = ("في ", "خلال ", "منذ ", "حتي ", "شهر ")
-_DIR_WORDS = tuple(DIR.split("|"))
-_YEAR_FAMILY = frozenset(("iso", "numeric", "hyear", "year", "year_lead", "year_ad"))
-_LEAD_WORDS = tuple(YEAR_LEADS)
-# Between a day and its month: «7 آذار», «7 من آذار», «7 من شهر آذار».
 _GAP = re.compile(r"\s+(?:من\s+)?(?:شهر\s+)?")
 _TO_END = re.compile(rf"{TO}\Z")
 
@@ -139,7 +144,7 @@ def _ranged(folded: str, months: list[_Span], runs: list[_Span]) -> bool:
     return False
 
 
-_Span = tuple[int, int]
+_Span = Span
 
 
 def _triggered(folded: str) -> tuple[dict[str, list[_Span]], list[_Span]]:
@@ -166,93 +171,6 @@ def _triggered(folded: str) -> tuple[dict[str, list[_Span]], list[_Span]]:
     return at, runs
 
 
-def _before_space(folded: str, start: int) -> int:
-    """Where the whitespace before `start` begins (`start` when there is none)."""
-    while start and folded[start - 1].isspace():
-        start -= 1
-    return start
-
-
-def _year_anchors(folded: str, years: list[_Span]) -> dict[str, list[_Span]]:
-    """Which runs of four or more digits can be the year of each year pattern:
-    what must come right before or after them, checked once per run and
-    without a regex scan."""
-    out: dict[str, list[_Span]] = {name: [] for name in _YEAR_FAMILY}
-    n = len(folded)
-    for run in years:
-        s, e = run
-        if e - s != 4:
-            continue  # every pattern takes exactly four digits, with no digit around
-        if folded.startswith(("-", "/", "."), e):
-            out["iso"].append(run)
-        if s >= 2 and folded[s - 1] in "/.-_" and folded[s - 2].isdecimal():
-            out["numeric"].append(run)
-        if folded.startswith(("13", "14"), s):
-            k = e
-            while k < n and folded[k].isspace():
-                k += 1
-            if folded.startswith(("ه", "للهجره"), k):
-                out["hyear"].append(run)
-        if folded.startswith(("18", "19", "20"), s) and (
-            folded.startswith("م", e)
-            or (e < n and folded[e].isspace() and folded.startswith("م", e + 1))
-        ):
-            out["year_ad"].append(run)
-        lead = _before_space(folded, s)
-        if lead == s:
-            continue
-        if folded.endswith(("عام", "سنه"), 0, lead):
-            out["year"].append(run)
-        if folded.startswith(("19", "20"), s) and folded.endswith(_LEAD_WORDS, 0, lead):
-            out["year_lead"].append(run)
-    return out
-
-
-def _day_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
-    """A day + month: a day-like word or a number shortly before the month."""
-    if folded.endswith(("ذو ", "ذي ", "ذا "), 0, start):  # «ذي الحجة»: anchored on «الحجة»
-        start -= 3
-    if folded.endswith(_DAY_LEAD, 0, start):
-        return True
-    # Loops, not any(): on a line's few runs a generator costs more than the test.
-    for _, e in runs:  # noqa: SIM110
-        if start - 25 <= e <= start:
-            return True
-    return False
-
-
-def _month_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
-    for s, e in runs:  # noqa: SIM110 - see _day_fits
-        if end <= s <= end + 25 and e - s >= 4:
-            return True
-    return False
-
-
-def _dm_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
-    return end - start <= 2 and folded.startswith("/", end) and folded.endswith("يوم ", 0, start)
-
-
-def _ymonth_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
-    return folded.endswith(_MONTH_LEAD, 0, start)
-
-
-def _dmonth_fits(start: int, end: int, folded: str, runs: list[_Span]) -> bool:
-    return folded.startswith(_DIR_WORDS, end + 1) or folded.startswith(_DIR_WORDS, end + 2)
-
-
-_Fit = Callable[[int, int, str, list[_Span]], bool]
-# Whether a trigger word can be part of this kind of date: cheap checks that
-# spare a regex scan of most of the words that name a month (None: every one
-# can; the year patterns have theirs in _year_anchors).
-_FITS: dict[str, _Fit | None] = {
-    "dm": _dm_fits,
-    **dict.fromkeys(("day", "hijri", "range", "range2"), _day_fits),
-    **dict.fromkeys(("month", "hmonth"), _month_fits),
-    "ymonth": _ymonth_fits,
-    "dmonth": _dmonth_fits,
-}
-
-
 @dataclass(frozen=True)
 class _Step:
     """One pattern to run, with what it needs: its trigger family, how far
@@ -264,7 +182,7 @@ class _Step:
     family: str
     before: int
     after: int
-    fits: _Fit | None
+    fits: Fit | None
     ranged: bool = False  # a range: only when _ranged says one can end here
     reach: bool = False  # «day»/«hijri»: reaches back to a weekday, when one is near
 
@@ -275,7 +193,7 @@ _STEPS = [
         kind,
         pattern,
         *_FAMILY[name],
-        _FITS.get(name),
+        FITS.get(name),
         kind.startswith("range"),
         kind in ("day", "hijri"),
     )
@@ -334,7 +252,7 @@ def scan(folded: str) -> list[Candidate]:
                 continue
         if step.family == "year":
             if years is None:
-                years = _year_anchors(folded, at["year"])
+                years = year_anchors(folded, at["year"])
             anchors = years[step.name]
         elif (fits := step.fits) is not None:
             anchors = [(s, e) for s, e in at[step.family] if fits(s, e, folded, runs)]

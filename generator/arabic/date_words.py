@@ -85,9 +85,27 @@ RELATIVE_DAYS = {
     "يوم غد": 1,
     "بعد غد": 2,
     "بعد يوم غد": 2,
+    "الليله": 0,
+    "الليله الماضيه": -1,
+    "ليله امس": -1,
 }
+# «اليوم» followed by one of these names a day, not today: «اليوم الوطني»,
+# «في اليوم التالي», «اليوم الأول من الزيارة».
+NOT_TODAY = [
+    "الوطني",
+    "العالمي",
+    "الدولي",
+    "العربي",
+    "التالي",
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الأخير",
+    "نفسه",
+    "ذاته",
+]
 # The words a sentence must contain to name a relative day.
-RELATIVE_TRIGGERS = ["اليوم", "أمس", "الأمس", "غد", "غدا", "البارحة"]
+RELATIVE_TRIGGERS = ["اليوم", "أمس", "الأمس", "غد", "غدا", "البارحة", "الليلة", "ليلة"]
 # Periods and their parts: «مطلع الشهر الجاري», «أواخر العام الماضي».
 PERIODS = ["الأسبوع", "الشهر", "العام", "السنة"]
 PERIOD_PARTS = ["مطلع", "بداية", "أوائل", "منتصف", "أواسط", "أواخر", "نهاية"]
@@ -97,6 +115,9 @@ AHEAD = ("المقبل", "القادم")
 BACK = ("الماضي", "المنصرم")
 NOW = ("الجاري", "الحالي")
 DIRECTIONS = BACK + AHEAD + NOW
+
+# A month named with no year is a date after one of these: «في أيار», «أواخر أيلول».
+MONTH_LEADS = ["في", "خلال", "منذ", "حتى", *PERIOD_PARTS]
 
 # Words for «year» before a number: «عام 2015», «لعام 1445 هـ» (folded).
 YEAR_WORDS = ["عام", "سنه", "لعام", "العام"]
@@ -116,7 +137,9 @@ YEAR_LEADS = [
     "بدايه",
 ]
 
-# Words before a date that mark a time other than the event's own.
+# Words before a date that mark a time other than the event's own. The parts
+# of a period («مطلع», «أواخر», «نهاية») are not among them: «أواخر أيلول 2019» is
+# a month like «منتصف أيلول 2019».
 NOT_EVENT = [
     "منذ",
     "حتى",
@@ -132,9 +155,88 @@ NOT_EVENT = [
     "لغاية",
     "إلى غاية",
     "خلال",
-    "مطلع",
-    "نهاية",
-    "أواخر",
-    "أواسط",
     "المقرر",
+    # a document's own date: «القانون عدد 14 لسنة 1991 المؤرخ في 25 فيفري 1991»
+    "المؤرخ في",
+    "المؤرخة في",
+    "المؤرخ",
+    "المؤرخة",
 ]
+
+# A sentence that reports a decision or an announcement is dated on that act,
+# not on the day it announces: «أعلنت الوزارة أن غداً …», «قررت المحافظة تعطيل
+# الدوام ليوم غد». Past-tense forms, without clitics.
+DECIDING = [
+    "أعلن",
+    "أعلنت",
+    "قرر",
+    "قررت",
+    "تقرر",
+    "حدد",
+    "حددت",
+    "وجه",
+    "وجهت",
+    "أصدر",
+    "أصدرت",
+    "أقر",
+    "أقرت",
+    "تبنى",
+    "تبنت",
+    "اعتمد",
+    "اعتمدت",
+]
+# A sentence whose verb is the coming event itself is dated on the coming day:
+# «يعقد مجلس الأمن يوم غدٍ الثلاثاء جلسته». Imperfective forms that name a
+# scheduled act (a future «س…» verb is recognised by its prefix).
+COMING = [
+    "يعقد",
+    "تعقد",
+    "ينعقد",
+    "تنعقد",
+    "يتوجه",
+    "تتوجه",
+    "يصل",
+    "تصل",
+    "يغادر",
+    "تغادر",
+    "ينطلق",
+    "تنطلق",
+    "يبدأ",
+    "تبدأ",
+    "يزور",
+    "تزور",
+    "يلتقي",
+    "تلتقي",
+    "يجتمع",
+    "تجتمع",
+    "يفتتح",
+    "تفتتح",
+    "يختتم",
+    "تختتم",
+    "تستضيف",
+    "يستضيف",
+    "تحتضن",
+    "يحتضن",
+    "تقام",
+    "يقام",
+    "تجرى",
+    "يجرى",
+    "يعود",
+    "تعود",
+    "يستأنف",
+    "تستأنف",
+    "يشارك",
+    "تشارك",
+    "يؤدي",
+    "تؤدي",
+    "يلقي",
+    "تلقي",
+    "يبث",
+]
+# «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
+PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]
+# A date after these, in the same clause, is the anniversary's, not the event's:
+# «بمناسبة الذكرى الثالثة للحراك الذي انطلق مطلع أكتوبر 2019».
+ANNIVERSARY = ["الذكرى", "ذكرى", "لذكرى", "بذكرى", "الذكريات"]
+# A negated sentence names no event at its «منذ» date: «لم تجتمع الحكومة منذ 12 أكتوبر».
+NEGATIONS = ["لم", "لا", "لن", "ما", "ليس", "ليست"]

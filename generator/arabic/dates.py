@@ -37,14 +37,24 @@ relative word and a weekday alone give no date and a warning that names the
 words and the fix. An impossible date («30 شباط») is a warning, not a date.
 
 Which date is the event's: a date governed by a word that marks another time
-(«منذ»، «حتى»، «قبل»، «بحلول»، «مهلة»، «اعتبارا من»…) is a mention; so is a
-date after the story's own date, unless the sentence itself is about the future
-(«سيبث الخطاب يوم…») and does not report an announcement. Of the rest, the
-main clause's date beats one inside a reported «أن/إن» clause; then a written
-Gregorian day beats a relative day («اليوم»), which beats a written Hijri day
-(the source may follow a sighting Umm al-Qura does not), a bare weekday, and a
-month or year; a governing word governs only the next date, and a date restated
-in brackets or after «الموافق» shares its governor. The others are `mentions`.
+(«منذ»، «حتى»، «قبل»، «بحلول»، «مهلة»، «اعتبارا من»، «المؤرخ في»…, or «منذ» and
+«الذكرى» from up to nine words away) is a mention. So is a date after the
+story's own date, unless the sentence's verb is the coming act itself («يعقد
+المجلس يوم غدٍ جلسته», «سيغادر … غداً», even reported: «كشفت مصادر أن …») and it
+reports no decision or preparation before it («أعلنت … أن», «قررت», «تستعد»);
+such a coming day is the event's only when no date on or before the story's is
+left, and then the first one (its restatement in the other calendar shares
+it, and the Gregorian one is exact). A year-less day in a clause about what
+will happen is the next such day. Of the rest, the main clause's date beats
+one inside a reported «أن/إن» clause; then a written Gregorian day beats a
+relative day («اليوم»), which beats a written Hijri day (the source may follow
+a sighting Umm al-Qura does not), a bare weekday, and a month or year; a
+governing word governs only the next date, and a date restated in brackets or
+after «الموافق» shares its governor. A sentence whose only date comes right
+after «منذ» («منذ أيار الماضي، تدار …») is dated then, unless it is negated or
+reported. The others are `mentions`. A Hijri and a Gregorian day written as
+one date that are not the same day are a warning (a day or two: a local
+sighting).
 """
 
 from __future__ import annotations
@@ -56,7 +66,14 @@ from dataclasses import dataclass, field
 from generator.arabic.date_patterns import B, alt
 from generator.arabic.date_resolve import Basis, DateValue, Make, Precision, resolve
 from generator.arabic.date_scan import DROP, fold, original, scan
-from generator.arabic.date_words import NOT_EVENT
+from generator.arabic.date_words import (
+    ANNIVERSARY,
+    COMING,
+    DECIDING,
+    NEGATIONS,
+    NOT_EVENT,
+    PREPARING,
+)
 from generator.arabic.normalize import normalize
 
 __all__ = ["Basis", "DateFinding", "DateValue", "Precision", "find_date"]
@@ -84,6 +101,25 @@ _REPORTED = re.compile(
     r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|حدد|حددت"
     r"|كشف|كشفت|اوضح|اوضحت|اصدر|اصدرت)(?!\w)"
 )
+# «يعقد المجلس يوم غدٍ جلسته», «سيغادر … غداً», «التي ستحتضنها»: a verb that is
+# the coming event itself (a future «س» is only trusted on these verbs: «سيارة»).
+_COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|هم|هما)?(?!\w)")
+# «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
+_DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
+_PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
+_NEGATED = re.compile(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
+# «منذ مطلع أكتوبر الماضي», «منذ مساء السبت الماضي»: the date right after «منذ».
+_SINCE_START = re.compile(
+    r"(?<!\w)و?منذ\s+(?:(?:مطلع|بدايه|اوائل|منتصف|اواسط|اواخر|نهايه|مساء|صباح|ظهر|فجر"
+    r"|ليله|يوم|شهر|عام|سنه)\s+)?$"
+)
+_CLAUSE = re.compile(r"[.،,؛:!?؟]")
+# «منذ الحرب بين إسرائيل وحزب الله في صيف عام 2006»: «منذ» governs from further
+# away than other words, as long as no clause break comes between.
+_SINCE_FAR = re.compile(r"(?<!\w)و?منذ(?:\s+[^\s،,.؛:]+){0,9}\s*$")
+_ANNIVERSARY = re.compile(rf"{B}(?:{alt(ANNIVERSARY)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
+# A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
+_LINK = re.compile(r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*")
 _SAME = re.compile(r"[\s،,(/\-–]*(?:ال)?(?:موافق|مقابل)?\s*ل?\s*\(?\s*")
 _THAT_IS = re.compile(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
 # The start of a reported clause: what was said has its own dates.
@@ -99,7 +135,9 @@ def find_date(
     folded, dropped = fold(text)
     warnings: list[str] = []
     values: list[tuple[DateValue, bool, int]] = []  # value, governed, where in `folded`
+    ends: list[int] = []  # where each value ends in `folded`
     anchored: set[int] = set()
+    started: set[int] = set()  # values right after «منذ»
     previous, previous_governed = 0, False
     for c in scan(folded):
         s, e = c.span
@@ -109,10 +147,12 @@ def find_date(
             while span[1] < len(text) and DROP.match(text[span[1]]):  # a final tatweel: «هـ»
                 span = (span[0], span[1] + 1)
         make = Make(text[span[0] : span[1]], span)
-        value = resolve(c, reference, today, hijri_adjust, make, warnings)
+        ahead = _yearless(c.groups) and _ahead(folded, s)
+        value = resolve(c, reference, today, hijri_adjust, make, warnings, ahead)
         # A governing word governs the nearest date after it, not every later one,
         # but a date restated in the other calendar («… (23 أبريل 2025)») shares it.
         same = previous > 0 and _SAME.fullmatch(folded, previous, s) is not None
+        last_end = previous
         since, previous = (previous if previous > s - 40 else s - 40), e
         if value is None:
             continue
@@ -124,6 +164,7 @@ def find_date(
                 and _NOT_EVENT_RE.search(folded, max(since, s - 20), s) is not None
             )
             or (_since_words(before) and _SINCE.search(folded, since, s) is not None)
+            or _far(folded, max(last_end, s - 80), s)
             # «من يوم الأربعاء»: from that day on; «من» before a bare number is too loose.
             or (
                 "من" in before
@@ -135,9 +176,24 @@ def find_date(
         # «… وذلك يوم 10 جانفي»: the event's own date
         if "وذلك" in before and _THAT_IS.search(folded, since, s):
             anchored.add(id(value))
+        if governed and "منذ" in before and _SINCE_START.search(folded, max(0, s - 24), s):
+            started.add(id(value))
         values.append((value, governed, s))
+        ends.append(e)
     if not values:
         return DateFinding(None, [], warnings)
+    if len(values) > 1:
+        _check_calendars(values, ends, folded, warnings)
+    if (
+        len(values) == 1
+        and id(values[0][0]) in started
+        and not _NEGATED.search(folded, 0, values[0][2])
+        and values[0][2] < _that(folded)
+    ):
+        # «منذ أيار الماضي، تدار …»: the sentence's only date is when what it
+        # reports began; «لم تجتمع منذ 12 أكتوبر» says nothing happened since,
+        # and «قال إن القوات باقية منذ …» reports a state, not an event.
+        return DateFinding(values[0][0], [], warnings)
     if (
         len(values) == 1
         and not values[0][1]
@@ -155,6 +211,14 @@ def _may_govern(before: str) -> bool:
     if words.endswith("يوم") and words[:-3].rstrip().endswith(_NOT_EVENT_ENDS):
         return True
     return words.endswith(_NOT_EVENT_ENDS)
+
+
+def _far(folded: str, lo: int, s: int) -> bool:
+    """«منذ …» or «الذكرى …» up to nine words before the date, in its clause,
+    with no other date between (from `lo`, the end of the one before)."""
+    if folded.find("منذ", lo, s) >= 0 and _SINCE_FAR.search(folded, lo, s):
+        return True
+    return folded.find("ذكر", lo, s) >= 0 and _ANNIVERSARY.search(folded, lo, s) is not None
 
 
 def _since_words(before: str) -> bool:
@@ -191,6 +255,57 @@ def _that(folded: str) -> int:
     return len(folded) if m is None else m.start()
 
 
+def _future(folded: str, s: int) -> bool:
+    """Whether a date after the story's at `s` is the event's: the sentence's
+    verb is a coming act («سيغادر», «يعقد»), and no decision or preparation is
+    reported before the date («أعلنت … أن …», «قررت …», «تستعد …»)."""
+    if not (_COMING.search(folded) or (_FUTURE.search(folded) and not _REPORTED.match(folded))):
+        return False
+    return not (_DECIDING.search(folded, 0, s) or _PREPARING.search(folded, 0, s))
+
+
+def _yearless(groups: dict[str, str | None]) -> bool:
+    """A day (or a Hijri day) written without its year: its year depends on
+    whether the sentence looks back or ahead."""
+    return "d" in groups and not (groups.get("y") or groups.get("y1") or groups.get("hy"))
+
+
+def _ahead(folded: str, s: int) -> bool:
+    """Whether the clause before `s` speaks of what will happen: a coming
+    verb between the last clause break and the date."""
+    lo = max(0, s - 60)
+    last = None
+    for last in _CLAUSE.finditer(folded, lo, s):  # noqa: B007 - the last one is wanted
+        pass
+    if last is not None:
+        lo = last.end()
+    return _COMING.search(folded, lo, s) is not None
+
+
+def _check_calendars(
+    values: list[tuple[DateValue, bool, int]], ends: list[int], folded: str, warnings: list[str]
+) -> None:
+    """A Hijri day and a Gregorian day written as one date must be one day.
+    A day apart is a local sighting; said, not corrected (the Gregorian wins)."""
+    for (a, _, _), end, (b, _, s) in zip(values, ends, values[1:], strict=False):
+        if a.precision != "day" or b.precision != "day" or a.calendar == b.calendar:
+            continue
+        if a.basis != "explicit" or b.basis != "explicit" or s - end > 30:
+            continue
+        if not _LINK.fullmatch(folded, end, s) and not folded.startswith("يوم", s):
+            gap = folded[end:s]
+            if any(ch.isdigit() for ch in gap) or "." in gap or len(gap.split()) > 3:
+                continue
+        hijri, greg = (a, b) if a.calendar == "hijri" else (b, a)
+        days = (greg.start - hijri.start).days
+        if days:
+            warnings.append(
+                f"{hijri.written!r} is {hijri.start.isoformat()} by Umm al-Qura but the text "
+                f"gives {greg.written!r}: {abs(days)} day{'s' if abs(days) > 1 else ''} apart "
+                + ("(a local sighting?)" if abs(days) <= 2 else "(check both dates)")
+            )
+
+
 def _rank(value: DateValue) -> int:
     """A written day beats a relative word, which beats a bare weekday or a month."""
     if value.basis == "explicit" and value.precision == "day" and value.calendar == "gregorian":
@@ -210,27 +325,38 @@ def _event_date(
     folded: str,
     anchored: set[int],
 ) -> DateValue | None:
-    """The date the main verb governs: not behind «منذ/حتى/قبل…», not in the
-    story's future (news reports what happened; a future date is a schedule
-    the event announces), in the main clause rather than a reported one, and
-    the most specific of what remains.
+    """The date the main verb governs: not behind «منذ/حتى/قبل…», in the main
+    clause rather than a reported one, and the most specific of what remains.
+    A date after the story's is a schedule the event announces, unless the
+    sentence's verb is the coming event itself and it reports no decision
+    (`_future`); it is the event's date only when no date on or before the
+    story's is left.
 
     Whether the sentence is about the future, and where its reported clause
     starts, each cost a pass over the sentence: they are found only when a
     date after the reference, or a choice between dates, needs them."""
-    future: bool | None = None
     free: list[tuple[DateValue, int]] = []
+    coming: list[tuple[DateValue, int]] = []  # after the story's date
     has_day = False
     for v, governed, s in values:
         has_day = has_day or v.precision == "day"
         if governed:
             continue
         if reference is not None and v.start > reference and id(v) not in anchored:
-            if future is None:
-                future = bool(_FUTURE.search(folded)) and not _REPORTED.match(folded)
-            if not future:
-                continue
+            if _future(folded, s):
+                coming.append((v, s))
+            continue
         free.append((v, s))
+    if coming and all(v.basis == "weekday" for v, _ in free):
+        # Only coming days, or bare weekdays besides («تبدأ الإجازة يوم الثلاثاء 24
+        # صفر، وتشمل يومي الأربعاء والخميس»): the sentence is about what will
+        # happen, and its first coming day is its main verb's («يغادر غداً الجمعة
+        # … ليعود يوم 27 مايو»); that day restated in the other calendar right
+        # after it is the same date, and the Gregorian one is exact.
+        coming.sort(key=lambda f: f[1])
+        first = coming[0][1]
+        same = [f for f in coming if f[1] - first < 50]
+        return min(same, key=lambda f: (f[0].calendar != "gregorian", f[1]))[0]
     if has_day:
         # A sentence that names a day is not dated by a year or month it also names
         # («فاتح شهر جمادى الأولى لعام 1445 هـ هو يوم غد …»).
