@@ -371,7 +371,7 @@ class Builder:
                     h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
         key = h.hexdigest()
         if self._renderer is None or self._renderer[0] != key:
-            self._renderer = (key, Renderer(theme, config, __version__))
+            self._renderer = (key, Renderer(theme, config, __version__, preview=self.serving))
         return self._renderer[1]
 
     def _previous(self) -> tuple[dict[str, bytes], dict[str, str]]:

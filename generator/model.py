@@ -55,10 +55,11 @@ class EventDate:
 
 @dataclass(eq=False)
 class Source:
-    file: str
+    file: str  # the editor's file and line: shown in the live preview only
     line: int
     url: str | None = None
-    name: str | None = None
+    name: str | None = None  # the outlet
+    date: dt.date | None = None  # its publication date (a news file's `date`)
 
 
 @dataclass(eq=False)
@@ -153,6 +154,15 @@ class Event:
         sources are fixed when the event is made."""
         return frozenset(s.file for s in self.sources)
 
+    @cached_property
+    def outlets(self) -> list[Source]:
+        """The sources as a reader cites them (outlet, link, publication date),
+        each once: two lines of one story are one source to a reader."""
+        seen: dict[tuple[Any, ...], Source] = {}
+        for s in self.sources:
+            seen.setdefault((s.name, s.url, s.date), s)
+        return list(seen.values())
+
     def sort_key(self) -> tuple[Any, ...]:
         start = self.date.start if self.date else dt.date.max
         first = self.sources[0]
@@ -242,7 +252,7 @@ def _news_events(
         for i in group:
             item = lines[i]
             story = story_of[item.file]
-            sources.append(Source(item.file, item.line, story.url, story.source))
+            sources.append(Source(item.file, item.line, story.url, story.source, story.date))
         events.append(
             Event(
                 id=eid,

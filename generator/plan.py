@@ -76,7 +76,7 @@ def event_digest(event: Event, actor_digests: dict[str, str]) -> str:
         f"{p.actor.slug}|{p.mention}|{p.role}|{p.title}|{actor_digests[p.actor.slug]}"
         for p in event.actors
     ]
-    sources = [f"{s.file}|{s.line}|{s.url}|{s.name}" for s in event.sources]
+    sources = [f"{s.file}|{s.line}|{s.url}|{s.name}|{s.date}" for s in event.sources]
     story = [event.story.slug, event.story.title] if event.story else []
     return _h(
         event.id,

@@ -186,7 +186,9 @@ CARD = "partials/event-card.html"
 
 
 class Renderer:
-    def __init__(self, theme: Theme, config: SiteConfig, version: str) -> None:
+    def __init__(
+        self, theme: Theme, config: SiteConfig, version: str, *, preview: bool = False
+    ) -> None:
         loaders: dict[str, jinja2.BaseLoader] = {
             name: jinja2.FileSystemLoader(str(d))
             for name, d in zip(theme.names, theme.template_dirs[-len(theme.names) :], strict=True)
@@ -212,7 +214,12 @@ class Renderer:
         self.months = fmt.months
         self.env.filters.update(num=fmt.num, gdate=fmt.gdate, hdate=fmt.hdate, year=fmt.num)
         self.env.globals.update(
-            site=config, version=version, gmonth=fmt.gmonth, epoch=dt.date(1970, 1, 1)
+            site=config,
+            version=version,
+            gmonth=fmt.gmonth,
+            epoch=dt.date(1970, 1, 1),
+            # True in `tarikh serve`: editors' file:line may be shown, never on a published page.
+            preview=preview,
         )
         self.env.filters["period"] = fmt.period
         self.env.filters["gmonth"] = fmt.gmonth
