@@ -40,6 +40,8 @@ from generator.publish.atom import atom_feed
 from generator.publish.embed import host_script
 from generator.publish.oembed import oembed_json, oembed_path
 from generator.publish.records import event_line, events_json
+from generator.publish.search import SearchIndex, search_page
+from generator.publish.search import records as search_records
 from generator.publish.sitemap import sitemap
 from generator.publish.timelinejs import timeline_json
 from generator.render import Renderer, Theme, resolve_theme
@@ -112,6 +114,7 @@ class Builder:
         self._files: dict[str, bytes] = {}
         self._fingerprints: dict[str, str] = {}
         self._lines: dict[str, str] = {}  # events.json lines by event digest
+        self.search = SearchIndex(None if serving else self.output)
         self.config: SiteConfig = SiteConfig()
 
     @property
@@ -277,6 +280,7 @@ class Builder:
             embeds={s.path: embed_info(config, s) for s in embeddable},
         )
         pages += plan_embeds(model, config, digests, renderer.months)
+        pages.append(search_page())
 
         previous, fingerprints = self._previous()
         config_key = repr(config) + __version__
@@ -314,6 +318,8 @@ class Builder:
         self._fingerprints = {p: r["fingerprint"] for p, r in records.items()}
 
         files.update(self._static(theme.static_dirs))
+        filters = renderer.env.filters
+        files.update(self.search.files(search_records(model, filters["gdate"], filters["hdate"])))
         files["events.json"] = events_json(model, config, self._json_lines(digests))
         files["timeline.json"] = timeline_json(model, config, problems)
         files["feed.xml"] = atom_feed(model, config)

@@ -1,0 +1,206 @@
+"""Search: a Pagefind index of every event and actor, folded the Arabic way.
+
+Pagefind (its PyPI package ships the binary) stems Arabic but does not fold
+alef and hamza forms, alef maqsura, taa marbuta, harakat or tatweel: a reader
+who types «الاسد» would miss «الأسد». So what Pagefind indexes is our own
+matching key (`normalize`), and `static/js/search.js` folds the query the same
+way; what a reader sees of a result (title, date, text) rides along as
+Pagefind metadata, as written.
+
+The index is made by the Pagefind binary over a throwaway folder of one tiny
+HTML file per record (its Python service wrapper reads one answer every 0.1 s:
+10 records a second). It is a pure function of the records, so the build
+reuses the last index while the records' digest holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from generator.arabic.normalize import normalize
+from generator.model import SiteModel
+from generator.plan import Page
+
+PREFIX = "pagefind/"
+# Pagefind's own UI bundles: the search page draws its results itself.
+UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
+
+
+@dataclass(frozen=True)
+class Record:
+    path: str  # output-relative URL of the page, e.g. "events/<slug>/"
+    kind: str  # "event" | "actor"
+    title: str  # as written
+    date: str  # as the pages show it (events), or the actor's kind
+    text: str  # a short excerpt, as written
+    key: str  # what is matched: folded title, text, names, places
+
+
+def records(
+    model: SiteModel, gdate: Callable[[Any], str], hdate: Callable[[Any], str]
+) -> list[Record]:
+    """What search can find: every event and every actor with a page.
+
+    `gdate` and `hdate` format an event date the way the pages do
+    (render.Formatter): results show both calendars.
+    """
+    out: list[Record] = []
+    for e in model.events:
+        names = [p.actor.name for p in e.actors] + [t.name for t in (*e.places, *e.tags)]
+        text = e.text if e.text != e.title else ""
+        out.append(
+            Record(
+                e.path,
+                "event",
+                e.title,
+                f"{gdate(e.date)} · {hdate(e.date)}" if e.date else "",
+                text[:240],
+                normalize(" ".join([e.title, text, *names])),
+            )
+        )
+    for a in model.actors:
+        if not (a.events or a.reviewed):
+            continue
+        words = [a.name, *a.aliases, *(r.title for r in a.roles)]
+        out.append(Record(a.path, "actor", a.name, a.kind_label, "", normalize(" ".join(words))))
+    return out
+
+
+def index_key(items: list[Record]) -> str:
+    """The digest an index is reused by: the records and Pagefind's version."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(_version().encode())
+    for r in items:
+        h.update(json.dumps(asdict(r), ensure_ascii=False).encode() + b"\n")
+    return h.hexdigest()
+
+
+def _binary() -> Path | None:
+    try:
+        import pagefind_bin_extended as pagefind_bin
+    except ImportError:
+        try:
+            import pagefind_bin  # type: ignore[import-not-found, no-redef]
+        except ImportError:
+            return None
+    found = pagefind_bin.get_executable()
+    return Path(found) if found else None
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("pagefind")
+    except Exception:  # not installed: the key only has to differ
+        return "none"
+
+
+def _record_html(r: Record) -> str:
+    meta = "".join(
+        f'<span data-pagefind-meta="{name}">{escape(value)}</span>'
+        for name, value in (("title", r.title), ("path", r.path), ("kind", r.kind))
+        + ((("date", r.date),) if r.date else ())
+        + ((("text", r.text),) if r.text else ())
+    )
+    return (
+        '<!doctype html><html lang="ar"><head><meta charset="utf-8"></head><body>'
+        f"<div>{meta}</div><main data-pagefind-body>{escape(r.key)}</main></body></html>"
+    )
+
+
+def build_index(items: list[Record]) -> dict[str, bytes]:
+    """Pagefind's files for `items`, as output-relative paths under pagefind/.
+
+    Raises RuntimeError with Pagefind's own words if it fails.
+    """
+    binary = _binary()
+    if binary is None:
+        raise RuntimeError("Pagefind is not installed (pip install 'pagefind[extended]')")
+    with tempfile.TemporaryDirectory(prefix="tarikh-search-") as tmp:
+        site = Path(tmp) / "records"
+        for n, r in enumerate(items):
+            page = site / f"{n:07d}" / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(_record_html(r), encoding="utf-8")
+        out = Path(tmp) / "pagefind"
+        done = subprocess.run(
+            [str(binary), "--site", str(site), "--output-path", str(out), "--force-language", "ar"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"Pagefind failed: {(done.stderr or done.stdout).strip()[-500:]}")
+        files: dict[str, bytes] = {}
+        for path in sorted(out.rglob("*")):
+            rel = path.relative_to(out).as_posix()
+            if path.is_file() and not rel.startswith(UNUSED):
+                files[PREFIX + rel] = path.read_bytes()
+        return files
+
+
+class SearchIndex:
+    """The last index made, reused while its records' digest holds.
+
+    Kept in memory across the preview's rebuilds; a new `tarikh build` reads
+    it back from output/pagefind/ when `tarikh-index.json` there names the same
+    digest and every file still has the digest it was written with.
+    """
+
+    STAMP = PREFIX + "tarikh-index.json"
+
+    def __init__(self, output: Path | None) -> None:
+        self.output = output
+        self._last: tuple[str, dict[str, bytes]] | None = None
+
+    def files(self, items: list[Record]) -> dict[str, bytes]:
+        key = index_key(items)
+        if self._last is None or self._last[0] != key:
+            found = self._from_output(key)
+            if found is None:
+                found = build_index(items)
+                sums = {p: hashlib.sha256(d).hexdigest() for p, d in sorted(found.items())}
+                stamp = {"key": key, "files": sums}
+                found[self.STAMP] = (json.dumps(stamp, indent=1) + "\n").encode()
+            self._last = (key, found)
+        return self._last[1]
+
+    def _from_output(self, key: str) -> dict[str, bytes] | None:
+        if self.output is None:
+            return None
+        try:
+            stamp = (self.output / self.STAMP).read_bytes()
+            data = json.loads(stamp)
+            if data.get("key") != key:
+                return None
+            files = {self.STAMP: stamp}
+            for rel, sha in dict(data["files"]).items():
+                if not str(rel).startswith(PREFIX) or ".." in str(rel):
+                    return None
+                blob = (self.output / rel).read_bytes()
+                if hashlib.sha256(blob).hexdigest() != sha:
+                    return None
+                files[rel] = blob
+            return files
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+
+def search_page() -> Page:
+    """The search page (templates/search.html): a box, and results as you type."""
+    path = "search/index.html"
+    return Page(
+        path,
+        "search.html",
+        {"page": {"path": path, "title": "البحث", "kind": "search"}},
+        hashlib.blake2b(b"search", digest_size=16).hexdigest(),
+    )

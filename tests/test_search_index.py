@@ -1,0 +1,87 @@
+"""Search's index as files: what is indexed, folded; reuse; the page's CSP.
+
+Typing queries in a browser is tests/browser/test_search.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import snapshot, tarikh
+
+from generator.arabic.normalize import normalize
+from generator.build import Builder
+from generator.publish import search
+
+
+def test_the_index_holds_folded_keys_and_shows_text_as_written(built_example: Path) -> None:
+    index = built_example / "pagefind"
+    assert (index / "pagefind.js").is_file() and (index / "pagefind-entry.json").is_file()
+    assert not list(index.glob("pagefind-ui*")), (
+        "our page draws results; Pagefind's UI is not shipped"
+    )
+    stamp = json.loads((index / "tarikh-index.json").read_text(encoding="utf-8"))
+    assert set(stamp["files"]) == {
+        p.relative_to(built_example).as_posix() for p in index.rglob("*") if p.is_file()
+    } - {"pagefind/tarikh-index.json"}
+    builder = Builder(built_example.parent)
+    result = builder.build()
+    items = search.records(result.model, lambda d: "g", lambda d: "h")  # type: ignore[arg-type]
+    assert {r.kind for r in items} == {"event", "actor"}
+    assad = [r for r in items if r.title == "بشار الأسد"]
+    assert assad and assad[0].path == "actors/بشار-الأسد/" and "الاسد" in assad[0].key
+    for r in items:
+        assert r.key == normalize(r.key)  # matched folded...
+    events = [r for r in items if r.kind == "event"]
+    assert any("أ" in r.title for r in events)  # ...shown as written
+
+
+def test_an_unchanged_build_does_not_re_index(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    first = snapshot(example / "output")
+
+    def refuse(items: object) -> dict[str, bytes]:
+        raise AssertionError("re-indexed an unchanged site")
+
+    monkeypatch.setattr(search, "build_index", refuse)
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    assert snapshot(example / "output") == first
+    # A changed event does re-index, and the index is the one a clean build makes.
+    monkeypatch.undo()
+    news = example / "content/news/2015-10-01-russia-syria.txt"
+    news.write_text(
+        news.read_text(encoding="utf-8") + "أعلن الكرملين الجمعة 2 تشرين الأول 2015 بيانًا جديدًا.\n",
+        encoding="utf-8",
+    )
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    cached = {p: d for p, d in snapshot(example / "output").items() if p.startswith("pagefind/")}
+    assert cached != {p: d for p, d in first.items() if p.startswith("pagefind/")}
+    assert tarikh("build", "--source", example, "--quiet", "--output", example / "clean") == 0
+    clean = {p: d for p, d in snapshot(example / "clean").items() if p.startswith("pagefind/")}
+    assert cached == clean
+
+
+def test_a_damaged_index_is_rebuilt_not_reused(example: Path) -> None:
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    output = example / "output"
+    first = snapshot(output)
+    fragment = next(p for p in (output / "pagefind/fragment").iterdir())
+    key = json.loads((output / search.SearchIndex.STAMP).read_text(encoding="utf-8"))["key"]
+    assert search.SearchIndex(output)._from_output(key) is not None
+    fragment.write_bytes(b"tampered")
+    assert search.SearchIndex(output)._from_output(key) is None
+    fragment.unlink()
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    assert snapshot(output) == first
+
+
+def test_only_the_search_page_allows_webassembly(built_example: Path) -> None:
+    page = (built_example / "search/index.html").read_text(encoding="utf-8")
+    assert "script-src 'self' 'wasm-unsafe-eval';" in page
+    for other in ("index.html", "actors/index.html"):
+        html = (built_example / other).read_text(encoding="utf-8")
+        assert "wasm-unsafe-eval" not in html and "script-src 'self';" in html
