@@ -128,6 +128,10 @@
   list.setAttribute("role", "toolbar");
   list.setAttribute("aria-label", "تصفية الأحداث حسب الفاعل");
   list.setAttribute("aria-controls", "timeline");
+  // A toolbar holds buttons, not list items: the <li>s step aside (axe: listitem).
+  Array.prototype.forEach.call(list.children, function (li) {
+    li.setAttribute("role", "none");
+  });
   chips.forEach(function (chip, i) {
     chip.setAttribute("role", "button");
     chip.setAttribute("aria-pressed", "false");
@@ -206,4 +210,55 @@
 
   window.addEventListener("hashchange", fromHash);
   fromHash();
+})();
+
+/* Focus never ends hidden under the sticky year and month headings (WCAG 2.2
+ * "focus not obscured"). html's scroll-padding keeps a #link clear of them,
+ * but a browser does not scroll for focus at all while the element is
+ * anywhere in the viewport, even under a heading: so when it is, scroll it
+ * just below the lowest heading that is stuck over it. */
+(function () {
+  "use strict";
+
+  var timeline = document.getElementById("timeline");
+  if (!timeline || !window.getComputedStyle) {
+    return;
+  }
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    if (!el || !el.getClientRects || !timeline.contains(el)) {
+      return;
+    }
+    // At once, so that the browser finds the element in view and leaves it
+    // (its own scroll would be smooth and end at the very top); and once more
+    // after a frame, in case its scroll ran after ours.
+    clear(el);
+    requestAnimationFrame(function () {
+      clear(el);
+    });
+  });
+
+  // Scroll `el` just below any heading drawn over it; a heading that sticks
+  // once we scroll may cover it in turn, hence a few rounds.
+  function clear(el) {
+    var headings = timeline.querySelectorAll(".year__title, .month__title");
+    for (var round = 0; round < 3; round++) {
+      var box = el.getClientRects()[0] || el.getBoundingClientRect();
+      var cover = 0;
+      for (var i = 0; i < headings.length; i++) {
+        var h = headings[i].getBoundingClientRect();
+        var over = h.top < box.bottom && h.bottom > box.top && h.left < box.right && box.left < h.right;
+        if (over && h.bottom > cover) {
+          cover = h.bottom;
+        }
+      }
+      if (cover) {
+        window.scrollBy({ top: box.top - cover - 12, behavior: "instant" });
+      } else if (box.bottom > window.innerHeight) {
+        window.scrollBy({ top: box.bottom - window.innerHeight + 12, behavior: "instant" });
+      } else {
+        return;
+      }
+    }
+  }
 })();

@@ -1,0 +1,130 @@
+"""The published site as readers meet it, in Chromium: axe-core on every page
+type in light and dark at 375 and 1,280 px, focus never hidden under sticky
+headers, and a card's parts where they belong."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import vendor
+from conftest import ROOT, tarikh
+from test_embed import ARGS, CHROMIUM, WAIT_MS, _free_port, _serve
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
+]
+
+PAGES = {
+    "timeline": "",
+    "event": "events/2015-10-01-جدد-وزير-الخارجية-الروسي-التأكيد-على-e81bf7/",
+    "actors": "actors/",
+    "actor": "actors/سيرغي-لافروف/",
+    "places": "places/",
+    "place": "places/سورية/",
+    "tags": "tags/",
+    "story": None,  # found from the event page
+    "search": "search/",
+    "404": "404.html",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    tmp = tmp_path_factory.mktemp("look")
+    src = tmp / "example"
+    shutil.copytree(ROOT / "content", src / "content")
+    shutil.copy(ROOT / "site.toml", src / "site.toml")
+    port = _free_port()
+    assert (
+        tarikh("build", "--source", src, "--base-url", f"http://127.0.0.1:{port}/", "--quiet") == 0
+    )
+    stories = sorted((src / "output/stories").glob("*/index.html"))
+    PAGES["story"] = stories[0].parent.relative_to(src / "output").as_posix() + "/"
+    with _serve(src / "output", port) as url:
+        yield {"url": url}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_serious_accessibility_violation_on_any_page_type(
+    site: dict[str, Any], browser: Any, scheme: str, width: int
+) -> None:
+    axe = vendor.npm_file("axe-core", "axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    found = {}
+    for kind, path in PAGES.items():
+        page.goto(site["url"] + (path or ""))
+        page.add_script_tag(content=axe)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        bad = [
+            (v["id"], [n["target"] for n in v["nodes"]][:2])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if bad:
+            found[kind] = bad
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_focus_is_never_hidden_under_the_sticky_headings(
+    site: dict[str, Any], browser: Any, width: int
+) -> None:
+    """WCAG 2.2 "focus not obscured": moving back with Shift+Tab through the
+    whole timeline, each focused element is what a reader sees at its place."""
+    page = browser.new_page(viewport={"width": width, "height": 700})
+    page.set_default_timeout(WAIT_MS)
+    page.goto(site["url"])
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.keyboard.press("End")
+    hidden = []
+    seen = 0
+    for _ in range(80):
+        page.keyboard.press("Shift+Tab")
+        state = page.evaluate(
+            """async () => {
+              await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+              const el = document.activeElement;
+              if (!el || el === document.body) return null;
+              const r = el.getClientRects()[0] || el.getBoundingClientRect();  // a wrapped link: its first line
+              if (!r.width || !r.height) return "invisible";
+              const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+              const tops = [r.top + 2, r.top + r.height / 2].filter(y => y >= 0 && y < innerHeight);
+              const covered = tops.some(y => {
+                const at = document.elementFromPoint(x, y);
+                return at && at !== el && !el.contains(at) && !at.contains(el);
+              });
+              return covered ? (el.textContent || el.outerHTML).trim().slice(0, 40) : "ok";
+            }"""
+        )
+        if state is None:
+            break
+        seen += 1
+        if state not in ("ok", "invisible"):
+            hidden.append(state)
+    page.close()
+    assert seen > 10
+    assert hidden == []
