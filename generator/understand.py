@@ -9,9 +9,10 @@ as the story's date and never as an exact one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.arabic.actors import ActorMention, Registry, find_actors
+from generator.arabic.actors import ActorMention, Registry, find_actors, story_actors
 from generator.arabic.classify import event_type, find_places
 from generator.arabic.dates import DateValue, find_date
 
@@ -33,7 +34,11 @@ def understand(
     today: dt.date,
     registry: Registry,
     hijri_adjust: int = 0,
+    story: Sequence[ActorMention] = (),
 ) -> Understanding:
+    """`story`: the actors understood in the story's earlier lines (a news
+    file's lines before this one), so that a family name alone («المشهداني»)
+    is read as the person named in full before."""
     found = find_date(text, reference, today, hijri_adjust)
     date = found.date
     warnings = list(found.warnings)
@@ -42,9 +47,10 @@ def understand(
     elif date is None:
         warnings.append("no date in the text and no story date: the event is undated")
     on = date.start if date else reference
+    actors = find_actors(text, registry, on)
     return Understanding(
         date=date,
-        actors=find_actors(text, registry, on),
+        actors=actors + story_actors(text, actors, story),
         type=event_type(text),
         places=find_places(text),
         mentions=found.mentions,

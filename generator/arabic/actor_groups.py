@@ -75,6 +75,7 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             if head in ORG_HEADS_SUBJECT_ONLY and not (i > 0 and is_verb(t.words[i - 1])):
                 return i, []
             end = phrases.adjectives(t, end, reg.alias_starts, nisba=True)
+            end = phrases.complement(t, end, reg.alias_starts)  # «… المستقلة للانتخابات»
         elif head in ORG_HEADS_COMPLEMENT:
             described = phrases.adjectives(t, i + 1, reg.alias_starts, nisba=True)
             if described == i + 1 or t.words[i + 1] in _PASSING:
@@ -83,7 +84,10 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             if end == described:
                 return i, []
         elif head in ORG_HEADS_DEFINITE:
-            if not joined(t, i + 1) or t.words[i + 1] not in NATIONALITIES:
+            k = i + 1  # «الديوان الملكي السعودي», «الطيران المدني الكويتي»
+            while joined(t, k) and t.words[k] in TITLE_ADJECTIVES:
+                k += 1
+            if not joined(t, k) or t.words[k] not in NATIONALITIES:
                 return i, []
             end = phrases.adjectives(t, i + 1, reg.alias_starts)
         else:

@@ -1,5 +1,6 @@
 """People by their titles: «وزير الخارجية الروسي سيرغي لافروف», «الرئيس السوري»
-alone (resolved through the registry's dated roles), «المتحدث باسم …، حسن ناظم،».
+alone (resolved through the registry's dated roles), «المتحدث باسم …، حسن ناظم،»;
+and people with no title, by a given name («أدى محمد شياع السوداني اليمين»).
 
 The title's shape is `phrases.title`; the name after it is `names`. This
 module decides who the titled phrase names: a registered alias after the
@@ -14,7 +15,7 @@ from generator.arabic import phrases
 from generator.arabic.actor_groups import read_quoted
 from generator.arabic.lexicon import Tokens, follows, joined, stems
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
-from generator.arabic.names import name_between_commas, person_name
+from generator.arabic.names import bare_name, name_between_commas, person_name
 from generator.arabic.registry import ActorMention, Registry
 from generator.arabic.words_names import FACILITIES
 
@@ -77,3 +78,17 @@ def _inside(
         out.extend(f for f in items if f.end <= end and f.mention.kind != "person")
         i = max(stop, i + 1)
     return out
+
+
+def read_bare(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    """A person named with no title before the name (`names.bare_name`):
+    discovered, unreviewed, unless the registry knows the name."""
+    found = bare_name(t, i)
+    if found is None:
+        return i, []
+    end, stem = found
+    if (hit := reg.match(t, i)) and hit[0] >= end:
+        return i, []  # the registered alias reads it, with its entry
+    name = house_spelling(phrases.plain(phrases.surface(t, i, end, stem)))
+    mention = phrases.surface(t, i, end, stem)
+    return end, [Found(i, end, ActorMention(slug(name), name, mention, registered=False))]

@@ -45,7 +45,7 @@ gazetteer's canonical name («السعودية» for «المملكة العرب
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import compress
 
 from generator.arabic import phrases
@@ -58,13 +58,18 @@ from generator.arabic.actor_groups import (
     read_quoted,
     read_seat,
 )
-from generator.arabic.actor_titles import read_titled
+from generator.arabic.actor_surnames import story_surnames
+from generator.arabic.actor_titles import read_bare, read_titled
 from generator.arabic.classify import acting_countries
 from generator.arabic.lexicon import VERB_WORDS, Tokens, stems, tokenize
 from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
+from generator.arabic.words_given import NAME_STARTS
 from generator.arabic.words_names import DATE_WORDS
+
+# A name with no title starts with a given name, or «عبد» written apart.
+_BARE_STARTS = NAME_STARTS | frozenset(("عبد",))
 
 __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actors"]
 
@@ -93,6 +98,29 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
     return _finish(t, found + _countries(t, found))
 
 
+def story_actors(
+    text: str, actors: Sequence[ActorMention], story: Sequence[ActorMention] = ()
+) -> list[ActorMention]:
+    """People named by the family name alone, on the words `actors` left:
+    the person the story's earlier lines (`story`) named in full, or a nisba
+    family name right after a verb (`actor_surnames`)."""
+    t = tokenize(text)
+    spans: list[tuple[int, int]] = []
+    for m in actors:
+        at = text.find(m.mention)
+        while at >= 0:
+            spans.append((at, at + len(m.mention)))
+            at = text.find(m.mention, at + 1)
+    marker = ActorMention("", "", "")  # only says which words are taken
+    taken = [
+        Found(k, k + 1, marker)
+        for k, (a, b) in enumerate(t.spans)
+        if any(s <= a and b <= e for s, e in spans)
+    ]
+    people = {m.slug for m in actors}
+    return [f.mention for f in story_surnames(t, taken, story) if f.mention.slug not in people]
+
+
 def _readers(reg: Registry, word: str) -> tuple[Reader, ...]:
     """The readers that can start on a word, through any of its readings: the
     same in every sentence, so asked once per word and registry; most words
@@ -106,6 +134,7 @@ def _readers(reg: Registry, word: str) -> tuple[Reader, ...]:
             (read_titled, reg.title_starts),
             (read_organisation, ORG_STARTS),
             (read_seat, SEAT_STARTS),
+            (read_bare, _BARE_STARTS),
         )
         if not starts.isdisjoint(readings)
     )

@@ -13,12 +13,15 @@ import re
 
 from generator.arabic.gazetteer import PLACES
 from generator.arabic.lexicon import Tokens, follows, is_definite, is_verb, joined, stems
+from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, GIVEN_COMMON, NAME_STARTS
 from generator.arabic.words_names import (
     CONNECTORS,
     CONSTRUCT_NOUNS,
     DATE_WORDS,
+    FACILITIES,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
+    ORG_HEADS,
     STOP,
 )
 
@@ -76,6 +79,12 @@ def person_name(t: Tokens, j: int) -> int:
     if not follows(t, j):
         return j
     first = t.words[j]
+    if first in NAME_STARTS:  # a given name: its chain reads as far as it goes
+        chained = name_chain(t, j)
+        if chained > j + 1:
+            return chained
+        if _boundary(t, j + 1) or not _part(t.words[j + 1], False):
+            return j + 1  # «الملك سلمان لسلطان عمان»: the given name alone
     loose = joined(t, j + 1) and t.words[j + 1] in CONNECTORS  # «فيصل بن فرحان»
     opener = first in _NAME_OPENERS and joined(t, j + 1) and name_word(t.words[j + 1], True)
     if not opener and (not name_word(first, loose) or first in CONNECTORS or clitic_masdar(first)):
@@ -164,3 +173,146 @@ def name_between_commas(t: Tokens, j: int) -> int:
         return j
     gap = t.text[t.spans[k - 1][1] : t.spans[k][0]] if k < len(t.words) else ""
     return k if k == len(t.words) or gap.strip()[:1] in ("،", ",", ".") else j
+
+
+# ------------------------------------------------------------ names with no title
+
+# Words a name never runs into through a clitic: «الملك سلمان لسلطان عمان».
+_NOT_AFTER_CLITIC = HEADS_CONSTRUCT | HEADS_DEFINITE | CONSTRUCT_NOUNS | ORG_HEADS | NAME_STARTS
+_LINEAGE_ON = LINEAGE | frozenset(("ولد",))
+
+
+def _family(w: str) -> bool:
+    """A family name with the article: a nisba («العيساوي», «الغزواني») or a
+    given name with the article, as Gulf names run («الأحمد الجابر الصباح»);
+    not any definite noun («اليمين», «الأعمال»)."""
+    if w == "الدين":  # «صلاح الدين», «نور الدين»
+        return True
+    if not (is_definite(w) and len(w) >= 5 and name_word(w)):
+        return False
+    return w.endswith("ي") or w[2:] in NAME_STARTS
+
+
+def _part(w: str, after_connector: bool, second: bool = False) -> bool:
+    """A word that continues a name: after a lineage word almost any name;
+    right after the given name any name word («بشار الأسد», «محمد السادس»);
+    further on, a word with the article only in a family name's shape."""
+    if clitic_masdar(w):
+        return False  # «بتشكيل»
+    if w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS):
+        return False  # «… وألمانيا», «… وكاترين»: the next item of a list
+    if w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS:
+        rest = w[1:]
+        if rest in _NOT_AFTER_CLITIC or is_definite(rest) or rest.startswith("ل"):
+            return False  # «لسلطان», «بالوفد», «للرئيس»
+    if is_definite(w) and not (after_connector or second):
+        return _family(w)
+    return name_word(w, after_connector) or _family(w)
+
+
+_TIMES = frozenset(("صباح", "عصر", "ليله"))
+
+
+def _ends_here(t: Tokens, k: int) -> bool:
+    """A third or fourth plain word ends the name for sure: punctuation or
+    the end after it, or the next item of a list («… بارو وألمانيا …»)."""
+    if k >= len(t.words) or t.brk[k - 1]:
+        return True
+    w = t.words[k]
+    return w in CONNECTORS or (w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS))
+
+
+def _boundary(t: Tokens, k: int) -> bool:
+    """Whether a name can end before word k: punctuation, the end, a word that
+    cannot continue a name, or «و» opening the next item of a list."""
+    if k >= len(t.words) or t.brk[k - 1]:
+        return True
+    w = t.words[k]
+    return ends_name(w) or w[:1] == "و" or w in CONNECTORS
+
+
+def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
+    """A personal name from a given name at word j: up to three words («محمد
+    شياع السوداني», «جان نويل بارو»), and on through بن/ابن/بنت/ولد/آل/عبد/أبو
+    («بدر بن حمد بن حمود البوسعيدي», «محمد ولد الشيخ الغزواني», «عبدالله محمد
+    إبراهيم آل الشيخ»). The end, j when there is no name of two words or more.
+    `strict`: a second word with the article must have a family name's shape
+    too («أحمد العاصمة» is no one)."""
+    k, plain_words, lineage = j + 1, 1, False
+    while joined(t, k):
+        w, prev = t.words[k], t.words[k - 1]
+        if prev in CONNECTORS:
+            # «آل الشيخ», «ولد الشيخ», «بن الحسين»: after a lineage word a name,
+            # or a family with the article, whatever the word
+            ok = _part(w, True) or (len(w) >= 3 and is_definite(w) and w not in STOP)
+            if not (ok or w in CONNECTORS):
+                return k - 1 if k - 1 > j + 1 else j
+            lineage = lineage or prev in _LINEAGE_ON
+            k += 1
+            continue
+        if w in CONNECTORS:
+            after = t.words[k + 1] if joined(t, k + 1) else ""
+            family = len(after) >= 3 and (is_definite(after) or w == "ال") and after not in STOP
+            if not (after and (_part(after, True) or family)):
+                break
+            k += 1
+            continue
+        if lineage:  # after «بن X» a family name with the article ends it
+            if _family(w) and w not in DATE_WORDS:
+                k += 1
+                break
+            if w in GIVEN or w in FOREIGN_GIVEN:  # «ولد الشيخ أحمد»
+                k += 1
+            break
+        if plain_words >= 4 or not _part(w, False, second=plain_words == 1 and not strict):
+            break
+        if w in _TIMES and (not joined(t, k + 1) or t.words[k + 1] in DATE_WORDS):
+            break  # «سامح شكري صباح اليوم»
+        # «الأحمد الجابر الصباح»: a run of family names with the article
+        run = _family(prev) or (joined(t, k + 1) and _family(t.words[k + 1]))
+        if plain_words >= 2 and not (
+            _ends_here(t, k + 1) or (_family(w) and (run or _boundary(t, k + 1)))
+        ):
+            break  # a third word only where the name clearly ends: «محمود مكيه مذكرة»
+        k, plain_words = k + 1, plain_words + 1
+    if k == j + 1:
+        return j
+    if t.words[k - 1] in CONNECTORS:
+        k -= 1
+    return k if k > j + 1 else j
+
+
+def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
+    """A person named with no title before: a given name (after «و» in a list)
+    and at least one more name word. A given name that is also a common word
+    («سعيد», «صباح», «علي») needs a given or family name after it. Not a name
+    inside a place's or an institution's («جامع الإمام تركي بن عبدالله»,
+    «مؤسسة محمد بن راشد»). Returns the end and the first word's stem."""
+    w = t.words[j]
+    first = w if w in NAME_STARTS else w[1:] if w[:1] == "و" and w[1:] in NAME_STARTS else None
+    if first is None and w in ("عبد", "وعبد") and joined(t, j + 1):  # «عبد الملك الحوثي»
+        first = w[-3:] if name_word(t.words[j + 1], True) else None
+    if first is None:
+        return None
+    for back in (j - 1, j - 2):
+        if back >= 0 and joined(t, back + 1):
+            readings = stems(t.words[back])
+            if not FACILITIES.isdisjoint(readings):
+                return None
+            institution = not (
+                CONSTRUCT_NOUNS.isdisjoint(readings) and ORG_HEADS.isdisjoint(readings)
+            )
+            if back == j - 1 and institution:
+                return None
+    end = name_chain(t, j)
+    if end <= j + 1:
+        return None
+    second = t.words[j + 1]
+    if first == "عبد" and end <= j + 2:
+        return None  # «عبد الله» alone is a given name, no one in particular
+    if first in GIVEN_COMMON and first not in GIVEN and first not in FOREIGN_GIVEN:
+        nisba = _family(second) and second.endswith("ي")
+        strong = second in NAME_STARTS or second in CONNECTORS or nisba
+        if not strong:
+            return None
+    return end, first

@@ -1,0 +1,92 @@
+"""A person named by the family name alone: «وهنأ المشهداني», «وأوضح الصفدي».
+
+Two readings, run on the words no other reader took:
+- the story named the person in full before («محمود المشهداني» in an earlier
+  line): the family name is that person (`story` holds the earlier actors);
+- with no such line, a family name with the article and the nisba ending
+  («الصفدي», «الحوثي») right after a verb we know, standing alone (a particle,
+  a verb or punctuation after it), is a person: «الرئيس» or «الجيش» are not
+  nisbas, and nationalities («المصري») and title adjectives are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator.arabic.gazetteer import NATIONALITIES, PLACES
+from generator.arabic.lexicon import Tokens, is_definite, is_verb, stems
+from generator.arabic.mentions import Found, discovered
+from generator.arabic.names import ends_name, name_word
+from generator.arabic.normalize import normalize
+from generator.arabic.phrases import surface
+from generator.arabic.registry import ActorMention
+from generator.arabic.words_names import TITLE_ADJECTIVES
+
+
+def _taken(found: list[Found], n: int) -> list[bool]:
+    taken = [False] * n
+    for f in found:
+        for k in range(f.start, min(f.end, n)):
+            taken[k] = True
+    return taken
+
+
+def _known(story: Sequence[ActorMention]) -> dict[str, ActorMention]:
+    """Family names of the story's people named in two words or more: the
+    last word, and the last two after «عبد»/«أبو» («عبد الغفار»)."""
+    out: dict[str, ActorMention] = {}
+    for m in story:
+        words = normalize(m.name).split()
+        if m.kind != "person" or len(words) < 2:
+            continue
+        out.setdefault(words[-1], m)
+        if len(words) >= 3 and words[-2] in ("عبد", "ابو"):
+            out.setdefault(f"{words[-2]} {words[-1]}", m)
+            out.setdefault(words[-2] + words[-1], m)
+    return out
+
+
+def _nisba(w: str) -> bool:
+    return (
+        is_definite(w)
+        and w.endswith("ي")
+        and len(w) >= 6
+        and w not in NATIONALITIES
+        and w not in TITLE_ADJECTIVES
+        and w not in PLACES
+        and name_word(w)
+    )
+
+
+def story_surnames(t: Tokens, found: list[Found], story: Sequence[ActorMention]) -> list[Found]:
+    words, n = t.words, len(t.words)
+    taken = _taken(found, n)
+    people: set[str] = set()
+    known = _known(story) if story else {}
+    out: list[Found] = []
+    for i in range(n):
+        if taken[i]:
+            continue
+        for stem in stems(words[i]):
+            pair = f"{stem} {words[i + 1]}" if i + 1 < n and not t.brk[i] else ""
+            person = known.get(pair) or known.get(stem)
+            if person is not None:
+                end = i + 2 if pair and known.get(pair) else i + 1
+                if person.slug not in people:
+                    mention = ActorMention(
+                        person.slug,
+                        person.name,
+                        surface(t, i, end, stem),
+                        kind="person",
+                        registered=person.registered,
+                    )
+                    out.append(Found(i, end, mention))
+                    people.add(person.slug)
+                break
+            if stem == words[i] and i > 0 and not t.brk[i - 1] and is_verb(words[i - 1]):
+                after = words[i + 1] if i + 1 < n and not t.brk[i] else ""
+                if _nisba(stem) and (not after or ends_name(after)):
+                    name = surface(t, i, i + 1)
+                    out.append(Found(i, i + 1, discovered(name, name, "person")))
+                break
+    return out
