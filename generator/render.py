@@ -23,6 +23,7 @@ import jinja2
 import jinja2.meta
 from markupsafe import Markup
 
+from generator.arabic.bidi import isolate_latin
 from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
 from generator.errors import ConfigError, TemplateError
@@ -222,6 +223,8 @@ class Renderer:
             preview=preview,
         )
         self.env.filters["period"] = fmt.period
+        # Latin runs in Arabic text as one left-to-right unit (generator/arabic/bidi.py).
+        self.env.filters["bidi"] = lambda text: Markup(isolate_latin(str(text)))
         self.env.filters["gmonth"] = fmt.gmonth
         self.config = config
         self._digests: dict[str, str] = {}

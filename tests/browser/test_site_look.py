@@ -34,12 +34,21 @@ PAGES = {
 }
 
 
+CJTF = """---
+date: 2015-10-02
+source: وكالة مثال
+---
+أعلنت قيادة قوات التحالف الدولي (CJTF-OIR) الجمعة 2 تشرين الأول 2015 تنفيذ ضربات جوية بطائرات F-16 قرب الرقة.
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     tmp = tmp_path_factory.mktemp("look")
     src = tmp / "example"
     shutil.copytree(ROOT / "content", src / "content")
     shutil.copy(ROOT / "site.toml", src / "site.toml")
+    (src / "content/news/cjtf.txt").write_text(CJTF, encoding="utf-8")
     port = _free_port()
     assert (
         tarikh("build", "--source", src, "--base-url", f"http://127.0.0.1:{port}/", "--quiet") == 0
@@ -106,7 +115,13 @@ def test_focus_is_never_hidden_under_the_sticky_headings(
         page.keyboard.press("Shift+Tab")
         state = page.evaluate(
             """async () => {
-              await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+              // Wait for the page to come to rest: smooth scrolling may be under way.
+              let still = 0, last = -1;
+              for (let i = 0; i < 90 && still < 5; i++) {
+                await new Promise(r => requestAnimationFrame(r));
+                still = scrollY === last ? still + 1 : 0;
+                last = scrollY;
+              }
               const el = document.activeElement;
               if (!el || el === document.body) return null;
               const r = el.getClientRects()[0] || el.getBoundingClientRect();  // a wrapped link: its first line
@@ -128,3 +143,40 @@ def test_focus_is_never_hidden_under_the_sticky_headings(
     page.close()
     assert seen > 10
     assert hidden == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_cards_lead_with_their_headline_and_keep_latin_whole(
+    site: dict[str, Any], browser: Any, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(site["url"])
+    # A card's date, type and «بتاريخ الخبر» badge take at most two rows.
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('.card__meta')].map(meta => {
+             const parts = meta.querySelectorAll('.date__primary, .date__secondary, .label, .date__basis');
+             const tops = [...parts].map(p => p.getBoundingClientRect().top).sort((a, b) => a - b);
+             return tops.filter((t, i) => i === 0 || t - tops[i - 1] > 10).length;  // rows
+           })"""
+    )
+    assert rows and max(rows) <= 2, rows
+    assert page.locator(".date__basis").count() > 0
+    # The headline leads: bold, and larger than the text.
+    title = page.locator(".card__title").first
+    assert int(title.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
+    size = "e => parseFloat(getComputedStyle(e).fontSize)"
+    assert title.evaluate(size) > page.locator("body").evaluate(size) + 2
+    # «(CJTF-OIR)» and «F-16» are one unit each, on one line.
+    for run in ("(CJTF-OIR)", "F-16"):
+        bdi = page.locator(f"bdi.ltr:text-is('{run}')").first
+        assert bdi.evaluate("e => e.getClientRects().length") == 1
+    # Types differ by their mark's shape, not only by colour.
+    shapes = page.evaluate(
+        """() => { const seen = {};
+             for (const l of document.querySelectorAll('.card .label')) {
+               const m = getComputedStyle(l.querySelector('.label__mark'));
+               seen[l.className] = [m.borderRadius, m.clipPath, m.transform].join('|'); }
+             return seen; }"""
+    )
+    assert len(shapes) >= 3 and len(set(shapes.values())) >= 3, shapes
+    page.close()

@@ -229,14 +229,39 @@
     if (!el || !el.getClientRects || !timeline.contains(el)) {
       return;
     }
-    // At once, so that the browser finds the element in view and leaves it
-    // (its own scroll would be smooth and end at the very top); and once more
-    // after a frame, in case its scroll ran after ours.
+    // At once, so that the browser may find the element in view and leave
+    // it; and again after any scroll of the next moments, since the browser
+    // may bring the element into view after this handler (to the very top).
     clear(el);
+    watched = el;
+    clearTimeout(watchEnd);
+    watchEnd = setTimeout(function () {
+      watched = null;
+    }, 600);
     requestAnimationFrame(function () {
       clear(el);
     });
   });
+
+  var watched = null;
+  var watchEnd = 0;
+  var queued = false;
+  window.addEventListener(
+    "scroll",
+    function () {
+      if (!watched || queued) {
+        return;
+      }
+      queued = true;
+      requestAnimationFrame(function () {
+        queued = false;
+        if (watched && document.activeElement === watched) {
+          clear(watched);
+        }
+      });
+    },
+    { passive: true }
+  );
 
   // Scroll `el` just below any heading drawn over it; a heading that sticks
   // once we scroll may cover it in turn, hence a few rounds.
