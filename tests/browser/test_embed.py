@@ -207,6 +207,16 @@ def test_the_snippet_gives_a_widget_as_tall_as_its_content(
         )
         items = frame.locator(".w-item").count()
         assert items == 10
+        # A plain wheel over the widget's axis scrolls the article, not the axis.
+        frame.wait_for_selector("#w-axis:not([hidden])")
+        view = frame.evaluate("tarikhWidget.view()")
+        canvas = frame.locator("#w-canvas").bounding_box()
+        assert canvas is not None
+        page.mouse.move(canvas["x"] + canvas["width"] / 2, canvas["y"] + canvas["height"] / 2)
+        before = page.evaluate("scrollY")
+        page.mouse.wheel(0, 300)
+        page.wait_for_function(f"() => scrollY > {before}")
+        assert frame.evaluate("tarikhWidget.view()") == view
         assert frame.locator(".w-item time[datetime]").count() == items
         assert errors == []
 
