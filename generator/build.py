@@ -185,7 +185,7 @@ class Builder:
                 )
             for item in f.items:
                 key = (item.text, reference, today, registry_key, config.hijri_adjust)
-                facts = self._understood.get(key)
+                facts = used.get(key) or self._understood.get(key)  # a repeated line: read once
                 done += 1
                 if facts is None:
                     if self.progress is not None and done % 256 == 0:

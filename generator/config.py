@@ -82,6 +82,12 @@ def _check(key: str, value: object, problems: list[str]) -> object:
         allowed = ", ".join(repr(c) for c in CHOICES[key])
         problems.append(f"{key}: {value!r} is not one of {allowed}")
         return None
+    if key in ("title", "description") and "<" in value:
+        # Shown as text everywhere, and copied into feeds, oEmbed and JSON-LD
+        # that others render as HTML: markup is taken out, as from content.
+        from generator.load import plain_text
+
+        return plain_text(value)
     if key == "base_url" and value:
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc:

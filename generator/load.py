@@ -330,6 +330,25 @@ def _safe_url(
     return value
 
 
+def _safe_image(
+    value: str | None, rel: str, problems: Problems, lines: list[str] | None = None
+) -> str | None:
+    """An image is a file of the site (static/img/x.jpg) or an http(s) URL: never
+    a `javascript:` or `data:` URL, never a path that climbs out with `..`."""
+    if not value:
+        return None
+    path = value.replace("\\", "/")
+    if re.match(r"(?i)^https?://[^\s]+$", value):
+        return value
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path) or ".." in path.split("/"):
+        line = field_line(lines, "image") if lines else 1
+        problems.warning(
+            rel, line, f"image {value!r} is not a file of the site or a http(s) URL; left out"
+        )
+        return None
+    return path
+
+
 def parse_date(value: Any) -> tuple[dt.date, str, str, str] | str:
     """A front-matter date → (start, precision, calendar, written), or an error message.
 
@@ -429,6 +448,7 @@ def load_event(path: Path, rel: str, problems: Problems) -> EventFile | None:
             problems.error(rel, field_line(lines, key), f"{key!r}: {parsed}")
             return None
     body = "\n".join(lines[body_start:])
+    body_html = render_markdown(body) if body.strip() else ""
     place = _text_field(meta, "place", rel, problems, lines)
     draft = meta.get("draft", False)
     return EventFile(
@@ -442,10 +462,13 @@ def load_event(path: Path, rel: str, problems: Problems) -> EventFile | None:
         place=place,
         source=_text_field(meta, "source", rel, problems, lines),
         url=_safe_url(_text_field(meta, "url", rel, problems, lines), rel, problems, lines),
-        image=_text_field(meta, "image", rel, problems, lines),
+        image=_safe_image(_text_field(meta, "image", rel, problems, lines), rel, problems, lines),
         draft=draft is True,
-        body_html=render_markdown(body) if body.strip() else "",
-        body_text=clean(" ".join(body.split())),
+        body_html=body_html,
+        # What readers see of the body, as text: from the sanitised HTML, never
+        # the Markdown source (whose raw <script> and javascript: links would
+        # reach events.json and the widget).
+        body_text=clean(" ".join(html.unescape(nh3.clean(body_html, tags=set())).split())),
     )
 
 

@@ -29,6 +29,10 @@ DIGITS = str.maketrans(
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 
 
+_INVISIBLE_BUT_ZWNJ = re.compile("[\u200b\u200d-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_STRAY_ZWNJ = re.compile(r"(?<!\w)\u200c+|\u200c+(?!\w)")
+
+
 def clean(text: str) -> str:
     """Text as it should be displayed: NFC, no invisible controls, one line.
 
@@ -36,7 +40,10 @@ def clean(text: str) -> str:
     what could reorder the text on screen.
     """
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
+    if "\u200c" in text:  # ZWNJ is spelling inside a Persian or Urdu word: kept there only
+        text = _STRAY_ZWNJ.sub("", _INVISIBLE_BUT_ZWNJ.sub("", text))
+    else:
+        text = _INVISIBLE.sub("", text)
     return text.replace("\r", " ").strip()
 
 
@@ -55,6 +62,9 @@ def normalize(text: str) -> str:
 
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# A slug is a folder name: with a date before it and a digest after, it must
+# stay under the 255 bytes most file systems allow.
+MAX_SLUG_BYTES = 180
 
 
 def slugify(text: str, max_words: int = 8) -> str:
@@ -68,4 +78,16 @@ def slugify(text: str, max_words: int = 8) -> str:
     text = _INVISIBLE.sub("", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "").translate(DIGITS).lower()
     words = [w for w in _NON_WORD.split(text) if w and w != "_"]
-    return "-".join(words[:max_words]).strip("-_")
+    slug = "-".join(words[:max_words]).strip("-_")
+    if len(slug.encode()) > MAX_SLUG_BYTES:  # one enormous "word": a file name has 255 bytes
+        cut = slug.encode()[:MAX_SLUG_BYTES].decode(errors="ignore")
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut[len(cut) // 2 :] else cut).strip("-_")
+    # A folder named CON, NUL, COM1… cannot exist on Windows: a site built
+    # there, or unzipped there, would lose the page.
+    return slug + "_" if slug in _RESERVED else slug
+
+
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", "conin$", "conout$"]
+    + [f"{p}{n}" for p in ("com", "lpt") for n in [*"123456789", "¹", "²", "³"]]
+)

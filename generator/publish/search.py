@@ -122,6 +122,8 @@ def build_index(items: list[Record]) -> dict[str, bytes]:
 
     Raises RuntimeError with Pagefind's own words if it fails.
     """
+    if not items:  # a site with nothing in it yet: Pagefind refuses to index nothing
+        return {}
     binary = _binary()
     if binary is None:
         raise RuntimeError("Pagefind is not installed (pip install 'pagefind[extended]')")
