@@ -11,11 +11,11 @@ Two readings, run on the words no other reader took:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, stems
-from generator.arabic.mentions import Found, discovered
+from generator.arabic.mentions import discovered
 from generator.arabic.names import ends_name, name_word
 from generator.arabic.normalize import normalize
 from generator.arabic.phrases import surface
@@ -23,11 +23,19 @@ from generator.arabic.registry import ActorMention
 from generator.arabic.words_names import TITLE_ADJECTIVES
 
 
-def _taken(found: list[Found], n: int) -> list[bool]:
-    taken = [False] * n
-    for f in found:
-        for k in range(f.start, min(f.end, n)):
-            taken[k] = True
+def _taken(t: Tokens, actors: Sequence[ActorMention]) -> Callable[[int], bool]:
+    """Whether word k is inside a mention another reader found."""
+    spans: list[tuple[int, int]] = []
+    for m in actors:
+        at = t.text.find(m.mention) if m.mention else -1
+        while at >= 0:
+            spans.append((at, at + len(m.mention)))
+            at = t.text.find(m.mention, at + 1)
+
+    def taken(k: int) -> bool:
+        a, b = t.spans[k]
+        return any(s <= a and b <= e for s, e in spans)
+
     return taken
 
 
@@ -58,14 +66,23 @@ def _nisba(w: str) -> bool:
     )
 
 
-def story_surnames(t: Tokens, found: list[Found], story: Sequence[ActorMention]) -> list[Found]:
+def story_surnames(
+    t: Tokens, actors: Sequence[ActorMention], story: Sequence[ActorMention]
+) -> list[ActorMention]:
     words, n = t.words, len(t.words)
-    taken = _taken(found, n)
-    people: set[str] = set()
     known = _known(story) if story else {}
-    out: list[Found] = []
-    for i in range(n):
-        if taken[i]:
+    candidates = [i for i, w in enumerate(words) if w[-1:] == "ي" and w[:2] == "ال" and i]
+    if known:
+        candidates = sorted(
+            {*candidates, *(i for i, w in enumerate(words) if w in known or w[1:] in known)}
+        )
+    if not candidates:
+        return []
+    taken = _taken(t, actors)
+    out: list[ActorMention] = []
+    people: set[str] = set()
+    for i in candidates:
+        if taken(i):
             continue
         for stem in stems(words[i]):
             pair = f"{stem} {words[i + 1]}" if i + 1 < n and not t.brk[i] else ""
@@ -73,20 +90,21 @@ def story_surnames(t: Tokens, found: list[Found], story: Sequence[ActorMention])
             if person is not None:
                 end = i + 2 if pair and known.get(pair) else i + 1
                 if person.slug not in people:
-                    mention = ActorMention(
-                        person.slug,
-                        person.name,
-                        surface(t, i, end, stem),
-                        kind="person",
-                        registered=person.registered,
+                    out.append(
+                        ActorMention(
+                            person.slug,
+                            person.name,
+                            surface(t, i, end, stem),
+                            kind="person",
+                            registered=person.registered,
+                        )
                     )
-                    out.append(Found(i, end, mention))
                     people.add(person.slug)
                 break
-            if stem == words[i] and i > 0 and not t.brk[i - 1] and is_verb(words[i - 1]):
+            if stem == words[i] and not t.brk[i - 1] and is_verb(words[i - 1]):
                 after = words[i + 1] if i + 1 < n and not t.brk[i] else ""
                 if _nisba(stem) and (not after or ends_name(after)):
                     name = surface(t, i, i + 1)
-                    out.append(Found(i, i + 1, discovered(name, name, "person")))
+                    out.append(discovered(name, name, "person"))
                 break
     return out

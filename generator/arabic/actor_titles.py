@@ -83,11 +83,14 @@ def _inside(
 def read_bare(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
     """A person named with no title before the name (`names.bare_name`):
     discovered, unreviewed, unless the registry knows the name."""
+    if not joined(t, i + 1):
+        return i, []
     found = bare_name(t, i)
     if found is None:
         return i, []
     end, stem = found
-    if (hit := reg.match(t, i)) and hit[0] >= end:
+    registered_start = not reg.alias_starts.isdisjoint(stems(t.words[i]))
+    if registered_start and (hit := reg.match(t, i)) and hit[0] >= end:
         return i, []  # the registered alias reads it, with its entry
     name = house_spelling(phrases.plain(phrases.surface(t, i, end, stem)))
     mention = phrases.surface(t, i, end, stem)

@@ -45,6 +45,7 @@ gazetteer's canonical name («السعودية» for «المملكة العرب
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from itertools import compress
 
@@ -68,6 +69,8 @@ from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, 
 from generator.arabic.words_given import NAME_STARTS
 from generator.arabic.words_names import DATE_WORDS
 
+# A word with the article and the nisba ending: what a family name alone needs.
+_NISBA = re.compile(r"ال\w{3,}[يى](?!\w)")
 # A name with no title starts with a given name, or «عبد» written apart.
 _BARE_STARTS = NAME_STARTS | frozenset(("عبد",))
 
@@ -103,22 +106,14 @@ def story_actors(
 ) -> list[ActorMention]:
     """People named by the family name alone, on the words `actors` left:
     the person the story's earlier lines (`story`) named in full, or a nisba
-    family name right after a verb (`actor_surnames`)."""
+    family name right after a verb (`actor_surnames`). Most lines have
+    neither, and are passed over after one look at their text."""
+    if not story and _NISBA.search(text) is None:
+        return []
     t = tokenize(text)
-    spans: list[tuple[int, int]] = []
-    for m in actors:
-        at = text.find(m.mention)
-        while at >= 0:
-            spans.append((at, at + len(m.mention)))
-            at = text.find(m.mention, at + 1)
-    marker = ActorMention("", "", "")  # only says which words are taken
-    taken = [
-        Found(k, k + 1, marker)
-        for k, (a, b) in enumerate(t.spans)
-        if any(s <= a and b <= e for s, e in spans)
-    ]
+    found = story_surnames(t, actors, story)
     people = {m.slug for m in actors}
-    return [f.mention for f in story_surnames(t, taken, story) if f.mention.slug not in people]
+    return [m for m in found if m.slug not in people]
 
 
 def _readers(reg: Registry, word: str) -> tuple[Reader, ...]:

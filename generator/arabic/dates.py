@@ -134,6 +134,8 @@ def find_date(
 ) -> DateFinding:
     folded, dropped = fold(text)
     warnings: list[str] = []
+    # «منذ …» or «الذكرى …» far before a date: most sentences have neither
+    far = "منذ" in folded or "ذكر" in folded
     values: list[tuple[DateValue, bool, int]] = []  # value, governed, where in `folded`
     ends: list[int] = []  # where each value ends in `folded`
     anchored: set[int] = set()
@@ -164,7 +166,7 @@ def find_date(
                 and _NOT_EVENT_RE.search(folded, max(since, s - 20), s) is not None
             )
             or (_since_words(before) and _SINCE.search(folded, since, s) is not None)
-            or _far(folded, max(last_end, s - 80), s)
+            or (far and _far(folded, max(last_end, s - 80), s))
             # «من يوم الأربعاء»: from that day on; «من» before a bare number is too loose.
             or (
                 "من" in before
