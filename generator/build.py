@@ -36,13 +36,12 @@ from generator.load import (
 from generator.model import Event, SiteModel, build_model
 from generator.plan import event_digests, plan_pages
 from generator.plan_embed import embed_info, plan_embeds, scopes
-from generator.publish.atom import atom_feed
 from generator.publish.embed import host_script
+from generator.publish.findable import NO_BASE_URL, findable
 from generator.publish.oembed import oembed_json, oembed_path
 from generator.publish.records import event_line, events_json
 from generator.publish.search import SearchIndex, search_page
 from generator.publish.search import records as search_records
-from generator.publish.sitemap import sitemap
 from generator.publish.timelinejs import timeline_json
 from generator.render import Renderer, Theme, resolve_theme
 from generator.sources import Sources
@@ -322,23 +321,14 @@ class Builder:
         files.update(self.search.files(search_records(model, filters["gdate"], filters["hdate"])))
         files["events.json"] = events_json(model, config, self._json_lines(digests))
         files["timeline.json"] = timeline_json(model, config, problems)
-        files["feed.xml"] = atom_feed(model, config)
         files["embed.js"] = host_script()
         if config.base_url:
             for scope in embeddable:
                 files[oembed_path(scope.path)] = oembed_json(config, scope.path, scope.title)
         else:
             # A note, not a warning: a site without a base_url is not at fault.
-            note = Diagnostic(
-                None,
-                None,
-                "note",
-                "no base_url: the embed code on pages and the oEmbed files need absolute "
-                "URLs, so they are left out (set base_url in site.toml or --base-url)",
-            )
-            problems.items.append(note)
-        if (sm := sitemap(list(files), config)) is not None:
-            files["sitemap.xml"] = sm
+            problems.items.append(Diagnostic(None, None, "note", NO_BASE_URL))
+        files.update(findable(model, config, list(files)))
         files[".nojekyll"] = b""
 
         changed_paths = {p for p, data in files.items() if previous.get(p) != data}

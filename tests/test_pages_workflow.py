@@ -86,7 +86,10 @@ def test_workflow_build_steps_run_on_a_new_site(tmp_path: Path) -> None:
     path = site / wf["jobs"]["build"]["steps"][-1]["with"]["path"]
     assert (path / "index.html").is_file() and (path / "404.html").is_file()
     # Built for where Pages publishes it: the sub-path, with absolute URLs under it.
+    index = (path / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{BASE}/">' in index
     assert f"{BASE}/" in (path / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"Sitemap: {BASE}/sitemap.xml" in (path / "robots.txt").read_text(encoding="utf-8")
     assert 'href="/repo/' in (path / "404.html").read_text(encoding="utf-8")
     assert "TARIKH" in (site / WORKFLOW).read_text(encoding="utf-8")
     assert json.loads(json.dumps(wf))  # plain data, nothing YAML-specific left
