@@ -38,6 +38,14 @@ def names(text: str) -> list[str]:
         ("استقبل سعود الأحمد الجابر الصباح الوفد", ["سعود الأحمد الجابر الصباح"]),
         # a foreign name of three words, before the next item of a list
         ("اتصل جان بيير لوران وألمانيا", ["جان بيير لوران"]),
+        # a family name that starts like a preposition is still a name
+        ("وصل أنتوني بلينكس، إلى الرياض", ["أنتوني بلينكس"]),
+        # after «برئاسة» a person, not an institution's name
+        ("أدت الحكومة الجديدة برئاسة حازم رشدان اليمين", ["حازم رشدان"]),
+        # after «بن X» a family name with the article ends the chain
+        ("كما تم تعيين خالد بن محمد العطوي نائبا للرئيس", ["خالد بن محمد العطوي"]),
+        # a nisba family name as a third word, whatever follows
+        ("قال إن يوسف شاكر الدليمي متابع شخصيا للقضية", ["يوسف شاكر الدليمي"]),
     ],
 )
 def test_a_given_name_starts_a_person(text: str, want: list[str]) -> None:
@@ -78,6 +86,13 @@ def test_a_family_name_alone_is_the_person_the_story_named() -> None:
     # through understand(), as a news file's lines are read
     facts = understand(text, reference=ON, today=ON, registry=Registry(), story=story)
     assert "سالم الجبوري" in [m.name for m in facts.actors]
+
+
+def test_a_family_name_repeating_the_sentence_s_person_is_that_person() -> None:
+    text = "استقبل الوزير يوسف الحمداني وفدا، وأكد الحمداني أن الاتفاق نهائي"
+    actors = find_actors(text, Registry(), ON)
+    assert [m.name for m in actors] == ["يوسف الحمداني"]
+    assert story_actors(text, actors) == []
 
 
 def test_a_nisba_family_name_after_a_verb_is_a_person() -> None:

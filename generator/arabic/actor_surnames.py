@@ -70,7 +70,8 @@ def story_surnames(
     t: Tokens, actors: Sequence[ActorMention], story: Sequence[ActorMention]
 ) -> list[ActorMention]:
     words, n = t.words, len(t.words)
-    known = _known(story) if story else {}
+    # the sentence's own people too: «أيمن الصفدي … والذي أكد الصفدي» is one person
+    known = _known([*story, *actors])
     candidates = [i for i, w in enumerate(words) if w[-1:] == "ي" and w[:2] == "ال" and i]
     if known:
         candidates = sorted(

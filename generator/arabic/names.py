@@ -201,10 +201,10 @@ def _part(w: str, after_connector: bool, second: bool = False) -> bool:
         return False  # «بتشكيل»
     if w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS):
         return False  # «… وألمانيا», «… وكاترين»: the next item of a list
-    if w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS:
-        rest = w[1:]
-        if rest in _NOT_AFTER_CLITIC or is_definite(rest) or rest.startswith("ل"):
-            return False  # «لسلطان», «بالوفد», «للرئيس»
+    if w.startswith(("بال", "لل", "كال")) and len(w) > 4:
+        return False  # «بالوفد», «للرئيس»: a preposition and a noun
+    if w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS and w[1:] in _NOT_AFTER_CLITIC:
+        return False  # «لسلطان عمان»
     if is_definite(w) and not (after_connector or second):
         return _family(w)
     return name_word(w, after_connector) or _family(w)
@@ -258,7 +258,7 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             k += 1
             continue
         if lineage:  # after «بن X» a family name with the article ends it
-            if _family(w) and w not in DATE_WORDS:
+            if is_definite(w) and name_word(w) and len(w) >= 5:  # «بن محمد العطية»
                 k += 1
                 break
             if w in GIVEN or w in FOREIGN_GIVEN:  # «ولد الشيخ أحمد»
@@ -270,8 +270,9 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             break  # «سامح شكري صباح اليوم»
         # «الأحمد الجابر الصباح»: a run of family names with the article
         run = _family(prev) or (joined(t, k + 1) and _family(t.words[k + 1]))
+        nisba = _family(w) and w.endswith("ي")  # «محمد شياع السوداني متابع …»
         if plain_words >= 2 and not (
-            _ends_here(t, k + 1) or (_family(w) and (run or _boundary(t, k + 1)))
+            _ends_here(t, k + 1) or (_family(w) and (nisba or run or _boundary(t, k + 1)))
         ):
             break  # a third word only where the name clearly ends: «محمود مكيه مذكرة»
         k, plain_words = k + 1, plain_words + 1
@@ -291,19 +292,17 @@ def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
     w = t.words[j]
     first = w if w in NAME_STARTS else w[1:] if w[:1] == "و" and w[1:] in NAME_STARTS else None
     if first is None and w in ("عبد", "وعبد") and joined(t, j + 1):  # «عبد الملك الحوثي»
-        first = w[-3:] if name_word(t.words[j + 1], True) else None
+        after = t.words[j + 1]
+        first = w[-3:] if name_word(after, True) or is_definite(after) else None
     if first is None:
         return None
     for back in (j - 1, j - 2):
         if back >= 0 and joined(t, back + 1):
-            readings = stems(t.words[back])
-            if not FACILITIES.isdisjoint(readings):
+            word = t.words[back]
+            if not FACILITIES.isdisjoint(stems(word)):
                 return None
-            institution = not (
-                CONSTRUCT_NOUNS.isdisjoint(readings) and ORG_HEADS.isdisjoint(readings)
-            )
-            if back == j - 1 and institution:
-                return None
+            if back == j - 1 and (word in CONSTRUCT_NOUNS or word in ORG_HEADS):
+                return None  # «مؤسسة محمد بن راشد»; «برئاسة عصام شرف» is a person
     end = name_chain(t, j)
     if end <= j + 1:
         return None
