@@ -27,6 +27,8 @@ from generator.arabic.bidi import isolate_latin
 from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
 from generator.errors import ConfigError, TemplateError
+from generator.publish.embed import script_json
+from generator.publish.findable import absolute
 
 BUILTIN_THEMES = Path(__file__).parent / "themes"
 if not BUILTIN_THEMES.is_dir():  # running from a source checkout
@@ -225,6 +227,9 @@ class Renderer:
         self.env.filters["period"] = fmt.period
         # Latin runs in Arabic text as one left-to-right unit (generator/arabic/bidi.py).
         self.env.filters["bidi"] = lambda text: Markup(isolate_latin(str(text)))
+        # What partials/seo.html needs: absolute URLs ("" without a base_url), JSON-LD.
+        self.env.globals["absolute"] = partial(absolute, config)
+        self.env.filters["ld_json"] = script_json
         self.env.filters["gmonth"] = fmt.gmonth
         self.config = config
         self._digests: dict[str, str] = {}
