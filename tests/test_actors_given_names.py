@@ -112,3 +112,27 @@ def test_the_scorer_takes_a_family_name_for_the_full_name() -> None:
     )
     # but not another person's first name
     assert score_actors(predicted, ["سالم"]) == ({"سالم"}, {"سالم الجبوري"})
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an institution named as a place is where, not who
+        ("التقى الوزيران في مقر الهيئة العامة للاستثمار", []),
+        ("عقد المؤتمر بالمركز الوطني للدراسات", []),
+        ("قال إن عددا من المسؤولين في الحكومة الموريتانية حضروا", []),
+        # unless an official speaks for it, or a member belongs to it
+        (
+            "كشف مسؤول في وزارة الخارجية الموريتانية أن الاتفاق نهائي",
+            ["وزارة الخارجية الموريتانية"],
+        ),
+        ("اجتمع ممثلو الدول الأعضاء في منظمة التعاون الإسلامي", ["منظمة التعاون الإسلامي"]),
+    ],
+)
+def test_an_institution_after_a_preposition_of_place(text: str, want: list[str]) -> None:
+    assert [m.name for m in find_actors(text, Registry(), ON) if m.kind != "person"] == want
+
+
+def test_ali_is_a_name_only_before_a_family_name() -> None:
+    assert names("يشارك الوزير، محمد علي الكعبي، في الدورة") == ["محمد علي الكعبي"]
+    assert names("وأكد أحمد على ضرورة الحوار") == []

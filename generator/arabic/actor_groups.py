@@ -101,9 +101,37 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         written = phrases.surface(t, i, end, head)
         if entry is not None:
             return end, [Found(i, end, registered(entry, written))]
+        if _where(t, i, head):
+            return end, []  # «في الحكومة البريطانية», «بمقر الأمانة العامة لـ…»: where
         kind: Kind = "group" if head in GROUP_HEADS else "organisation"
         return end, [Found(i, end, discovered(phrases.plain(written), written, kind))]
     return i, []
+
+
+# People through whom an institution speaks: «كشف مسؤول في وزارة الخارجية».
+# and members of it: «الدول الأعضاء في منظمة التعاون الإسلامي».
+_SPEAKING_FOR = frozenset(
+    (
+        *("مسوول", "مسوولون", "مسوولين", "مسوولو", "مسووله", "مصدر", "مصادر", "متحدث", "ناطق"),
+        *("عضو", "العضو", "الاعضاء", "اعضاء", "عضوا", "الاعضا"),
+    )
+)
+
+
+def _where(t: Tokens, i: int, head: str) -> bool:
+    """An institution not registered, named as a place: after «في» or «مقر»,
+    or with «ب» on its first word («بالمركز الدولي»), unless an official
+    speaks for it («مسؤول في وزارة …»). Registered ones are left to the
+    registry, which knows them."""
+    word = t.words[i]
+    if word != head and word.startswith(("ب", "وب")) and head.startswith("ال"):
+        return True
+    if i == 0 or not joined(t, i):
+        return False
+    before = t.words[i - 1]
+    if before in ("مقر", "بمقر", "ومقر"):
+        return True
+    return before == "في" and (i < 2 or t.words[i - 2] not in _SPEAKING_FOR)
 
 
 def read_seat(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):

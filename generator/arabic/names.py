@@ -264,7 +264,11 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             if w in GIVEN or w in FOREIGN_GIVEN:  # «ولد الشيخ أحمد»
                 k += 1
             break
-        if plain_words >= 4 or not _part(w, False, second=plain_words == 1 and not strict):
+        if w == "علي" and plain_words == 1:  # «محمد علي النفطي», not «أكد أحمد على ضرورة»
+            after = t.words[k + 1] if joined(t, k + 1) else ""
+            if not (after and (_family(after) or after in GIVEN)):
+                break
+        elif plain_words >= 4 or not _part(w, False, second=plain_words == 1 and not strict):
             break
         if w in _TIMES and (not joined(t, k + 1) or t.words[k + 1] in DATE_WORDS):
             break  # «سامح شكري صباح اليوم»
