@@ -93,6 +93,7 @@ def write_output(
     earlier build wrote, nothing is removed (a file tarikh did not write must
     survive), and the new manifest starts the record again."""
     old = Manifest.read(output)
+    remove_leftovers(output)
     if old.problem and warn is not None:
         warn(
             Diagnostic(
@@ -111,7 +112,7 @@ def write_output(
         sha = digest(data)
         new.files[rel] = sha
         target = safe_target(output, rel)
-        if old.files.get(rel) == sha and target.is_file():
+        if old.files.get(rel) == sha and _holds(target, sha):
             continue
         atomic_write(target, data)
         written += 1
@@ -127,6 +128,27 @@ def write_output(
             _prune_empty_dirs(target.parent, output.resolve())
     atomic_write(output / MANIFEST, new.dumps())
     return written, removed
+
+
+def _holds(target: Path, sha: str) -> bool:
+    """Whether the file on disk has these bytes: a build killed mid-way may have
+    left a newer page under a manifest that still names the older one."""
+    try:
+        return digest(target.read_bytes()) == sha
+    except OSError:
+        return False
+
+
+def remove_leftovers(output: Path) -> int:
+    """Temporary files of a write that was killed before its os.replace: only
+    tarikh makes files named like this, so only they are removed."""
+    removed = 0
+    if output.is_dir():
+        for tmp in output.rglob(".tarikh-*.tmp"):
+            if tmp.is_file() and not tmp.is_symlink():
+                tmp.unlink(missing_ok=True)
+                removed += 1
+    return removed
 
 
 def _prune_empty_dirs(directory: Path, root: Path) -> None:
