@@ -262,6 +262,9 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = False
     block_on_close = True
     allow_reuse_address = True
+    # socketserver's default backlog is 5: a burst of tabs and their event
+    # streams (200 in the load test) would wait out TCP's retry of a dropped SYN.
+    request_queue_size = 128
 
     def __init__(self, preview: Preview, *, bind: str = "127.0.0.1", port: int = 8000) -> None:
         self.preview = preview

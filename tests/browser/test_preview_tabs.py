@@ -9,11 +9,11 @@ from pathlib import Path
 from test_preview import WAIT_MS, _news, chromium, pytestmark, running  # noqa: F401
 from test_preview import site as site
 
-TABS = 8
+TABS = 10
 
 
-def test_eight_tabs_all_load_and_all_follow_an_edit(site: Path) -> None:
-    with running(site) as url, chromium() as browser:
+def test_ten_tabs_all_load_and_all_follow_an_edit(site: Path) -> None:
+    with running(site) as url, chromium() as browser:  # ten tabs: four past the limit
         context = browser.new_context()
         pages = []
         for _ in range(TABS):
