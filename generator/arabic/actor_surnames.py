@@ -11,6 +11,7 @@ Two readings, run on the words no other reader took:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
@@ -21,6 +22,19 @@ from generator.arabic.normalize import normalize
 from generator.arabic.phrases import surface
 from generator.arabic.registry import ActorMention
 from generator.arabic.words_names import TITLE_ADJECTIVES
+
+_NATIONALITIES = frozenset(NATIONALITIES)
+_NISBA_WORD = re.compile(r"(?<!\S)ال\S{2,}ي(?!\S)")
+
+
+def _positions(words: list[str], w: str) -> list[int]:
+    out, i = [], -1
+    while True:
+        try:
+            i = words.index(w, i + 1)
+        except ValueError:
+            return out
+        out.append(i)
 
 
 def _taken(t: Tokens, actors: Sequence[ActorMention]) -> Callable[[int], bool]:
@@ -70,16 +84,30 @@ def story_surnames(
     t: Tokens, actors: Sequence[ActorMention], story: Sequence[ActorMention]
 ) -> list[ActorMention]:
     words, n = t.words, len(t.words)
-    # the sentence's own people too: «أيمن الصفدي … والذي أكد الصفدي» is one person
-    known = _known([*story, *actors])
-    candidates = [i for i, w in enumerate(words) if w[-1:] == "ي" and w[:2] == "ال" and i]
+    known = _known(story) if story else {}
+    # Cheap tests first: most lines have no nisba word right after a verb and
+    # no family name of the story, and are done here.
+    # One regex pass over the words finds the nisba-shaped ones; most lines
+    # have none outside the nationalities, and no family name of the story.
+    joined = " ".join(words)
+    nisbas = {m.group() for m in _NISBA_WORD.finditer(joined)} - _NATIONALITIES
+    candidates = [
+        i
+        for w in nisbas
+        for i in _positions(words, w)
+        if i and not t.brk[i - 1] and is_verb(words[i - 1])
+    ]
     if known:
-        candidates = sorted(
-            {*candidates, *(i for i, w in enumerate(words) if w in known or w[1:] in known)}
-        )
+        hits = [w for w in known if " " not in w and w in joined]
+        if hits:
+            candidates = sorted(
+                {*candidates, *(i for i, w in enumerate(words) if w in known or w[1:] in known)}
+            )
     if not candidates:
         return []
     taken = _taken(t, actors)
+    # «أيمن الصفدي … والذي أكد الصفدي»: the sentence's own person again
+    last_words = {normalize(m.name).split()[-1] for m in actors if " " in m.name}
     out: list[ActorMention] = []
     people: set[str] = set()
     for i in candidates:
@@ -104,7 +132,7 @@ def story_surnames(
                 break
             if stem == words[i] and not t.brk[i - 1] and is_verb(words[i - 1]):
                 after = words[i + 1] if i + 1 < n and not t.brk[i] else ""
-                if _nisba(stem) and (not after or ends_name(after)):
+                if stem not in last_words and _nisba(stem) and (not after or ends_name(after)):
                     name = surface(t, i, i + 1)
                     out.append(discovered(name, name, "person"))
                 break

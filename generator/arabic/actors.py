@@ -45,7 +45,6 @@ gazetteer's canonical name («السعودية» for «المملكة العرب
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from itertools import compress
 
@@ -69,8 +68,6 @@ from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, 
 from generator.arabic.words_given import NAME_STARTS
 from generator.arabic.words_names import DATE_WORDS
 
-# A word with the article and the nisba ending: what a family name alone needs.
-_NISBA = re.compile(r"ال\w{3,}[يى](?!\w)")
 # A name with no title starts with a given name, or «عبد» written apart.
 _BARE_STARTS = NAME_STARTS | frozenset(("عبد",))
 
@@ -108,8 +105,6 @@ def story_actors(
     the person the story's earlier lines (`story`) named in full, or a nisba
     family name right after a verb (`actor_surnames`). Most lines have
     neither, and are passed over after one look at their text."""
-    if not story and _NISBA.search(text) is None:
-        return []
     t = tokenize(text)
     found = story_surnames(t, actors, story)
     people = {m.slug for m in actors}
