@@ -15,7 +15,8 @@ case.toml keys (all optional but `what`):
   seconds       the most the build may take
 Checked for every case: no traceback, an exit code of 0, 1 or 2, nothing
 written outside output/, no executable content in any built file
-(inert_scan.py), and every content error has its Arabic wording for the
+(inert_scan.py), a Content-Security-Policy on every page that allows only the
+site's own scripts, and every content error has its Arabic wording for the
 preview (generator/messages_ar.toml).
 """
 
@@ -173,6 +174,8 @@ def test_case(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     built = snapshot(output)
     for path, data in built.items():
         assert not executable(path, data), (path, executable(path, data))
+        if path.endswith(".html") and not path.startswith("static/") and path != "hand-placed.html":
+            _check_csp(path, data)
         for text in case.get("absent", []):  # static/: the theme's files, not content
             assert path.startswith("static/") or text.encode() not in data, (path, text)
     for text in case.get("present", []):
@@ -194,6 +197,30 @@ def test_case(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
         m = DIAGNOSTIC.match(line)
         if m and m["level"] == "error" and not line.startswith("tarikh:"):
             assert arabic(m["message"]) is not None, f"no Arabic for: {m['message']}"
+
+
+CSP = re.compile(rb'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+def _check_csp(path: str, page: bytes) -> None:
+    """Every page carries a policy that allows only the site's own scripts: no
+    inline script, no eval, no plugins, no <base> (frame-ancestors cannot be
+    set from a <meta>, so the widget must be safe to frame anyway)."""
+    found = CSP.search(page)
+    assert found, f"{path}: no Content-Security-Policy"
+    rules = {d.split()[0]: d.split()[1:] for d in found.group(1).decode().split(";") if d.strip()}
+    script = rules.get("script-src", rules.get("default-src", []))
+    assert script and not {
+        "'unsafe-inline'",
+        "'unsafe-eval'",
+        "*",
+        "data:",
+        "http:",
+        "https:",
+    } & set(script), (path, script)
+    assert rules.get("object-src") == ["'none'"] or rules.get("default-src") == ["'none'"], path
+    assert rules.get("base-uri") == ["'none'"], path
+    assert "frame-ancestors" not in rules, path
 
 
 def test_no_case_left_files_behind_in_the_corpus() -> None:
