@@ -313,3 +313,11 @@ def test_tabs_that_share_a_stream_ask_for_the_state(tmp_path: Path) -> None:
         server.shutdown()
         server.close()
         thread.join(10)
+
+
+def test_zwnj_is_kept_in_display_text_and_never_in_slugs() -> None:
+    from generator.arabic.normalize import clean, slugify
+
+    word = "می\u200cخواهد"
+    assert clean(f"\u200c{word}\u200c \u202e") == word  # inside a word only
+    assert "\u200c" not in slugify(word) and slugify(word) == "میخواهد"
