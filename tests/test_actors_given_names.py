@@ -136,3 +136,13 @@ def test_an_institution_after_a_preposition_of_place(text: str, want: list[str])
 def test_ali_is_a_name_only_before_a_family_name() -> None:
     assert names("يشارك الوزير، محمد علي الكعبي، في الدورة") == ["محمد علي الكعبي"]
     assert names("وأكد أحمد على ضرورة الحوار") == []
+
+
+def test_a_foreign_family_name_with_a_hamza_is_no_article() -> None:
+    # «ألباريس» folds like «الباريس» but its alef carries a hamza: no article
+    assert names("وتلقى اتصالات من خوسيه مانويل ألباريس وروسيا") == ["خوسيه مانويل ألباريس"]
+
+
+def test_a_title_after_a_lineage_chain_is_not_its_family_name() -> None:
+    text = "أعلن الديوان وفاة الشيخ عبدالعزيز بن عبدالله بن محمد آل الشيخ المفتي العام"
+    assert "عبدالعزيز بن عبدالله بن محمد آل الشيخ" in names(text)

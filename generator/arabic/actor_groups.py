@@ -124,8 +124,8 @@ def _where(t: Tokens, i: int, head: str) -> bool:
     speaks for it («مسؤول في وزارة …»). Registered ones are left to the
     registry, which knows them."""
     word = t.words[i]
-    if word != head and word.startswith(("ب", "وب")) and head.startswith("ال"):
-        return True
+    if word != head and word.startswith(("ب", "وب")):
+        return True  # «بالمركز الدولي …», «بمعتمدية …»: where
     if i == 0 or not joined(t, i):
         return False
     before = t.words[i - 1]

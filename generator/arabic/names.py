@@ -268,7 +268,10 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             after = t.words[k + 1] if joined(t, k + 1) else ""
             if not (after and (_family(after) or after in GIVEN)):
                 break
-        elif plain_words >= 4 or not _part(w, False, second=plain_words == 1 and not strict):
+        elif plain_words >= 4 or not (
+            _part(w, False, second=plain_words == 1 and not strict)
+            or (t.text[t.spans[k][0]] in "أإآ" and name_word(w))  # «ألباريس»: no article
+        ):
             break
         if w in _TIMES and (not joined(t, k + 1) or t.words[k + 1] in DATE_WORDS):
             break  # «سامح شكري صباح اليوم»
