@@ -132,6 +132,15 @@ def test_a_since_month_alone_is_when_it_began(text: str, expected: tuple[str, st
     assert found.date.precision == "month"
 
 
+def test_from_a_past_day_alone_is_when_it_began() -> None:
+    text = "يذكر أن الحكومة فرضت حظر التجول ابتداء من يوم الأحد الماضي وحتى إشعار آخر"
+    found = find_date(text, WED, TODAY)
+    assert found.date is not None and found.date.start == D(2024, 3, 3)
+    # an announcement of it is dated on the announcement
+    text = "أعلنت الوزارة أنها بدأت تطبيق القرار ابتداء من يوم الأحد الماضي"
+    assert find_date(text, WED, TODAY).date is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

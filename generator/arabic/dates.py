@@ -109,11 +109,14 @@ _DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
 _PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
 _NEGATED = re.compile(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
 # «منذ مطلع أكتوبر الماضي», «منذ مساء السبت الماضي»: the date right after «منذ».
+# «… فرضت حظر التجول ابتداء من يوم الأحد الماضي»: from that day on, as «منذ».
 _SINCE_START = re.compile(
-    r"(?<!\w)و?منذ\s+(?:(?:مطلع|بدايه|اوائل|منتصف|اواسط|اواخر|نهايه|مساء|صباح|ظهر|فجر"
-    r"|ليله|يوم|شهر|عام|سنه)\s+)?$"
+    r"(?<!\w)و?(?:منذ|(?:اعتبارا|ابتداء|بدءا)\s+من)\s+(?:(?:مطلع|بدايه|اوائل|منتصف|اواسط"
+    r"|اواخر|نهايه|مساء|صباح|ظهر|فجر|ليله|يوم|شهر|عام|سنه)\s+)?$"
 )
 _CLAUSE = re.compile(r"[.،,؛:!?؟]")
+# «يذكر أن …», «الجدير بالذكر أن …»: a frame for background, not a reported speech.
+_FRAME = re.compile(r"\W*و?(?:يذكر|يشار الي|(?:ال)?جدير بالذكر|معلوم)\s+ان(?!\w)")
 # «منذ الحرب بين إسرائيل وحزب الله في صيف عام 2006»: «منذ» governs from further
 # away than other words, as long as no clause break comes between.
 _SINCE_FAR = re.compile(r"(?<!\w)و?منذ(?:\s+[^\s،,.؛:]+){0,9}\s*$")
@@ -178,7 +181,11 @@ def find_date(
         # «… وذلك يوم 10 جانفي»: the event's own date
         if "وذلك" in before and _THAT_IS.search(folded, since, s):
             anchored.add(id(value))
-        if governed and "منذ" in before and _SINCE_START.search(folded, max(0, s - 24), s):
+        if (
+            governed
+            and ("منذ" in before or " من" in before)
+            and _SINCE_START.search(folded, max(0, s - 30), s)
+        ):
             started.add(id(value))
         values.append((value, governed, s))
         ends.append(e)
@@ -190,11 +197,14 @@ def find_date(
         len(values) == 1
         and id(values[0][0]) in started
         and not _NEGATED.search(folded, 0, values[0][2])
-        and values[0][2] < _that(folded)
+        and (values[0][2] < _that(folded) or _FRAME.match(folded) is not None)
+        and not _DECIDING.search(folded, 0, values[0][2])
+        and (reference is None or values[0][0].start <= reference)
     ):
         # «منذ أيار الماضي، تدار …»: the sentence's only date is when what it
         # reports began; «لم تجتمع منذ 12 أكتوبر» says nothing happened since,
-        # and «قال إن القوات باقية منذ …» reports a state, not an event.
+        # «قال إن القوات باقية منذ …» reports a state, not an event, and
+        # «أعلنت … أنها ستبدأ من يوم …» announces: the announcement is the event.
         return DateFinding(values[0][0], [], warnings)
     if (
         len(values) == 1
