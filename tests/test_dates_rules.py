@@ -279,3 +279,15 @@ def test_restated_in_both_calendars_the_gregorian_is_the_date() -> None:
 def test_background_dates_are_not_the_event(text: str) -> None:
     found = find_date(text, FRI, TODAY)
     assert found.date is None and found.mentions
+
+
+def test_the_tenth_day_of_a_hijri_month_is_not_today() -> None:
+    found = find_date("أقيم الحفل في اليوم العاشر من شهر شوال", D(2024, 5, 1), TODAY)
+    assert found.date is not None
+    assert (found.date.start, found.date.calendar) == (Hijri(1445, 10, 10).to_gregorian(), "hijri")
+
+
+def test_a_range_of_years_is_dated_at_its_start() -> None:
+    found = find_date("تولى الرجل المنصب بين عامي 1999 و2004", FRI, TODAY)
+    assert found.date is not None
+    assert (found.date.start, found.date.precision) == (D(1999, 1, 1), "year")

@@ -72,7 +72,7 @@ def year_anchors(folded: str, years: list[Span]) -> dict[str, list[Span]]:
         lead = _before_space(folded, s)
         if lead == s:
             continue
-        if folded.endswith(("عام", "سنه"), 0, lead):
+        if folded.endswith(("عام", "سنه", "عامي"), 0, lead):
             out["year"].append(run)
         if folded.startswith(("19", "20"), s) and folded.endswith(_LEAD_WORDS, 0, lead):
             out["year_lead"].append(run)

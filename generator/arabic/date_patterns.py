@@ -107,6 +107,8 @@ _FROM = r"(?:(?:ما\s+)?(?:بين|من)\s+(?:يوم\s+)?)"
 # «في أيار», «أواخر أيلول»: fixed-width look-behinds, one per lead word.
 MONTH_LEAD_WORDS = tuple(normalize(w) + " " for w in MONTH_LEADS)
 _MONTH_LEADS = "|".join(f"(?<={w})" for w in MONTH_LEAD_WORDS)
+# «اليوم الوطني», «اليوم العاشر من شهر شوال»: a day named, not today.
+_NOT_TODAY = alt([*NOT_TODAY, *("ال" + s for s in ORDINALS)])
 _NO_UNIT = r"(?!\s*(?:عام|اعوام|سنه|سنوات|يوم|ايام|شهر|اشهر|ساعه|دقيقه|الف|مليون|مليار|%))"
 
 _HY = rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>\d{{3,4}})(?!\d))?(?:\s*{_HMARK})?"
@@ -166,7 +168,7 @@ _PATTERNS = [
     ("year_ad", rf"{B}(?P<y>(?:1[89]|20)\d\d)\s?م{_E}"),
     (
         "relative",
-        rf"{B}{_CLITIC}(?P<rel>{_trie(set(RELATIVE_DAYS))}){_E}(?!\s+(?:{alt(NOT_TODAY)}){_E})"
+        rf"{B}{_CLITIC}(?P<rel>{_trie(set(RELATIVE_DAYS))}){_E}(?!\s+(?:{_NOT_TODAY}){_E})"
         rf"(?:[\s،,]+(?P<wd>{_WD_ALT}){_E})?",
     ),
     (  # «في الخامس من الشهر الجاري», «يوم 12 من الشهر الماضي»

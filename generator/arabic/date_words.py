@@ -120,7 +120,7 @@ DIRECTIONS = BACK + AHEAD + NOW
 MONTH_LEADS = ["في", "خلال", "منذ", "حتى", *PERIOD_PARTS]
 
 # Words for «year» before a number: «عام 2015», «لعام 1445 هـ» (folded).
-YEAR_WORDS = ["عام", "سنه", "لعام", "العام"]
+YEAR_WORDS = ["عام", "سنه", "لعام", "العام", "عامي"]  # «بين عامي 1999 و2004»
 # A bare four-digit number is a year only after one of these (folded): «في 2011».
 YEAR_LEADS = [
     "في",
