@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from hashlib import blake2b
@@ -25,6 +24,7 @@ from generator.arabic.dedupe import group_duplicates
 from generator.arabic.hijri import HijriDate, to_hijri
 from generator.arabic.normalize import normalize, slugify
 from generator.load import ActorFile, EventFile, NewsFile, NewsLine, Problems, parse_date
+from generator.named import named_mentions
 from generator.understand import Understanding
 
 KIND_LABELS = {"person": "شخصية", "organisation": "مؤسسة", "country": "دولة", "group": "جماعة"}
@@ -80,7 +80,7 @@ class Actor:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return KIND_LABELS.get(self.kind, self.kind) or "فاعل"  # a kind no reader could tell
 
 
 @dataclass(eq=False)
@@ -268,20 +268,6 @@ def _news_events(
     return events
 
 
-def named_mentions(names: Iterable[str], registry: Registry) -> list[ActorMention]:
-    """Actors an editor named (front matter, corrections): registry entries by
-    name, alias or slug; any other name is an unreviewed actor of its own."""
-    by_key = registry.by_name()
-    mentions = []
-    for name in names:
-        entry = by_key.get(normalize(name))
-        if entry:
-            mentions.append(ActorMention(entry.slug, entry.name, name, kind=entry.kind))
-        elif slugify(name):
-            mentions.append(ActorMention(slugify(name), name, name, registered=False))
-    return mentions
-
-
 def _file_events(
     files: list[EventFile], registry: Registry, problems: Problems, hijri_adjust: int
 ) -> list[Event]:
@@ -390,7 +376,9 @@ def build_model(
         for m in event.mentions:
             actor = actors.get(m.slug)
             if actor is None:
-                actor = actors[m.slug] = Actor(m.slug, m.name, m.kind, [], [], None, False)
+                actor = actors[m.slug] = Actor(m.slug, m.name, m.kind, [], [], None, m.registered)
+            elif m.registered and not actor.reviewed:  # found in text, and named by an editor
+                actor.reviewed = True
             if any(p.actor is actor for p in event.actors):
                 continue
             event.actors.append(Participation(actor, m.mention, m.role, m.title))
