@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import Actor, Event, SiteModel, Term
+from generator.profile import actor_facts, facts_digest
+from generator.strip import index_digest, month_index, period_of, year_groups
 
 
 @dataclass
@@ -94,28 +96,20 @@ def event_digest(event: Event, actor_digests: dict[str, str]) -> str:
     )
 
 
-def _period(event: Event, calendar: str) -> tuple[int, int]:
-    """The (year, month) an event is listed under, in the site's primary calendar."""
-    d = event.date
-    if d is None:
-        return 0, 0
-    if calendar == "hijri" and d.hijri is not None:
-        return d.hijri.year, d.hijri.month if d.precision != "year" else 0
-    return d.start.year, d.start.month if d.precision != "year" else 0
-
-
 def group_by_month(
     events: list[Event], descending: bool, calendar: str = "gregorian"
 ) -> list[Year]:
     years: list[Year] = []
+    found: dict[int, Month] = {}  # this year's months: a year-only date sorts on its 1 January
     for event in reversed(events) if descending else events:
-        year, month = _period(event, calendar)
+        year, month = period_of(event, calendar)
         if not years or years[-1].year != year:
             years.append(Year(year, [], calendar))
-        months = years[-1].months
-        if not months or months[-1].month != month:
-            months.append(Month(year, month, [], calendar))
-        months[-1].events.append(event)
+            found = {}
+        if month not in found:
+            found[month] = Month(year, month, [], calendar)
+            years[-1].months.append(found[month])
+        found[month].events.append(event)
     return years
 
 
@@ -161,9 +155,19 @@ def paginate(
                 path = month_key if part == 1 else f"{month_key}{part}/"
                 chunk = m.events[start : start + limit]
                 pages.append(Section(path, y.year, m.month, part, chunk, calendar, True))
-    home = max((i for i, p in enumerate(pages) if p.year), default=0) if latest else 0
+    home = _latest(pages) if latest else 0
     pages[home].path = base
     return pages
+
+
+def _latest(pages: list[Section]) -> int:
+    """The page holding the listing's latest dated event, whatever the order."""
+    best, key = 0, None
+    for i, page in enumerate(pages):
+        for event in page.events:
+            if event.date is not None and (key is None or event.sort_key() > key):
+                best, key = i, event.sort_key()
+    return best
 
 
 def _deps(events: Iterable[Event]) -> frozenset[str]:
@@ -202,6 +206,7 @@ def plan_pages(
         *,
         frame: str = "",  # the digest of what every page of the listing shows
         head: str = "",  # ... and of what only its first page shows (totals)
+        only_home: dict[str, Any] | None = None,  # context for the first page only (else None)
         deps: frozenset[str] = frozenset(),
         origin: str = "",
         **extra: Any,  # template context
@@ -209,12 +214,20 @@ def plan_pages(
         """The pages of one event listing, each depending only on its own events
         and on which pages exist (the pager), so that an edit re-renders one page."""
         ordered = events[::-1] if descending else events
-        sections = paginate(ordered, base, page_size, calendar)
-        nav = [s.path for s in sections]
+        sections = paginate(ordered, base, page_size, calendar, latest=True)
+        months = month_index(sections, calendar)
+        # Every page shows the strip and the pager: which pages exist, and how
+        # many events each month and page holds.
+        page_counts = {s.path: len(s.events) for s in sections}
+        nav = [f"{p}|{n}" for p, n in page_counts.items()] + index_digest(months)
+        pager_years = year_groups(sections, page_counts) if len(sections) > 1 else []
         out = []
         for i, section in enumerate(sections):
             path = f"{section.path}index.html"
+            home = section.path == base
             shown = section.events
+            if not base:  # the timeline: where each event's month is, for its page's breadcrumb
+                placed.update((e.id, section.path) for e in shown)
             counts: dict[str, int] = {}
             on_page: dict[str, Actor] = {}
             for e in shown:
@@ -231,8 +244,12 @@ def plan_pages(
                 "actor_counts": counts,
                 "section": section,
                 "sections": sections if len(sections) > 1 else [],
-                "first": i == 0,
+                "month_counts": months,
+                "page_counts": page_counts,
+                "pager_years": pager_years,
+                "first": home,
                 **extra,
+                **{k: v if home else None for k, v in (only_home or {}).items()},
             }
             digest = _h(
                 events_digest(shown),
@@ -240,12 +257,13 @@ def plan_pages(
                 nav,
                 str(i),
                 frame,
-                head if i == 0 else "",
+                head if home else "",
             )
-            where = origin if i == 0 else f"{origin or template} ({section.path})"
+            where = origin if home else f"{origin or template} ({section.path})"
             out.append(Page(path, template, context, digest, deps | _deps(shown), where))
         return out
 
+    placed: dict[str, str] = {}  # event id → the timeline page that lists it
     pages = listing(
         "",
         "index.html",
@@ -280,8 +298,12 @@ def plan_pages(
             Page(
                 path,
                 "event.html",
-                {"page": {"path": path, "title": event.title, "kind": "event"}, "event": event},
-                ev[event.id],
+                {
+                    "page": {"path": path, "title": event.title, "kind": "event"},
+                    "event": event,
+                    "crumb": (placed[event.id], Month(*period_of(event, calendar), [], calendar)),
+                },
+                _h(ev[event.id], placed[event.id]),
                 _deps([event]) | {a.actor.file for a in event.actors if a.actor.file},
                 f"{event.sources[0].file}:{event.sources[0].line}",
             )
@@ -295,8 +317,9 @@ def plan_pages(
             actor=actor,
             embed=(embeds or {}).get(actor.path),
             total=len(actor.events),
+            only_home={"facts": (facts := actor_facts(actor))},
             frame=actor_digests[actor.slug],
-            head=str(len(actor.events)),
+            head=_h(str(len(actor.events)), facts_digest(facts, ev)),
             deps=frozenset({actor.file} if actor.file else ()),
             origin=actor.file or f"the actor {actor.name!r} found in the text",
         )

@@ -27,6 +27,7 @@ from generator.arabic.bidi import isolate_latin
 from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
 from generator.errors import ConfigError, TemplateError
+from generator.strip import template_helpers
 from generator.publish.embed import script_json
 from generator.publish.findable import absolute
 
@@ -231,6 +232,9 @@ class Renderer:
         self.env.globals["absolute"] = partial(absolute, config)
         self.env.filters["ld_json"] = script_json
         self.env.filters["gmonth"] = fmt.gmonth
+        filters, helpers = template_helpers(fmt, config.order == "desc")
+        self.env.filters.update(filters)
+        self.env.globals.update(helpers)
         self.config = config
         self._digests: dict[str, str] = {}
         self._events: dict[str, str] = {}  # event id → fingerprint, for the card cache

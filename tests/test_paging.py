@@ -76,12 +76,14 @@ def test_the_timeline_is_cut_by_year_then_month_then_count(tmp_path: Path) -> No
     result = Builder(_site(tmp_path), serving=True).build()
     assert not result.errors
     files = result.files
-    timeline = ["index.html", "2015/10/index.html", "2015/10/2/index.html", "2015/11/index.html"]
+    timeline = ["2014/index.html", "2015/10/index.html", "2015/10/2/index.html", "index.html"]
     for page in timeline:
         assert page in files, page
-    # 2014 fits on one page: it is the first page; 2015 does not and goes by month.
-    assert "2014/index.html" not in files and "2015/index.html" not in files
-    assert len(_cards(files["index.html"])) == 2
+    # 2014 fits on one page; 2015 does not and goes by month. The latest page
+    # (November 2015) is the front page: readers come for the news.
+    assert "2015/index.html" not in files and "2015/11/index.html" not in files
+    assert len(_cards(files["index.html"])) == 1
+    assert len(_cards(files["2014/index.html"])) == 2
     assert len(_cards(files["2015/10/index.html"])) == 3
     assert len(_cards(files["2015/10/2/index.html"])) == 1
     # Every event is on exactly one page of the timeline.
@@ -90,7 +92,7 @@ def test_the_timeline_is_cut_by_year_then_month_then_count(tmp_path: Path) -> No
     # Pages say where they are, in Arabic, and link their neighbours.
     october = files["2015/10/index.html"].decode()
     assert "تشرين الأول 2015" in october
-    assert 'rel="prev" href="../../"' in october
+    assert 'rel="prev" href="../../2014/"' in october
     assert 'rel="next" href="../../2015/10/2/"' in october
     assert "<title>تشرين الأول 2015 | اختبار</title>" in october
 
@@ -113,10 +115,14 @@ def test_an_edit_re_renders_only_the_page_of_its_month(tmp_path: Path) -> None:
     target.write_text(OCTOBER.replace("إصابة مدنيين", "إصابة أي مدنيين"), encoding="utf-8")
     result = builder.build({target})
     ministry = "actors/وزارة-الدفاع-الروسية/"
-    listings = {p for p in result.rendered if not p.startswith(("events/", "stories/", "embed/"))}
+    indexes = {"actors/index.html", "places/index.html", "tags/index.html"}
+    listings = {
+        p for p in result.rendered if not p.startswith(("events/", "stories/", "embed/"))
+    } - indexes
     # The edited event is the fifth of the ministry's and the fourth of October:
-    # the second page of October, in the timeline and on the ministry's page.
-    assert listings == {"2015/10/2/index.html", f"{ministry}2015/10/2/index.html"}
+    # the second page of October in the timeline; on the ministry's page, its
+    # latest page, which is the actor's own address.
+    assert listings == {"2015/10/2/index.html", f"{ministry}index.html"}
     assert "index.html" not in result.rendered
     # And one page of each widget that shows it: the timeline's and the ministry's.
     widgets = {p for p in result.rendered if p.startswith("embed/")}
