@@ -1,6 +1,6 @@
 """A person named by the family name alone: «وهنأ المشهداني», «وأوضح الصفدي».
 
-Two readings, run on the words no other reader took:
+Two readings:
 - the story named the person in full before («محمود المشهداني» in an earlier
   line): the family name is that person (`story` holds the earlier actors);
 - with no such line, a family name with the article and the nisba ending
@@ -11,43 +11,19 @@ Two readings, run on the words no other reader took:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, stems
-from generator.arabic.mentions import discovered
+from generator.arabic.mentions import Found, discovered
 from generator.arabic.names import ends_name, name_word
 from generator.arabic.normalize import normalize
 from generator.arabic.phrases import surface
-from generator.arabic.registry import ActorMention
+from generator.arabic.registry import ActorMention, Registry
 from generator.arabic.words_names import TITLE_ADJECTIVES
 
 _NATIONALITIES = frozenset(NATIONALITIES)
-
-
-def _nisba_words(joined: str) -> set[str]:
-    """The words with the article and the nisba ending, in words joined by
-    spaces: found from each «ي» that ends a word (a string search, cheaper
-    than a pattern tried at every position)."""
-    out: set[str] = set()
-    text = joined + " "
-    i = text.find("ي ")
-    while i >= 0:
-        start = text.rfind(" ", 0, i) + 1
-        if i - start >= 4 and text.startswith("ال", start):
-            out.add(text[start : i + 1])
-        i = text.find("ي ", i + 2)
-    return out
-
-
-def _positions(words: list[str], w: str) -> list[int]:
-    out, i = [], -1
-    while True:
-        try:
-            i = words.index(w, i + 1)
-        except ValueError:
-            return out
-        out.append(i)
 
 
 def _taken(t: Tokens, actors: Sequence[ActorMention]) -> Callable[[int], bool]:
@@ -96,31 +72,16 @@ def _nisba(w: str) -> bool:
 def story_surnames(
     t: Tokens, actors: Sequence[ActorMention], story: Sequence[ActorMention]
 ) -> list[ActorMention]:
-    words, n = t.words, len(t.words)
-    known = _known(story) if story else {}
-    # Cheap tests first: most lines have no nisba word right after a verb and
-    # no family name of the story, and are done here.
-    # One regex pass over the words finds the nisba-shaped ones; most lines
-    # have none outside the nationalities, and no family name of the story.
-    joined = " ".join(words)
-    nisbas = _nisba_words(joined) - _NATIONALITIES
-    candidates = [
-        i
-        for w in nisbas
-        for i in _positions(words, w)
-        if i and not t.brk[i - 1] and is_verb(words[i - 1])
-    ]
-    if known:
-        hits = [w for w in known if " " not in w and w in joined]
-        if hits:
-            candidates = sorted(
-                {*candidates, *(i for i, w in enumerate(words) if w in known or w[1:] in known)}
-            )
-    if not candidates:
+    """The story's people named again by the family name alone."""
+    if not story:
         return []
+    known = _known(story)
+    words, n = t.words, len(t.words)
+    joined = " ".join(words)
+    if not any(" " not in w and w in joined for w in known):
+        return []
+    candidates = [i for i, w in enumerate(words) if w in known or w[1:] in known]
     taken = _taken(t, actors)
-    # «أيمن الصفدي … والذي أكد الصفدي»: the sentence's own person again
-    last_words = {normalize(m.name).split()[-1] for m in actors if " " in m.name}
     out: list[ActorMention] = []
     people: set[str] = set()
     for i in candidates:
@@ -129,24 +90,38 @@ def story_surnames(
         for stem in stems(words[i]):
             pair = f"{stem} {words[i + 1]}" if i + 1 < n and not t.brk[i] else ""
             person = known.get(pair) or known.get(stem)
-            if person is not None:
-                end = i + 2 if pair and known.get(pair) else i + 1
-                if person.slug not in people:
-                    out.append(
-                        ActorMention(
-                            person.slug,
-                            person.name,
-                            surface(t, i, end, stem),
-                            kind="person",
-                            registered=person.registered,
-                        )
+            if person is None:
+                continue
+            end = i + 2 if pair and known.get(pair) else i + 1
+            if person.slug not in people:
+                out.append(
+                    ActorMention(
+                        person.slug,
+                        person.name,
+                        surface(t, i, end, stem),
+                        kind="person",
+                        registered=person.registered,
                     )
-                    people.add(person.slug)
-                break
-            if stem == words[i] and not t.brk[i - 1] and is_verb(words[i - 1]):
-                after = words[i + 1] if i + 1 < n and not t.brk[i] else ""
-                if stem not in last_words and _nisba(stem) and (not after or ends_name(after)):
-                    name = surface(t, i, i + 1)
-                    out.append(discovered(name, name, "person"))
-                break
+                )
+                people.add(person.slug)
+            break
     return out
+
+
+def nisba_shape(w: str) -> bool:
+    """Whether a word can be a family name alone (asked once per word)."""
+    return w[:2] == "ال" and w[-1:] == "ي" and w not in _NATIONALITIES and _nisba(w)
+
+
+def read_lone_surname(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    """«وأوضح الحمداني أن …»: a nisba family name alone right after a verb, with
+    nothing after it that could continue a name. A discovered person; the
+    sentence's own «أيمن الحمداني» before it makes it that person
+    (`actors._surnames`)."""
+    words, n = t.words, len(t.words)
+    if i == 0 or t.brk[i - 1] or not is_verb(words[i - 1]):
+        return i, []
+    if i + 1 < n and not t.brk[i] and not ends_name(words[i + 1]):
+        return i, []
+    name = surface(t, i, i + 1)
+    return i + 1, [Found(i, i + 1, discovered(name, name, "person"))]

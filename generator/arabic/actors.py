@@ -58,7 +58,7 @@ from generator.arabic.actor_groups import (
     read_quoted,
     read_seat,
 )
-from generator.arabic.actor_surnames import story_surnames
+from generator.arabic.actor_surnames import nisba_shape, read_lone_surname, story_surnames
 from generator.arabic.actor_titles import read_bare, read_titled
 from generator.arabic.classify import acting_countries
 from generator.arabic.lexicon import VERB_WORDS, Tokens, stems, tokenize
@@ -101,10 +101,10 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
 def story_actors(
     text: str, actors: Sequence[ActorMention], story: Sequence[ActorMention] = ()
 ) -> list[ActorMention]:
-    """People named by the family name alone, on the words `actors` left:
-    the person the story's earlier lines (`story`) named in full, or a nisba
-    family name right after a verb (`actor_surnames`). Most lines have
-    neither, and are passed over after one look at their text."""
+    """The people of the story's earlier lines (`story`) named again by the
+    family name alone, on the words `actors` left (`actor_surnames`)."""
+    if not story:
+        return []
     t = tokenize(text)
     found = story_surnames(t, actors, story)
     people = {m.slug for m in actors}
@@ -128,6 +128,8 @@ def _readers(reg: Registry, word: str) -> tuple[Reader, ...]:
         )
         if not starts.isdisjoint(readings)
     )
+    if nisba_shape(word):  # «وأوضح الحمداني»: asked once per word, not per line
+        out += (read_lone_surname,)
     if len(reg.reader_memo) < 100_000:
         reg.reader_memo[word] = out
     return out
