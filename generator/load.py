@@ -18,6 +18,7 @@ import markdown
 import nh3
 import yaml
 
+from generator import safe_yaml
 from generator.arabic.actors import ActorEntry, Role
 from generator.arabic.hijri import from_hijri
 from generator.arabic.normalize import clean, slugify, to_ascii_digits
@@ -97,46 +98,13 @@ class ActorFile:
     file: str
 
 
-# ---------------------------------------------------------------- YAML safety
-
-
-class _Loader(yaml.SafeLoader):
-    """safe_load without its traps: no aliases (bombs), no duplicate keys, and a
-    date that does not exist (2015-02-30) kept as text, so that the field that
-    holds it is named in the error rather than a bare «day is out of range»."""
-
-    def construct_yaml_timestamp(self, node: Any) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed", mark)
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, str) and key in seen:
-                raise yaml.MarkedYAMLError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            if isinstance(key, str):
-                seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+# ------------------------------------------------ YAML (safe_yaml.py: the loaders, and why)
 
 
 def parse_yaml(text: str, file: str, first_line: int, problems: Problems) -> Any:
     """Parse YAML; on failure report file:line and return None."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        return safe_yaml.load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -383,9 +351,21 @@ def parse_date(value: Any) -> tuple[dt.date, str, str, str] | str:
     return start, precision, "gregorian", written
 
 
-def render_markdown(text: str) -> str:
+class Markdown:
+    """One converter, reset per document: making a `markdown.Markdown` with its
+    extensions costs more than converting a short body (issue 12). Each
+    Sources (so each Builder) holds its own; nothing is shared between builds."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["extra"], output_format="html")
+
+    def __call__(self, text: str) -> str:
+        return self._md.reset().convert(text)
+
+
+def render_markdown(text: str, converter: Markdown | None = None) -> str:
     """Markdown → HTML that is safe to publish: raw HTML and script links removed."""
-    html = markdown.markdown(text, extensions=["extra"], output_format="html")
+    html = (converter or Markdown())(text)
     return nh3.clean(
         html,
         url_schemes={"http", "https", "mailto"},
@@ -431,7 +411,9 @@ def load_news(path: Path, rel: str, problems: Problems) -> NewsFile | None:
     )
 
 
-def load_event(path: Path, rel: str, problems: Problems) -> EventFile | None:
+def load_event(
+    path: Path, rel: str, problems: Problems, md: Markdown | None = None
+) -> EventFile | None:
     document = read_document(path, rel, problems)
     if document is None:
         return None
@@ -448,7 +430,7 @@ def load_event(path: Path, rel: str, problems: Problems) -> EventFile | None:
             problems.error(rel, field_line(lines, key), f"{key!r}: {parsed}")
             return None
     body = "\n".join(lines[body_start:])
-    body_html = render_markdown(body) if body.strip() else ""
+    body_html = render_markdown(body, md) if body.strip() else ""
     place = _text_field(meta, "place", rel, problems, lines)
     draft = meta.get("draft", False)
     return EventFile(
@@ -487,7 +469,9 @@ def _role_date(value: Any, rel: str, problems: Problems) -> dt.date | None:
     return None
 
 
-def load_actor(path: Path, rel: str, problems: Problems) -> ActorFile | None:
+def load_actor(
+    path: Path, rel: str, problems: Problems, md: Markdown | None = None
+) -> ActorFile | None:
     document = read_document(path, rel, problems)
     if document is None:
         return None
@@ -526,7 +510,7 @@ def load_actor(path: Path, rel: str, problems: Problems) -> ActorFile | None:
         roles=tuple(roles),
     )
     body = "\n".join(lines[body_start:])
-    return ActorFile(entry, render_markdown(body) if body.strip() else "", rel)
+    return ActorFile(entry, render_markdown(body, md) if body.strip() else "", rel)
 
 
 def load_corrections(path: Path, rel: str, problems: Problems) -> dict[str, dict[str, Any]]:
