@@ -20,14 +20,25 @@ from hypothesis import strategies as st
 from generator.arabic.dates import find_date
 from generator.load import Problems, load_event, load_news, parse_date
 
+# No example database: the suite writes nothing into the repository.
 settings.register_profile(
-    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci",
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
-    "long", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck)
+    "long",
+    max_examples=2000,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-BUILDS = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+BUILDS = settings(
+    max_examples=12, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+)
 
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ٠١٢٣٤٥٦٧٨٩هـ"
 # Text a hostile or careless source could hold: Arabic, digits, markup, controls,

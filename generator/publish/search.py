@@ -140,8 +140,11 @@ def build_index(items: list[Record]) -> dict[str, bytes]:
             text=True,
             timeout=600,
         )
+        said = (done.stderr or done.stdout).strip()
+        if done.returncode != 0 and "not able to build an index" in said:
+            return {}  # nothing indexable (records without text): no index, not a crash
         if done.returncode != 0:
-            raise RuntimeError(f"Pagefind failed: {(done.stderr or done.stdout).strip()[-500:]}")
+            raise RuntimeError(f"Pagefind failed: {said[-500:]}")
         files: dict[str, bytes] = {}
         for path in sorted(out.rglob("*")):
             rel = path.relative_to(out).as_posix()
