@@ -1,10 +1,13 @@
 """One build, phases marked: load → understand → model → plan → render → write.
 
 `Builder` keeps what a rebuild can reuse (parsed files, understood sentences,
-rendered pages with their fingerprints), so `tarikh serve` re-enters the very
-same pipeline as `tarikh build`: nothing is built twice in two ways. Reuse is
-keyed on content, never on "what the watcher said changed", so an incremental
-result is byte-identical to a clean build by construction.
+rendered pages with what each read), in memory for `tarikh serve` and in the
+site's cache folder for the next `tarikh build` (rebuild.py), so both re-enter
+the very same pipeline: nothing is built twice in two ways. Reuse is keyed on
+content, never on "what the watcher said changed": a page is reused only when
+its context and every attribute of the model its templates read are as they
+were (deps.py), which is what makes an incremental build byte-identical to a
+clean one, whatever a site's own templates read.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from generator import __version__
 from generator.arabic.actors import Registry
 from generator.arabic.normalize import normalize
 from generator.config import SiteConfig, load_config, parse_config
+from generator.deps import VOLATILE, PageReads, Read, Reads, context_digest
 from generator.errors import BuildError, ConfigError, Diagnostic
 from generator.load import (
     ActorFile,
@@ -43,10 +47,11 @@ from generator.publish.records import event_line, events_json
 from generator.publish.search import SearchIndex, search_page
 from generator.publish.search import records as search_records
 from generator.publish.timelinejs import timeline_json
+from generator.rebuild import Last, Memory, inputs_digest
 from generator.render import Renderer, Theme, resolve_theme
 from generator.sources import Sources
 from generator.understand import Understanding, understand
-from generator.write import MANIFEST, Manifest, digest, write_output
+from generator.write import MANIFEST, digest, write_output
 
 
 @contextlib.contextmanager
@@ -78,6 +83,10 @@ class BuildResult:
     seconds: float
     model: SiteModel | None = None
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # dependency records
+    summary: dict[str, int] = field(default_factory=dict)  # events, actors, pages
+    # Nothing to do: made from the same inputs as the output/ it would write to
+    # (rebuild.py); `files` is then empty and `write` writes nothing.
+    unchanged: bool = False
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -111,7 +120,12 @@ class Builder:
         self._registry: tuple[str, Registry] | None = None
         self._renderer: tuple[str, Renderer] | None = None
         self._files: dict[str, bytes] = {}
-        self._fingerprints: dict[str, str] = {}
+        # What each page of the last build read, and the digests of those reads (deps.py).
+        self._page_reads: dict[str, PageReads] = {}
+        self._table: dict[Read, str] = {}
+        self.memory = Memory(source, self.output)  # what a fresh `tarikh build` starts from
+        self._restored = False
+        self._inputs = ""
         self._lines: dict[str, str] = {}  # events.json lines by event digest
         self.search = SearchIndex(None if serving else self.output)
         self.config: SiteConfig = SiteConfig()
@@ -247,8 +261,14 @@ class Builder:
 
     # ------------------------------------------------------------ build
 
-    def build(self, changed: set[Path] | None = None) -> BuildResult:
+    def build(
+        self, changed: set[Path] | None = None, *, skip_unchanged: bool = False
+    ) -> BuildResult:
         """Build the whole site in memory; `changed` is only a hint (reuse is by content).
+
+        With `skip_unchanged` (`tarikh build`), a build made from exactly the
+        inputs of the one that output/ holds returns at once, `unchanged` and
+        without files or model (rebuild.py).
 
         The cyclic garbage collector is paused meanwhile: a build allocates
         many small objects while the Builder holds a large, long-lived cache,
@@ -256,19 +276,37 @@ class Builder:
         rebuild). Nothing is lost; it runs again once the build is done.
         """
         with gc_paused():
-            return self._build()
+            return self._build(skip_unchanged)
 
-    def _build(self) -> BuildResult:
+    def _build(self, skip_unchanged: bool = False) -> BuildResult:
         start = time.perf_counter()
         problems = Problems()
         config = self.config = self.load_config()
         theme = resolve_theme(config, self.source)
-        renderer = self._renderer_for(theme, config)
+        if not self.serving and not self._restored:
+            self._restored = True
+            self._understood = self._understood or self.memory.restore(self.sources)
+        theme_key = self._theme_key(theme, config)
+        static = self._static(theme.static_dirs)
 
         news, event_files, actor_files, corrections = self.sources.scan(problems)
+        self._inputs = inputs_digest(
+            config,
+            theme_key,
+            self.reference_date,
+            build_date(),
+            files=[*self.sources.stamps(), *((p, digest(d)) for p, d in static.items())],
+        )
+        # `tarikh build` asks for this; a caller that wants the model does not.
+        skip = skip_unchanged and not self.serving and not self._files
+        if skip and (last := self.memory.unchanged(self._inputs)):
+            return BuildResult(
+                {}, set(), set(), last.diagnostics, time.perf_counter() - start,
+                summary=last.summary, unchanged=True,
+            )  # fmt: skip
+        renderer = self._renderer_for(theme, config, theme_key)
         model = self._model(news, event_files, actor_files, corrections, config, problems)
         digests = event_digests(model)
-        renderer.set_events(digests)
         embeddable = scopes(model, config.title)
         pages = plan_pages(
             model,
@@ -281,11 +319,14 @@ class Builder:
         pages += plan_embeds(model, config, digests, renderer.months)
         pages.append(search_page())
 
-        previous, fingerprints = self._previous()
+        previous, old_reads, old_table = self._previous()
+        reads = Reads(model)
+        renderer.begin(reads, old_table)
         config_key = repr(config) + __version__
         files: dict[str, bytes] = {}
         origins: dict[str, str] = {}
         records: dict[str, dict[str, Any]] = {}
+        page_reads: dict[str, PageReads] = {}
         rendered: set[str] = set()
         for page in pages:
             if page.path in origins:
@@ -297,15 +338,29 @@ class Builder:
                 )
                 continue
             origins[page.path] = page.origin or page.template
-            fp = hashlib.blake2b(
-                f"{page.digest}|{renderer.template_digest(page.template)}|{config_key}".encode(),
-                digest_size=16,
-            ).hexdigest()
-            old = previous.get(page.path)
-            if fingerprints.get(page.path) == fp and old is not None:
-                files[page.path] = old
+            # What the page is given (model objects by identity) and how it is
+            # drawn; what it reads of the model is checked read by read (deps.py).
+            fp = context_digest(
+                page.context, page.path, renderer.template_digest(page.template), config_key
+            )
+            reads.register(page.context)
+            old = old_reads.get(page.path)
+            data = previous.get(page.path)
+            if (
+                old is not None
+                and data is not None
+                and old[0] == fp != VOLATILE
+                and reads.holds(old[1], old_table)
+                and all(reads.holds(group, old_table) for group in old[2])
+            ):
+                files[page.path] = data
+                page_reads[page.path] = old
             else:
-                files[page.path] = renderer.render(page.template, page.path, page.context)
+                data, own, groups = renderer.render_tracked(page.template, page.path, page.context)
+                files[page.path] = data
+                page_reads[page.path] = (fp, reads.note(own), groups)
+                for group in groups:
+                    reads.note(group)
                 rendered.add(page.path)
                 if self.progress is not None and len(rendered) % 256 == 0:
                     self.progress("rendering", len(origins), len(pages))
@@ -314,9 +369,9 @@ class Builder:
                 "template": page.template,
                 "deps": page.deps,
             }
-        self._fingerprints = {p: r["fingerprint"] for p, r in records.items()}
+        self._page_reads, self._table = page_reads, reads.table
 
-        files.update(self._static(theme.static_dirs))
+        files.update(static)
         filters = renderer.env.filters
         files.update(self.search.files(search_records(model, filters["gdate"], filters["hdate"])))
         files["events.json"] = events_json(model, config, self._json_lines(digests))
@@ -342,6 +397,11 @@ class Builder:
             seconds=time.perf_counter() - start,
             model=model,
             pages=records,
+            summary={
+                "events": len(model.events),
+                "actors": sum(1 for a in model.actors if a.events),
+                "pages": sum(1 for p in files if p.endswith(".html")),
+            },
         )
 
     def _json_lines(self, digests: dict[str, str]) -> Callable[[Event], str]:
@@ -357,36 +417,29 @@ class Builder:
 
         return line
 
-    def _renderer_for(self, theme: Theme, config: SiteConfig) -> Renderer:
-        """The last Renderer while no template and no setting changed: its
-        compiled templates and digests are most of a small rebuild's cost."""
+    def _theme_key(self, theme: Theme, config: SiteConfig) -> str:
         h = hashlib.blake2b(repr((config, theme)).encode(), digest_size=16)
         for directory in theme.template_dirs:
             for path in sorted(directory.rglob("*")):
                 if path.is_file():
                     h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-        key = h.hexdigest()
+        return h.hexdigest()
+
+    def _renderer_for(self, theme: Theme, config: SiteConfig, key: str) -> Renderer:
+        """The last Renderer while no template and no setting changed: its
+        compiled templates and digests are most of a small rebuild's cost."""
         if self._renderer is None or self._renderer[0] != key:
             self._renderer = (key, Renderer(theme, config, __version__, preview=self.serving))
         return self._renderer[1]
 
-    def _previous(self) -> tuple[dict[str, bytes], dict[str, str]]:
+    def _previous(self) -> tuple[dict[str, bytes], dict[str, PageReads], dict[Read, str]]:
         """What the last build made: from memory, or for a fresh `tarikh build`
-        from output/ and its manifest (a file is reused only if its digest matches)."""
+        from output/ and the cache's record of what each page read. A page is
+        reused only if output/ still holds exactly the bytes that record was
+        made with (its digest, in the cache and in output/'s manifest)."""
         if self._files or self.serving:
-            return self._files, self._fingerprints
-        manifest = Manifest.read(self.output)
-        files: dict[str, bytes] = {}
-        fingerprints: dict[str, str] = {}
-        for path, record in manifest.pages.items():
-            try:
-                data = (self.output / path).read_bytes()
-            except OSError:
-                continue
-            if digest(data) == manifest.files.get(path):
-                files[path] = data
-                fingerprints[path] = str(record.get("fingerprint"))
-        return files, fingerprints
+            return self._files, self._page_reads, self._table
+        return self.memory.pages()
 
     def _static(self, dirs: tuple[Path, ...]) -> dict[str, bytes]:
         """Theme static files, overridden path by path by the site's own static/."""
@@ -409,7 +462,12 @@ class Builder:
         out, src = self.output.resolve(), self.source.resolve()
         if out == src or src.is_relative_to(out):
             raise BuildError("the output directory cannot be the site directory or hold it")
-        return write_output(self.output, result.files, result.pages, warn)
+        if result.unchanged:
+            return 0, 0
+        counts = write_output(self.output, result.files, result.pages, warn)
+        last = Last(self._inputs, "", result.summary, result.diagnostics)
+        self.memory.save(last, self._page_reads, self._table, self.sources, self._understood)
+        return counts
 
 
 def _diagnostic_order(d: Diagnostic) -> tuple[str, int, str, str]:

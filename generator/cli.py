@@ -334,7 +334,7 @@ def _build(args: argparse.Namespace) -> int:
         reference_date=args.reference_date,
         progress=progress,
     )
-    result = builder.build()
+    result = builder.build(skip_unchanged=True)
     if progress is not None:
         progress.clear()
     for d in result.diagnostics:
@@ -347,12 +347,10 @@ def _build(args: argparse.Namespace) -> int:
         print(f"tarikh: error: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
         _traceback(exc, args.verbose)
         return EXIT_USAGE
-    model = result.model
-    assert model is not None
-    pages = sum(1 for p in result.files if p.endswith(".html"))
+    n = result.summary
     print(
-        f"built {len(model.events)} events, {len([a for a in model.actors if a.events])} actors, "
-        f"{pages} pages ({len(result.rendered)} rendered, {written} written, {removed} removed), "
+        f"built {n['events']} events, {n['actors']} actors, {n['pages']} pages "
+        f"({len(result.rendered)} rendered, {written} written, {removed} removed), "
         f"{len(result.errors)} errors, {len(result.warnings)} warnings "
         f"in {result.seconds:.2f} s → {builder.output}"
     )

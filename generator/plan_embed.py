@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.config import SiteConfig
+from generator.deps import track
 from generator.model import Event, SiteModel
 from generator.plan import Page, Section, _h, paginate
 from generator.publish.embed import axis_data, day_number, snippet
@@ -33,6 +34,11 @@ class Scope:
     @property
     def widget(self) -> str:
         return f"embed/{self.path}"
+
+
+# A widget page's scope holds all its events; reads of it are followed (deps.py),
+# so a page is not re-rendered for an event it does not show.
+track(Scope, lambda s: f"w:{s.kind}:{s.path}")
 
 
 def scopes(model: SiteModel, title: str) -> list[Scope]:

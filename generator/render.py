@@ -26,10 +26,13 @@ from markupsafe import Markup
 from generator.arabic.bidi import isolate_latin
 from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
+from generator.deps import Read, Reads, TrackingEnvironment, finalize, guard_helpers
+from generator.deps import reads as logged_reads
+from generator.deps import ref as model_ref
 from generator.errors import ConfigError, TemplateError
-from generator.strip import template_helpers
 from generator.publish.embed import script_json
 from generator.publish.findable import absolute
+from generator.strip import template_helpers
 
 BUILTIN_THEMES = Path(__file__).parent / "themes"
 if not BUILTIN_THEMES.is_dir():  # running from a source checkout
@@ -135,6 +138,8 @@ class Formatter:
             return f"{name}{self.num(group.year)} هـ"
         return self.gmonth(group.year, month)
 
+    period.reads = ("calendar", "month", "year")  # type: ignore[attr-defined]  # deps.py
+
     def gdate(self, date: Any) -> str:
         date = _as_event_date(date, self.adjust)
         if date is None:
@@ -197,7 +202,7 @@ class Renderer:
             name: jinja2.FileSystemLoader(str(d))
             for name, d in zip(theme.names, theme.template_dirs[-len(theme.names) :], strict=True)
         }
-        self.env = jinja2.Environment(
+        self.env = TrackingEnvironment(
             loader=jinja2.ChoiceLoader(
                 [
                     jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
@@ -212,6 +217,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=finalize,
         )
         self._bang_prefix(loaders)
         fmt = Formatter(config)
@@ -237,35 +243,42 @@ class Renderer:
         self.env.globals.update(helpers)
         self.config = config
         self._digests: dict[str, str] = {}
-        self._events: dict[str, str] = {}  # event id → fingerprint, for the card cache
-        self._cards: dict[tuple[str, str, int, int], Markup] = {}
+        # An event's card by (event ref, base, link depth, heading), with what it read.
+        self._cards: dict[tuple[str, str, int, int], tuple[Markup, frozenset[Read]]] = {}
+        self._groups: list[frozenset[Read]] = []  # the cards the page being rendered shows
 
-    def set_events(self, digests: dict[str, str]) -> None:
-        """A new build's event fingerprints; cards of events that changed or
-        went are forgotten, so the cache holds one build's worth."""
-        live = set(digests.values())
-        self._cards = {k: v for k, v in self._cards.items() if k[0] in live}
-        self._events = digests
+    def begin(self, reads: Reads, previous: dict[Read, str]) -> None:
+        """A new build: keep the cards whose reads all still hold (`previous`:
+        the digests of the build that rendered them), forget the others."""
+        guard_helpers(self.env)
+        self._cards = {k: v for k, v in self._cards.items() if reads.holds(v[1], previous)}
 
     def _card(self, page_path: str, base: str | None, event: Any, heading: int = 3) -> Markup:
         """An event's card (`partials/event-card.html`), rendered once per event,
         link depth and heading level: the timeline, actor, place and story pages
-        all list the same cards, and a rebuild re-renders only changed events'.
+        all list the same cards, and a rebuild re-renders only the cards whose
+        reads changed (deps.py).
 
         The card sees `event`, `heading`, `url` and the globals, not the page:
-        that is what makes it reusable.
+        that is what makes it reusable. What it read is logged on every page
+        that shows it, as one shared set.
         """
-        fingerprint = self._events.get(event.id, "")
-        key = (fingerprint, base or "", page_path.count("/"), heading)
-        found = self._cards.get(key) if fingerprint else None
+        key_ref = model_ref(event)
+        key = (key_ref or "", base or "", page_path.count("/"), heading)
+        found = self._cards.get(key) if key_ref else None
         if found is None:
-            html = self.env.get_template(CARD).render(
-                event=event, heading=heading, url=lambda t: relative_url(page_path, t, base)
-            )
-            found = Markup(html)
-            if fingerprint:
+            outer, self.env.log = self.env.log, set()
+            try:
+                html = self.env.get_template(CARD).render(
+                    event=event, heading=heading, url=lambda t: relative_url(page_path, t, base)
+                )
+            finally:
+                log, self.env.log = self.env.log, outer
+            found = (Markup(html), logged_reads(log))
+            if key_ref:
                 self._cards[key] = found
-        return found
+        self._groups.append(found[1])
+        return found[0]
 
     def _bang_prefix(self, loaders: dict[str, jinja2.BaseLoader]) -> None:
         """Let templates name a theme as `!default/base.html`."""
@@ -306,6 +319,22 @@ class Renderer:
         return self._digests[name]
 
     def render(self, template: str, page_path: str, context: dict[str, Any]) -> bytes:
+        return self.render_tracked(template, page_path, context)[0]
+
+    def render_tracked(
+        self, template: str, page_path: str, context: dict[str, Any]
+    ) -> tuple[bytes, frozenset[Read], tuple[frozenset[Read], ...]]:
+        """A page, with what it read of the model: its own reads, and its cards'
+        (one shared set per card)."""
+        self.env.log, self._groups = set(), []
+        try:
+            html = self._render(template, page_path, context)
+            groups = tuple({id(g): g for g in self._groups}.values())
+            return html, logged_reads(self.env.log), groups
+        finally:
+            self.env.log, self._groups = None, []
+
+    def _render(self, template: str, page_path: str, context: dict[str, Any]) -> bytes:
         base = self.config.base_path if page_path == "404.html" else None
         try:
             tpl = self.env.get_template(template)

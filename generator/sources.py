@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from generator.load import (
     MAX_FILE_BYTES,
     ActorFile,
     EventFile,
+    Markdown,
     NewsFile,
     Problems,
     load_actor,
@@ -45,6 +47,25 @@ class Sources:
     def __init__(self, source: Path) -> None:
         self.source = source
         self._loaded: dict[str, _Loaded] = {}
+        md = Markdown()
+        self._event = partial(load_event, md=md)
+        self._actor = partial(load_actor, md=md)
+
+    def snapshot(self) -> dict[str, _Loaded]:
+        """Every file's last parse, for the cache on disk (cache.py)."""
+        return dict(self._loaded)
+
+    def restore(self, saved: object) -> None:
+        """Start from a cached snapshot (a fresh `tarikh build`): the same rules
+        then decide what to read again, so a snapshot only saves parsing."""
+        if not self._loaded and isinstance(saved, dict):
+            self._loaded = {
+                k: v for k, v in saved.items() if isinstance(k, str) and type(v) is _Loaded
+            }
+
+    def stamps(self) -> list[tuple[str, tuple[int, str]]]:
+        """What each content file held at the last scan (size, digest)."""
+        return sorted((rel, entry.stamp) for rel, entry in self._loaded.items())
 
     def load(self, path: Path, loader: Any, problems: Problems, rel: str | None = None) -> Any:
         """Load a file through `loader`, reusing the last result while it is unchanged.
@@ -110,7 +131,7 @@ class Sources:
                 continue
             seen.add(path.relative_to(self.source).as_posix())
             if rel.parts[0] == "actors" and path.suffix == ".md":
-                if (a := self.load(path, load_actor, problems)) is not None:
+                if (a := self.load(path, self._actor, problems)) is not None:
                     actors.append(a)
             elif rel.as_posix() == "corrections.yaml":
                 corrections = self.load(path, load_corrections, problems) or {}
@@ -119,7 +140,7 @@ class Sources:
             elif path.suffix == ".txt":
                 if (n := self.load(path, load_news, problems)) is not None:
                     news.append(n)
-            elif path.suffix == ".md" and (e := self.load(path, load_event, problems)):
+            elif path.suffix == ".md" and (e := self.load(path, self._event, problems)):
                 events.append(e)
         if not registry_only:
             for gone in set(self._loaded) - seen:

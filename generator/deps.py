@@ -1,0 +1,380 @@
+"""What a page's render reads, so that a page is reused only when nothing it
+could read has changed.
+
+A hand-picked fingerprint (an event's title, date, actors…) is only as sound
+as the list it picks from, and a site's own templates may read anything the
+model reaches: an event page may print each actor's number of events. So the
+render stage records what each page actually reads, Lektor- and Hugo-style:
+
+- the page's context is digested whole, but a model object (an Event, Actor,
+  Term or Story) in it counts only by its identity (`ref`), because the model
+  is one graph and everything reaches everything; so does a listing's
+  Section (the pager of every page of a listing holds all its sections);
+- every attribute a template reads of a model object goes through
+  `Environment.getattr` / `getitem` (that is how Jinja compiles `a.b` and
+  `a["b"]`, and how its filters' `attribute=` arguments are read), which
+  `TrackingEnvironment` logs as (ref, attribute);
+- a value read that way is digested the same way (model objects by ref,
+  everything else by content), so what a page sees is covered either by its
+  context digest or by one of its reads.
+
+On the next build a page is reused only if its context digest is the same and
+every (ref, attribute) it read still digests to what it did. Anything this
+cannot follow (a method of a model object called from a template, a model
+object printed whole, a value of an unknown type) makes the page *volatile*:
+it is rendered again every build, which costs speed and never correctness.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable
+from hashlib import blake2b
+from types import SimpleNamespace
+from typing import Any
+
+import jinja2
+
+from generator.model import Actor, Event, SiteModel, Story, Term
+from generator.plan import Section
+
+VOLATILE = "!"  # a digest that never equals another: the value cannot be followed
+Read = tuple[str, str]  # (ref of a model object, attribute name)
+
+_SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
+
+
+def ref(obj: Any) -> str | None:
+    """The identity of a model object, stable across builds and processes."""
+    t = type(obj)
+    if t is Event:
+        return "e:" + obj.id
+    if t is Actor:
+        return "a:" + obj.slug
+    if t is Term:
+        return f"{obj.kind[:1]}:{obj.slug}"
+    if t is Story:
+        return "s:" + obj.slug
+    if t is Section:  # a page of a listing: its path is unique in the site
+        return "§:" + obj.path
+    key = _KINDS.get(t)
+    return key(obj) if key is not None else None
+
+
+_KINDS: dict[type, Callable[[Any], str]] = {}
+
+
+def track(kind: type, key: Callable[[Any], str]) -> None:
+    """Follow reads of another kind of object that a plan hands templates and
+    that holds model objects (plan_embed's Scope), as reads of a Section are
+    followed; `key` gives its identity (unique in the site, stable)."""
+    _KINDS[kind] = key
+    _TRACKED.add(kind)
+
+
+class _Volatile(Exception):
+    pass
+
+
+def _flat(value: Any, out: list[str], depth: int = 0) -> None:
+    if depth > 40:
+        raise _Volatile
+    if isinstance(value, _SCALARS):
+        out.append(repr(value))
+        return
+    key = ref(value)
+    if key is not None:
+        out.append("@" + key)
+        return
+    t = type(value)
+    if t is list or t is tuple or (isinstance(value, tuple) and hasattr(value, "_fields")):
+        out.append(f"[{t.__name__}")
+        for item in value:
+            _flat(item, out, depth + 1)
+        out.append("]")
+    elif t is dict:
+        out.append("{")
+        for k, v in value.items():
+            _flat(k, out, depth + 1)
+            _flat(v, out, depth + 1)
+        out.append("}")
+    elif t is set or t is frozenset:
+        parts = []
+        for item in value:
+            one: list[str] = []
+            _flat(item, one, depth + 1)
+            parts.append("\x01".join(one))
+        out.append("{" + "\x02".join(sorted(parts)) + "}")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out.append(f"({t.__module__}.{t.__qualname__}")
+        for f in dataclasses.fields(value):
+            _flat(getattr(value, f.name), out, depth + 1)
+        out.append(")")
+    elif t is SimpleNamespace:
+        _flat(vars(value), out, depth + 1)
+    elif isinstance(value, jinja2.Undefined):
+        out.append("undefined")
+    elif callable(value):
+        receiver = getattr(value, "__self__", None)
+        if receiver is None or ref(receiver) is not None or isinstance(receiver, type):
+            raise _Volatile  # what a model object's method reads cannot be followed
+        out.append(f"m:{getattr(value, '__name__', '?')}")
+        _flat(receiver, out, depth + 1)
+    else:
+        raise _Volatile
+
+
+def digest(value: Any) -> str:
+    """A digest of a value, model objects by their ref; VOLATILE if it cannot be followed."""
+    out: list[str] = []
+    try:
+        _flat(value, out)
+    except _Volatile:
+        return VOLATILE
+    return blake2b("\x00".join(out).encode(), digest_size=12).hexdigest()
+
+
+def context_digest(context: dict[str, Any], *salt: str) -> str:
+    return digest([*salt, context])
+
+
+_TRACKED = {Event, Actor, Term, Story, Section}
+
+
+class TrackingEnvironment(jinja2.Environment):
+    """A Jinja environment that logs every attribute read of a model object.
+
+    The log holds (object, attribute) while a page renders (cheap: no string
+    is built per read); `reads` turns it into refs once per distinct pair."""
+
+    log: set[tuple[Any, str]] | None = None
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        try:  # Jinja's own first step, inlined: this runs for every `a.b` of every page
+            value = getattr(obj, attribute)
+        except AttributeError:
+            value = super().getattr(obj, attribute)
+        log = self.log
+        if log is not None and type(obj) in _TRACKED:
+            who = _who(obj)
+            if type(value) is list and value and type(value[0]) in _TRACKED:
+                return ListView(value, log, who, attribute)
+            log.add((who, attribute))
+        return value
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if self.log is not None and type(obj) in _TRACKED and isinstance(argument, str):
+            self.log.add((_who(obj), argument))
+        return super().getitem(obj, argument)
+
+
+def _who(obj: Any) -> Any:
+    """What a log holds for an object: itself (cheap), or its ref when it is
+    not hashable (a frozen dataclass holding a list)."""
+    return ref(obj) if type(obj) in _KINDS else obj
+
+
+LENGTH = "#len"  # a read of how many items a list holds, not which
+
+
+class ListView:
+    """A model object's list of model objects (an actor's events), as a
+    template gets it: how long it is (`|length`, `{% if actor.events %}`) is
+    one read, what it holds (anything else) another, so a page that only
+    counts an actor's events is not re-rendered when one of them changes."""
+
+    __slots__ = ("_attr", "_items", "_log", "_obj")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, items: list[Any], log: set[tuple[Any, str]], obj: Any, attr: str):
+        self._items, self._log, self._obj, self._attr = items, log, obj, attr
+
+    def _all(self) -> list[Any]:
+        self._log.add((self._obj, self._attr))
+        return self._items
+
+    def __len__(self) -> int:
+        self._log.add((self._obj, self._attr + LENGTH))
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self) -> Any:
+        return iter(self._all())
+
+    def __reversed__(self) -> Any:
+        return reversed(self._all())
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __contains__(self, item: Any) -> bool:
+        return item in self._all()
+
+    def __eq__(self, other: object) -> bool:
+        return self._all() == (other._all() if isinstance(other, ListView) else other)
+
+    def __add__(self, other: Any) -> list[Any]:
+        return self._all() + list(other)
+
+    def __radd__(self, other: Any) -> list[Any]:
+        return list(other) + self._all()
+
+    def __getattr__(self, name: str) -> Any:  # .index(), .count()
+        return getattr(self._all(), name)
+
+    def __repr__(self) -> str:
+        return repr(self._all())
+
+
+def reads(log: set[tuple[Any, str]]) -> frozenset[Read]:
+    return frozenset(
+        (PRINTED[0] if o is None else o if type(o) is str else ref(o), a)  # type: ignore[misc]
+        for o, a in log
+    )
+
+
+@jinja2.pass_environment
+def finalize(env: jinja2.Environment, value: Any) -> Any:
+    """`{{ event }}` prints a model object whole: not something a read can follow."""
+    log = getattr(env, "log", None)
+    if log is not None and (type(value) in _TRACKED or type(value) is ListView):
+        log.add((None, PRINTED[1]))
+    return value
+
+
+PRINTED: Read = ("!", "printed")  # never in the model: a page that has it is volatile
+
+# Jinja's own filters and globals read through Environment.getattr, except these,
+# which turn whatever they are given into text.
+_TEXT_FILTERS = {"string", "join", "pprint", "tojson", "format", "xmlattr", "dictsort", "items"}
+
+
+def guard_helpers(env: TrackingEnvironment) -> None:
+    """Wrap every filter and global written in Python (a theme helper, a
+    formatter) so that a call given a model object makes the page volatile:
+    what Python code reads of it does not go through `getattr`. Jinja's own
+    filters are left as they are, since they do, but for those that print
+    an object whole. Called once the environment is complete; idempotent."""
+    own_filters = jinja2.filters.FILTERS
+    own_globals = jinja2.defaults.DEFAULT_NAMESPACE
+    for table, own in ((env.filters, own_filters), (env.globals, own_globals)):
+        for name, fn in list(table.items()):
+            if not callable(fn) or getattr(fn, "_tarikh_guarded", False) or isinstance(fn, type):
+                continue
+            if own.get(name) is fn and name not in _TEXT_FILTERS:
+                continue
+            table[name] = _guarded(env, fn)
+
+
+def _guarded(env: TrackingEnvironment, fn: Any) -> Any:
+    # A helper may say which attributes it reads of what it is given (`fn.reads`):
+    # those are logged as reads instead of making the page volatile.
+    declared: tuple[str, ...] | None = getattr(fn, "reads", None)
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        log = env.log
+        if log is not None:
+            for arg in (*args, *kwargs.values()):
+                if declared is not None and type(arg) in _TRACKED:
+                    log.update((_who(arg), name) for name in declared)
+                elif (
+                    type(arg) in _TRACKED
+                    or type(arg) is ListView
+                    or (type(arg) in (list, tuple) and any(type(a) in _TRACKED for a in arg))
+                ):
+                    log.add((None, PRINTED[1]))
+                    break
+        return fn(*args, **kwargs)
+
+    call._tarikh_guarded = True  # type: ignore[attr-defined]
+    # Keep Jinja's pass_context / pass_environment markers.
+    for marker in ("jinja_pass_arg",):
+        if hasattr(fn, marker):
+            setattr(call, marker, getattr(fn, marker))
+    call.__name__ = getattr(fn, "__name__", "helper")
+    return call
+
+
+class Reads:
+    """One build's view of the model: the current digest of any (ref, attribute),
+    computed once, and whether an earlier build's reads still hold."""
+
+    def __init__(self, model: SiteModel) -> None:
+        self.objects: dict[str, Any] = {}
+        ambiguous: set[str] = set()
+        groups: Iterable[list[Any]] = (
+            model.events,
+            model.actors,
+            model.places,
+            model.tags,
+            model.stories,
+        )
+        for group in groups:
+            for obj in group:
+                key = ref(obj)
+                if key is None:
+                    continue
+                if key in self.objects:
+                    ambiguous.add(key)
+                self.objects[key] = obj
+        for key in ambiguous:  # two objects, one ref: no read of either is trusted
+            del self.objects[key]
+        self.table: dict[Read, str] = {}  # this build's digests of every read it checked
+        self._groups: dict[int, tuple[frozenset[Read], bool]] = {}
+
+    def register(self, context: dict[str, Any]) -> None:
+        """Know the listing sections a page is given (they are made by the plan,
+        not the model), so that reads of them can be checked."""
+        for value in context.values():
+            for item in value if type(value) is list else (value,):
+                if type(item) is Section or type(item) in _KINDS:
+                    self.objects[ref(item)] = item  # type: ignore[index]
+
+    def current(self, read: Read) -> str:
+        found = self.table.get(read)
+        if found is None:
+            obj = self.objects.get(read[0], _GONE)
+            if obj is _GONE:
+                found = VOLATILE
+            else:
+                try:  # as Jinja reads it: a missing attribute is undefined
+                    name = read[1]
+                    if name.endswith(LENGTH):
+                        found = digest(len(getattr(obj, name[: -len(LENGTH)])))
+                    else:
+                        found = digest(getattr(obj, name, _UNDEFINED))
+                except Exception:  # the page could not have read it either
+                    found = VOLATILE
+            self.table[read] = found
+        return found
+
+    def holds(self, reads: frozenset[Read], old: dict[Read, str]) -> bool:
+        """Whether every read still digests as it did (`old`: the earlier build's table).
+
+        A set shared by many pages (an event card's reads) is checked once."""
+        memo = self._groups.get(id(reads))
+        if memo is not None and memo[0] is reads:
+            return memo[1]
+        ok = True
+        for read in reads:
+            was = old.get(read)
+            if was is None or was == VOLATILE or self.current(read) != was:
+                ok = False
+                break
+        self._groups[id(reads)] = (reads, ok)
+        return ok
+
+    def note(self, reads: frozenset[Read]) -> frozenset[Read]:
+        """Put reads made by a render into this build's table."""
+        for read in reads:
+            self.current(read)
+        return reads
+
+
+_GONE = object()
+_UNDEFINED = jinja2.Undefined()
+# A page's record: its context digest, its own reads, and its cards' reads.
+PageReads = tuple[str, frozenset[Read], tuple[frozenset[Read], ...]]
