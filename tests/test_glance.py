@@ -270,3 +270,20 @@ def test_edits_rebuild_byte_identical_to_a_clean_build(tmp_path: Path) -> None:
         clean = Builder(site, serving=True).build()
         assert incremental.files == clean.files, f"step {step}: {target.name}"
         assert crawl(incremental.files)
+
+
+def test_an_edit_that_keeps_the_counts_re_renders_its_months_pages_only(tmp_path: Path) -> None:
+    """Every page shows the strip and the pager, but they show counts: a text
+    edit changes no count and re-renders no other page of the listing."""
+    site = many_months(tmp_path / "site")
+    builder = Builder(site, serving=True)
+    builder.build()
+    target = site / "content/events/e010.md"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("نص الحدث", "نص معدل للحدث"), encoding="utf-8"
+    )
+    result = builder.build({target})
+    [event] = [e for e in result.model.events if e.sources[0].file.endswith("e010.md")]
+    month = event.date.start.strftime("%Y/%m/")
+    listings = {p for p in result.rendered if not p.startswith(("events/", "embed/"))}
+    assert listings and all(p.endswith(f"{month}index.html") for p in listings), listings
