@@ -324,16 +324,7 @@ def crawl(out: Path, prefix: str) -> tuple[int, list[str]]:
     return pages, broken
 
 
-PAGED_CRUMBS = pytest.mark.xfail(
-    reason="an event's month breadcrumb on a paged site points to ../../#m-…, which is on "
-    "its month's page (issue 10's breadcrumb fix is another part, not yet in)",
-    strict=False,
-)
-
-
-@pytest.mark.parametrize(
-    "paged", [False, pytest.param(True, marks=PAGED_CRUMBS)], ids=["example", "paged"]
-)
+@pytest.mark.parametrize("paged", [False, True], ids=["example", "paged"])
 @pytest.mark.parametrize(
     ("base_url", "prefix"),
     [(f"{HOST}/", "/"), (f"{HOST}/repo/", "/repo/"), ("", "/")],
