@@ -283,7 +283,7 @@ class Builder:
         problems = Problems()
         config = self.config = self.load_config()
         theme = resolve_theme(config, self.source)
-        if not self.serving and not self._restored:
+        if not self._restored:  # `tarikh serve` starts from the cache too
             self._restored = True
             self._understood = self._understood or self.memory.restore(self.sources)
         theme_key = self._theme_key(theme, config)

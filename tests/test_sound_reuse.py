@@ -351,3 +351,14 @@ def test_a_fresh_build_parses_only_the_files_that_changed(
     result = second.build()
     assert parsed == ["content/news/b.txt"]
     assert not result.unchanged and result.rendered
+    # `tarikh serve` starts from the same cache (it renders in memory, but
+    # parses only what changed), and its first build equals a clean one.
+    second.write(result)
+    parsed.clear()
+    (site / "content/news/a.txt").write_text(STORY_A + "سطر آخر.\n", encoding="utf-8")
+    served = Builder(site, serving=True).build()
+    assert parsed == ["content/news/a.txt"]
+    parsed.clear()
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("output", ".tarikh-cache"))
+    assert served.files == Builder(clean, serving=True).build().files
