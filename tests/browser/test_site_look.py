@@ -179,4 +179,10 @@ def test_cards_lead_with_their_headline_and_keep_latin_whole(
              return seen; }"""
     )
     assert len(shapes) >= 3 and len(set(shapes.values())) >= 3, shapes
+    # On the event's own page too, where the headline is larger still.
+    page.locator("article.card", has_text="CJTF").locator(".card__title a").click()
+    page.wait_for_selector("h1.event__title bdi.ltr")
+    for run in ("(CJTF-OIR)", "F-16"):
+        bdi = page.locator(f"h1 bdi.ltr:text-is('{run}')").first
+        assert bdi.evaluate("e => e.getClientRects().length") == 1
     page.close()
