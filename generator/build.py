@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.arabic.actors import Registry
+from generator.arabic.actors import ActorMention, Registry
 from generator.arabic.normalize import normalize
 from generator.config import SiteConfig, load_config, parse_config
 from generator.deps import VOLATILE, PageReads, Read, Reads, context_digest
@@ -50,7 +50,7 @@ from generator.publish.timelinejs import timeline_json
 from generator.rebuild import Last, Memory, inputs_digest
 from generator.render import Renderer, Theme, resolve_theme
 from generator.sources import Sources
-from generator.understand import Understanding, understand
+from generator.understand import Understanding, understand, with_story
 from generator.write import MANIFEST, digest, write_output
 
 
@@ -196,6 +196,7 @@ class Builder:
                     "no reference date: year-less and relative dates cannot be fixed; add "
                     "'date: YYYY-MM-DD' to the front matter (or --reference-date)",
                 )
+            story: list[ActorMention] = []  # the actors of this file's earlier lines
             for item in f.items:
                 key = (item.text, reference, today, registry_key, config.hijri_adjust)
                 facts = used.get(key) or self._understood.get(key)  # a repeated line: read once
@@ -211,6 +212,11 @@ class Builder:
                         hijri_adjust=config.hijri_adjust,
                     )
                 used[key] = facts
+                # A family name alone («المشهداني») is the person the story named
+                # in full before. Kept out of the memo above, which is by sentence.
+                if story and (actors := with_story(item.text, facts.actors, story)) != facts.actors:
+                    facts = replace(facts, actors=actors)
+                story.extend(facts.actors)
                 result[(item.file, item.line)] = facts
                 for warning in facts.warnings:
                     problems.warning(item.file, item.line, warning)

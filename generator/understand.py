@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from generator.arabic.actor_surnames import story_people
 from generator.arabic.actors import ActorMention, Registry, find_actors, story_actors
 from generator.arabic.classify import event_type, find_places
 from generator.arabic.dates import DateValue, find_date
@@ -50,9 +51,23 @@ def understand(
     actors = find_actors(text, registry, on)
     return Understanding(
         date=date,
-        actors=actors + story_actors(text, actors, story),
+        actors=with_story(text, actors, story),
         type=event_type(text),
         places=find_places(text),
         mentions=found.mentions,
         warnings=warnings,
     )
+
+
+def with_story(
+    text: str, actors: list[ActorMention], story: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """A sentence's actors read with its story's earlier lines (`story`): the
+    people named again by the family name alone, whether a reader left those
+    words («أكد الصفدي») or took them for a new person («المشهداني»).
+
+    `tarikh build` memoises `understand` by sentence, without its story, and
+    applies this after; `understand(story=…)` does both at once."""
+    if not story:
+        return actors
+    return story_people([*actors, *story_actors(text, actors, story)], story)

@@ -125,3 +125,34 @@ def read_lone_surname(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         return i, []
     name = surface(t, i, i + 1)
     return i + 1, [Found(i, i + 1, discovered(name, name, "person"))]
+
+
+def story_people(
+    actors: Sequence[ActorMention], story: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """`actors`, with a person found in the text by a family name alone
+    («المشهداني») read as the story's person of that family name («محمود
+    المشهداني»): one actor and one page, not two. Registered actors and
+    anyone named in full are left as they are."""
+    if not story:
+        return list(actors)
+    known = _known(story)
+    out: list[ActorMention] = []
+    seen: set[str] = set()
+    for m in actors:
+        key = normalize(m.name)
+        person = known.get(key) if m.kind == "person" and not m.registered else None
+        if person is not None and key != normalize(person.name):
+            m = ActorMention(
+                person.slug,
+                person.name,
+                m.mention,
+                m.role,
+                kind="person",
+                registered=person.registered,
+                title=m.title,
+            )
+        if m.slug not in seen:
+            seen.add(m.slug)
+            out.append(m)
+    return out
