@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 NPM_PACKAGES = {
     "pym.js": "1.3.2",
@@ -100,3 +101,16 @@ def wp_embed_js() -> Path:
                     timeout=600,
                 )
     return path
+
+
+def serious_violations(page: Any) -> list[tuple[str, list[Any]]]:
+    """axe-core's serious and critical violations on a Playwright page, with
+    the first targets of each. The page's context needs `bypass_csp=True`:
+    axe is injected as an inline script, which our CSP rightly refuses."""
+    page.add_script_tag(content=npm_file("axe-core", "axe.min.js").read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
