@@ -74,8 +74,9 @@ def plan_embeds(
     digests: dict[str, str],
     months: tuple[str, ...],
 ) -> list[Page]:
-    """Every widget page, with a digest of all it shows (events, the axis, the
-    pages of its scope) so that a rebuild re-renders exactly the changed ones."""
+    """Every widget page. Whether a rebuild reuses one is decided by what its
+    render read (deps.py), not by `Page.digest`: the digest filled in here,
+    like plan.py's, is no longer consulted and goes when they go."""
     pages: list[Page] = []
     for scope in scopes(model, config.title):
         sections = paginate(
