@@ -154,7 +154,9 @@ class Builder:
             pass
         return paths
 
-    def _registry_for(self, actors: list[ActorFile], problems: Problems) -> Registry:
+    def _registry_for(
+        self, actors: list[ActorFile], problems: Problems, knowledge: bool = True
+    ) -> Registry:
         slugs: dict[str, str] = {}
         entries = []
         for a in actors:
@@ -170,6 +172,10 @@ class Builder:
                 continue
             slugs[folded] = a.file
             entries.append(a.entry)
+        if knowledge:
+            from generator import knowledge
+
+            entries = knowledge.merged(entries, knowledge.entries())
         key = hashlib.blake2b(repr(entries).encode(), digest_size=16).hexdigest()
         if self._registry is None or self._registry[0] != key:
             self._registry = (key, Registry(entries))
@@ -232,7 +238,7 @@ class Builder:
         config: SiteConfig,
         problems: Problems,
     ) -> SiteModel:
-        registry = self._registry_for(actor_files, problems)
+        registry = self._registry_for(actor_files, problems, config.knowledge)
         understood = self._understand(news, registry, config, problems)
         return build_model(
             news,

@@ -61,7 +61,8 @@ def code_key() -> str:
         package = Path(__file__).parent
         h = hashlib.blake2b(__version__.encode(), digest_size=16)
         for path in sorted(package.rglob("*")):
-            if path.suffix in (".py", ".toml", ".js", ".json") and "__pycache__" not in path.parts:
+            code = path.suffix in (".py", ".toml", ".js", ".json", ".yaml")  # yaml: knowledge
+            if code and "__pycache__" not in path.parts:
                 st = path.stat()
                 h.update(f"{path.relative_to(package)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
         _CODE.append(h.hexdigest())

@@ -41,6 +41,9 @@ class SiteConfig:
     # Events per page of a long listing (the timeline, an actor, a place);
     # longer listings are cut by year, then month. 0: never cut.
     page_size: int = 200
+    # Resolve titles and well-known names through tarikh's built-in knowledge
+    # base of office-holders and organisations (the site's registry wins).
+    knowledge: bool = True
 
     @property
     def base_path(self) -> str:
@@ -68,6 +71,11 @@ def _check(key: str, value: object, problems: list[str]) -> object:
             return value
         problems.append(f"hijri_adjust: expected a whole number from -2 to 2, got {value!r}")
         return 0
+    if key == "knowledge":
+        if isinstance(value, bool):
+            return value
+        problems.append(f"knowledge: expected true or false, got {value!r}")
+        return None
     if key == "page_size":
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return value

@@ -73,6 +73,7 @@ class Actor:
     reviewed: bool
     file: str | None = None
     events: list[Event] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # the knowledge base's, for readers
 
     @property
     def path(self) -> str:
@@ -368,14 +369,20 @@ def build_model(
 
     bios = {a.entry.slug: a for a in actor_files}
     actors: dict[str, Actor] = {}
+    builtin: dict[str, ActorEntry] = {}
     for entry in registry.entries:
-        actors[entry.slug] = _actor(entry, bios.get(entry.slug))
+        if entry.builtin:  # a page only when the content names them
+            builtin[entry.slug] = entry
+        else:
+            actors[entry.slug] = _actor(entry, bios.get(entry.slug))
     places: dict[str, Term] = {}
     tags: dict[str, Term] = {}
     for event in events:
         for m in event.mentions:
             actor = actors.get(m.slug)
-            if actor is None:
+            if actor is None and m.slug in builtin:
+                actor = actors[m.slug] = _actor(builtin[m.slug], None)
+            elif actor is None:
                 actor = actors[m.slug] = Actor(m.slug, m.name, m.kind, [], [], None, m.registered)
             elif m.registered and not actor.reviewed:  # found in text, and named by an editor
                 actor.reviewed = True
@@ -444,13 +451,17 @@ def _unique_ids(events: list[Event], problems: Problems) -> list[Event]:
 
 
 def _actor(entry: ActorEntry, file: ActorFile | None) -> Actor:
+    roles = list(entry.roles)
+    if entry.builtin:  # each term is listed under all its titles: show it once
+        roles = list({(r.start, r.end): r for r in reversed(roles)}.values())[::-1]
     return Actor(
         slug=entry.slug,
         name=entry.name,
         kind=entry.kind,
         aliases=list(entry.aliases),
-        roles=list(entry.roles),
+        roles=roles,
         bio_html=Markup(file.bio_html) if file and file.bio_html else None,  # nh3
         reviewed=True,
         file=file.file if file else None,
+        sources=list(entry.sources),
     )

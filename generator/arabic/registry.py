@@ -33,6 +33,8 @@ class ActorEntry:
     kind: Kind = "person"
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+    sources: tuple[str, ...] = ()  # where the knowledge base has its facts from
+    builtin: bool = False  # from tarikh's knowledge base, not the site's registry
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,201 @@
+"""The knowledge base that ships with tarikh: office-holders and organisations.
+
+A newsroom starts with an empty registry and meets «وزير الخارجية السعودي»
+on its first day. The data in `data/` (see README.md there for its format)
+says who held each office of the Arab League's states and the powers around
+them since 2000, and names the organisations, armed groups and parties the
+region's news writes about, each with its source. `entries()` turns it into
+registry entries; `merged()` lays a site's own registry over it, the site
+winning wherever the two name the same actor.
+
+The data is read once per process: it is part of tarikh, not of a site, and
+does not change while tarikh runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.arabic.normalize import normalize, slugify
+from generator.arabic.registry import ActorEntry, Role
+
+DATA = Path(__file__).parent / "data"
+OFFICES = (
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "secretary_general",
+    "supreme_leader",
+)
+KINDS = ("person", "organisation", "group", "country")
+
+
+class KnowledgeError(ValueError):
+    """A data file breaks the format: tarikh's own bug, reported by file."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One holder's time in one office, as the data file writes it."""
+
+    file: str
+    office: str
+    country: str
+    name: str
+    start: dt.date
+    end: dt.date | None
+    source: str
+    rivals: str | None
+    since: dt.date | None  # an office younger than 2000: when it was created
+
+
+def _load(path: Path) -> Any:
+    import yaml
+
+    try:
+        loader = yaml.CSafeLoader
+    except AttributeError:  # PyYAML without libyaml: slower, same result
+        loader = yaml.SafeLoader  # type: ignore[assignment,misc]
+    return yaml.load(path.read_text("utf-8"), Loader=loader)  # a safe loader
+
+
+def _date(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise KnowledgeError(f"{where}: expected a date YYYY-MM-DD, got {value!r}")
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KnowledgeError(f"{where}: expected a list of names")
+    return [v.strip() for v in value]
+
+
+def terms(data: Path = DATA) -> Iterator[Term]:
+    """Every holder of every office, in file order; raises KnowledgeError on
+    a broken file (the test suite reads them all)."""
+    for path in sorted((data / "states").glob("*.yaml")):
+        doc = _load(path) or {}
+        country = doc.get("country")
+        offices = doc.get("offices")
+        if not isinstance(country, str) or not isinstance(offices, dict):
+            raise KnowledgeError(f"{path.name}: needs 'country' and 'offices'")
+        for office, spec in offices.items():
+            where = f"{path.name} › {office}"
+            if office not in OFFICES or not isinstance(spec, dict):
+                raise KnowledgeError(f"{where}: not one of {', '.join(OFFICES)}")
+            for holder in spec.get("holders") or []:
+                name = holder.get("name") if isinstance(holder, dict) else None
+                if not isinstance(name, str) or not name.strip():
+                    raise KnowledgeError(f"{where}: a holder needs a 'name'")
+                at = f"{where} › {name}"
+                source = holder.get("source")
+                if not isinstance(source, str) or not source.startswith("https://"):
+                    raise KnowledgeError(f"{at}: 'source' must be an https:// URL")
+                end = holder.get("to")
+                since = spec.get("since")
+                yield Term(
+                    path.name,
+                    office,
+                    country,
+                    name.strip(),
+                    _date(holder.get("from"), at),
+                    None if end is None else _date(end, at),
+                    source,
+                    spec.get("rivals"),
+                    None if since is None else _date(since, f"{where} › since"),
+                )
+
+
+@cache
+def entries(data: Path = DATA) -> tuple[ActorEntry, ...]:
+    """The knowledge base as registry entries: one per person (however many
+    offices they held), organisation, group and party."""
+    people: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+    for path in sorted((data / "states").glob("*.yaml")):
+        doc = _load(path) or {}
+        for office, spec in (doc.get("offices") or {}).items():
+            titles = _strings(spec.get("titles"), f"{path.name} › {office} › titles")
+            if not titles:
+                raise KnowledgeError(f"{path.name} › {office}: an office needs its titles")
+            for holder in spec.get("holders") or []:
+                name = str(holder["name"]).strip()
+                key = normalize(name)
+                person = people.get(key)
+                if person is None:
+                    person = people[key] = {"name": name, "aliases": {}, "roles": {}, "src": {}}
+                    order.append(key)
+                for alias in _strings(holder.get("aliases"), f"{path.name} › {name}"):
+                    person["aliases"][alias] = None
+                start = _date(holder.get("from"), f"{path.name} › {name}")
+                end = holder.get("to")
+                end = None if end is None else _date(end, f"{path.name} › {name}")
+                for title in titles:
+                    person["roles"][Role(title, start, end)] = None
+                person["src"][str(holder["source"])] = None
+    found = [
+        ActorEntry(
+            slug=slugify(p["name"], max_words=20),
+            name=p["name"],
+            kind="person",
+            aliases=tuple(a for a in p["aliases"] if a != p["name"]),
+            roles=tuple(p["roles"]),
+            sources=tuple(p["src"]),
+            builtin=True,
+        )
+        for p in (people[k] for k in order)
+    ]
+    for name in ("organisations", "groups", "parties"):
+        path = data / f"{name}.yaml"
+        if not path.exists():
+            continue
+        for item in _load(path) or []:
+            where = f"{path.name} › {item.get('name') if isinstance(item, dict) else item!r}"
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                raise KnowledgeError(f"{where}: an entry needs a 'name'")
+            kind = item.get("kind", "organisation")
+            if kind not in KINDS:
+                raise KnowledgeError(f"{where}: kind must be one of {', '.join(KINDS)}")
+            source = item.get("source")
+            if not isinstance(source, str) or not source.startswith("https://"):
+                raise KnowledgeError(f"{where}: 'source' must be an https:// URL")
+            found.append(
+                ActorEntry(
+                    slug=slugify(item["name"], max_words=20),
+                    name=item["name"].strip(),
+                    kind=kind,
+                    aliases=tuple(_strings(item.get("aliases"), where)),
+                    sources=(source,),
+                    builtin=True,
+                )
+            )
+    return tuple(found)
+
+
+def merged(site: Iterable[ActorEntry], builtin: Iterable[ActorEntry]) -> list[ActorEntry]:
+    """The site's entries, then each built-in entry the site does not name:
+    an editor's file wins over the knowledge base when the two share a slug,
+    or when any name of one is a name of the other (their file «لافروف»
+    with alias «سيرغي لافروف» replaces the built-in «سيرغي لافروف»)."""
+    own = list(site)
+    slugs = {e.slug for e in own}
+    names = {normalize(n) for e in own for n in (e.name, *e.aliases)}
+    return own + [
+        e
+        for e in builtin
+        if e.slug not in slugs and not any(normalize(n) in names for n in (e.name, *e.aliases))
+    ]

@@ -1,0 +1,180 @@
+"""The built-in knowledge base (issue 11): its data keeps its own rules, titles
+resolve out of the box, the site's registry wins, and a built-in actor gets a
+page only when the content names it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import textwrap
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from generator import knowledge
+from generator.arabic.actors import ActorEntry, Registry, find_actors
+
+SAMPLE = {
+    "states/egypt.yaml": """\
+        country: مصر
+        offices:
+          foreign_minister:
+            titles: [وزير الخارجية المصري, وزير خارجية مصر]
+            holders:
+              - name: سامح شكري
+                aliases: [سامح حسن شكري]
+                from: 2014-06-17
+                to: 2024-07-03
+                source: https://ar.wikipedia.org/wiki/سامح_شكري
+              - name: بدر عبد العاطي
+                from: 2024-07-03
+                source: https://ar.wikipedia.org/wiki/بدر_عبد_العاطي
+          head_of_government:
+            titles: [رئيس الوزراء المصري]
+            holders:
+              - name: مصطفى مدبولي
+                from: 2018-06-07
+                source: https://ar.wikipedia.org/wiki/مصطفى_مدبولي
+        """,
+    "organisations.yaml": """\
+        - name: جامعة الدول العربية
+          kind: organisation
+          aliases: [الجامعة العربية]
+          source: https://ar.wikipedia.org/wiki/جامعة_الدول_العربية
+        """,
+}
+
+
+def sample(tmp_path: Path, **override: str) -> Path:
+    for name, text in {**SAMPLE, **override}.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), "utf-8")
+    return tmp_path
+
+
+# ------------------------------------------------------------ the shipped data
+
+
+def test_every_data_file_reads() -> None:
+    found = knowledge.entries()
+    assert all(e.builtin and e.sources for e in found)
+    assert all(s.startswith("https://") for e in found for s in e.sources)
+
+
+def test_no_two_entries_share_a_slug() -> None:
+    seen: dict[str, str] = {}
+    for e in knowledge.entries():
+        assert e.slug not in seen, f"{e.name} and {seen[e.slug]} share the slug {e.slug}"
+        seen[e.slug] = e.name
+
+
+def test_no_office_has_two_holders_at_once() -> None:
+    """Apart from the handover day, and the rival governments a file declares."""
+    offices: dict[tuple[str, str], list[knowledge.Term]] = defaultdict(list)
+    for t in knowledge.terms():
+        assert t.end is None or t.start <= t.end, f"{t.file} › {t.name}: ends before it starts"
+        offices[(t.file, t.office)].append(t)
+    clashes = []
+    for (file, office), held in offices.items():
+        if held[0].rivals:
+            continue
+        held.sort(key=lambda t: t.start)
+        for a, b in itertools.pairwise(held):
+            if a.end is None or a.end > b.start:
+                clashes.append(f"{file} › {office}: {a.name} ({a.start}–{a.end}) and {b.name}")
+    assert not clashes, "\n".join(clashes)
+
+
+def test_each_office_reaches_back_to_2000() -> None:
+    """Every term that touches 2000 or later is listed: the first holder was in
+    office on 1 January 2000, or the office is younger and says since when."""
+    first: dict[tuple[str, str], knowledge.Term] = {}
+    for t in knowledge.terms():
+        key = (t.file, t.office)
+        if key not in first or t.start < first[key].start:
+            first[key] = t
+    late = [
+        f"{f} › {o}: first holder from {t.start}"
+        for (f, o), t in first.items()
+        if t.start > max(dt.date(2000, 1, 1), t.since or dt.date(2000, 1, 1))
+    ]
+    assert not late, "\n".join(late)
+
+
+# ------------------------------------------------------------ reading with it
+
+
+def test_entries_merge_one_person_across_offices(tmp_path: Path) -> None:
+    data = sample(
+        tmp_path,
+        **{
+            "states/x.yaml": """\
+            country: مصر
+            offices:
+              head_of_state:
+                titles: [الرئيس المصري]
+                holders:
+                  - name: سامح شكري
+                    from: 2030-01-01
+                    source: https://example.org/a
+            """
+        },
+    )
+    found = {e.name: e for e in knowledge.entries.__wrapped__(data)}
+    shoukry = found["سامح شكري"]
+    assert {r.title for r in shoukry.roles} == {
+        "وزير الخارجية المصري",
+        "وزير خارجية مصر",
+        "الرئيس المصري",
+    }
+    assert "سامح حسن شكري" in shoukry.aliases
+    assert found["جامعة الدول العربية"].kind == "organisation"
+
+
+def test_a_title_resolves_on_the_event_date(tmp_path: Path) -> None:
+    registry = Registry(knowledge.entries.__wrapped__(sample(tmp_path)))
+
+    def who(text: str, on: dt.date) -> list[str]:
+        return [m.name for m in find_actors(text, registry, on)]
+
+    assert who("وصل وزير الخارجية المصري إلى عمّان", dt.date(2020, 5, 1)) == ["سامح شكري"]
+    assert who("وصل وزير الخارجية المصري إلى عمّان", dt.date(2025, 5, 1)) == ["بدر عبد العاطي"]
+    # the handover day itself has two holders: no one rather than a guess
+    assert who("وصل وزير خارجية مصر إلى عمّان", dt.date(2024, 7, 3)) == []
+    assert who("أدانت الجامعة العربية الهجوم", dt.date(2025, 5, 1)) == ["جامعة الدول العربية"]
+
+
+def test_the_site_registry_wins() -> None:
+    builtin = [
+        ActorEntry("سامح-شكري", "سامح شكري", builtin=True, sources=("https://a",)),
+        ActorEntry("بدر-عبد-العاطي", "بدر عبد العاطي", builtin=True, sources=("https://b",)),
+        ActorEntry("جامعة-الدول-العربية", "جامعة الدول العربية", "organisation", builtin=True),
+    ]
+    site = [
+        ActorEntry("شكري", "شكري", aliases=("سامح شكري",)),  # same person, by an alias
+        ActorEntry("بدر-عبد-العاطي", "بدر عبدالعاطي"),  # same slug
+    ]
+    merged = knowledge.merged(site, builtin)
+    assert [e.name for e in merged] == ["شكري", "بدر عبدالعاطي", "جامعة الدول العربية"]
+
+
+def test_a_broken_file_names_itself(tmp_path: Path) -> None:
+    data = sample(
+        tmp_path,
+        **{
+            "states/egypt.yaml": """\
+            country: مصر
+            offices:
+              foreign_minister:
+                titles: [وزير الخارجية المصري]
+                holders:
+                  - name: سامح شكري
+                    from: 2014-06-17
+                    source: http://insecure.example/
+            """
+        },
+    )
+    with pytest.raises(knowledge.KnowledgeError, match=r"egypt\.yaml › foreign_minister › سامح"):
+        list(knowledge.terms(data))
