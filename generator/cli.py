@@ -102,10 +102,12 @@ def _parser() -> argparse.ArgumentParser:
         parents=[site],
         help="print the events tarikh reads in news files, as JSON Lines",
         description="Print one JSON object per event found in FILE… "
-        "(the same events `build` publishes), using SITE's actor registry.",
+        "(the same events `build` publishes), using the actor registry of the "
+        "site that holds FILE (or --source SITE) over tarikh's knowledge base.",
     )
     e.add_argument("files", type=Path, nargs="+", metavar="FILE")
     e.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
+    e.set_defaults(source=None)  # without --source: the site that holds FILE
 
     v = sub.add_parser(
         "eval",
@@ -115,6 +117,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     v.add_argument("gold", type=Path, metavar="GOLD.jsonl")
     v.add_argument("--actors", type=Path, metavar="DIR", help="actor registry for the gold set")
+    v.add_argument(
+        "--no-knowledge",
+        dest="knowledge",
+        action="store_false",
+        help="leave out tarikh's built-in knowledge base of office-holders and "
+        "organisations (the rules alone, or the rules and --actors)",
+    )
     v.add_argument("--format", choices=["text", "json"], default="text")
     _import_parser(sub)
     return parser
@@ -203,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             from generator.build import build_date
             from generator.evaluate import main_eval
 
-            return main_eval(args.gold, args.actors, args.format, build_date())
+            return main_eval(args.gold, args.actors, args.format, build_date(), args.knowledge)
         if args.command == "serve":
             from generator.serve import serve
 

@@ -350,13 +350,29 @@ def report_text(report: Report, max_failures: int = 40) -> str:
     return "\n".join(lines)
 
 
-def main_eval(gold: Path, actors_dir: Path | None, fmt: str, today: dt.date) -> int:
+def eval_registry(actors_dir: Path | None, knowledge: bool = True) -> Registry:
+    """What `tarikh build` would match with: the site's registry (here the
+    gold set's, if given) over tarikh's built-in knowledge base."""
+    own = load_registry_dir(actors_dir).entries if actors_dir else []
+    if not knowledge:
+        return Registry(own)
+    from generator import knowledge as kb
+
+    return Registry(kb.merged(own, kb.entries()))
+
+
+def main_eval(
+    gold: Path, actors_dir: Path | None, fmt: str, today: dt.date, knowledge: bool = True
+) -> int:
     """`tarikh eval`: print the report and return 0; 1 when the gold file has a bad
     line (file:line on stderr); 2 when a path given cannot be read."""
     if actors_dir is not None and not actors_dir.is_dir():
         print(f"tarikh: error: {actors_dir} is not a directory of actor files", file=sys.stderr)
         return 2
-    registry = load_registry_dir(actors_dir) if actors_dir else Registry()
+    registry = eval_registry(actors_dir, knowledge)
+    used = ["the built-in knowledge base"] if knowledge else []
+    used += [f"the registry in {actors_dir}"] if actors_dir else []
+    print(f"actors matched with {' and '.join(used) or 'no registry'}", file=sys.stderr)
     try:
         report = evaluate(gold, registry, today)
     except GoldError as exc:

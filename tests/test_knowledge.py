@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import tarikh, write_site
 
 from generator import knowledge
 from generator.arabic.actors import ActorEntry, Registry, find_actors
@@ -178,3 +179,66 @@ def test_a_broken_file_names_itself(tmp_path: Path) -> None:
     )
     with pytest.raises(knowledge.KnowledgeError, match=r"egypt\.yaml › foreign_minister › سامح"):
         list(knowledge.terms(data))
+
+
+# ------------------------------------------------------------ on a site
+
+
+NEWS = """\
+---
+date: 2020-05-03
+---
+وصل وزير الخارجية المصري إلى عمّان يوم الأحد في زيارة رسمية.
+"""
+
+
+def test_a_built_in_actor_gets_a_page_only_when_named(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"content/news/visit.txt": NEWS})
+    out = tmp_path / "out"
+    assert tarikh("build", "--source", site, "--output", out, "--quiet") == 0
+    page = (out / "actors" / "سامح-شكري" / "index.html").read_text("utf-8")
+    assert "قاعدة المعارف" in page and 'href="https://' in page
+    assert "وزير الخارجية المصري" in page  # the role, once, with its dates
+    assert page.count("وزير خارجية مصر") == 0
+    assert not (out / "actors" / "بدر-عبد-العاطي").exists()  # in the data, not in the news
+    assert len(list((out / "actors").glob("*/index.html"))) == 1
+
+
+def test_the_site_can_turn_it_off_or_override_it(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "site",
+        {
+            "site.toml": "knowledge = false\n",
+            "content/news/visit.txt": NEWS,
+        },
+    )
+    out = tmp_path / "out"
+    assert tarikh("build", "--source", site, "--output", out, "--quiet") == 0
+    assert not (out / "actors" / "سامح-شكري").exists()
+
+    (site / "site.toml").write_text("knowledge = true\n", "utf-8")
+    actor = "---\nname: شكري\naliases: [سامح شكري]\nroles:\n- title: وزير الخارجية المصري\n---\n"
+    (site / "content" / "actors").mkdir()
+    (site / "content" / "actors" / "شكري.md").write_text(actor, "utf-8")
+    assert tarikh("build", "--source", site, "--output", out, "--quiet") == 0
+    assert (out / "actors" / "شكري" / "index.html").exists()
+    assert not (out / "actors" / "سامح-شكري").exists()
+
+
+def test_extract_reads_with_the_site_that_holds_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    actor = "---\nname: الوزير شكري\nroles:\n- title: وزير الخارجية المصري\n---\n"
+    site = write_site(
+        tmp_path / "site",
+        {"site.toml": "", "content/news/visit.txt": NEWS, "content/actors/شكري.md": actor},
+    )
+    assert tarikh("extract", site / "content" / "news" / "visit.txt") == 0
+    assert '"name": "الوزير شكري"' in capsys.readouterr().out
+
+    loose = tmp_path / "loose.txt"
+    loose.write_text(NEWS, "utf-8")
+    assert tarikh("extract", loose) == 0
+    captured = capsys.readouterr()
+    assert "in no tarikh site" in captured.err
+    assert '"name": "سامح شكري"' in captured.out  # the knowledge base still reads titles

@@ -49,6 +49,31 @@ class ActorMention:
 
 
 _END = ""  # key of a trie node's entry: no word is empty
+# «عبد» and «أبو» are written joined to the next word as often as apart
+# («عبدالرحمن», «أبومازن»): one name either way.
+_JOINABLE = ("عبد", "ابو")
+
+
+def spellings(words: list[str]) -> list[list[str]]:
+    """An alias's words as written, with «عبد X»/«ابو X» joined, and split."""
+    if not words:
+        return []
+    joined: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i] in _JOINABLE and i + 1 < len(words):
+            joined.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            joined.append(words[i])
+            i += 1
+    split: list[str] = []
+    for w in words:
+        head = next((p for p in _JOINABLE if w.startswith(p) and len(w) > len(p) + 2), None)
+        split += [head, w[len(head) :]] if head else [w]
+    return [list(v) for v in dict.fromkeys(map(tuple, (words, joined, split)))]
+
+
 _AMBIGUOUS = ActorEntry(slug="", name="")  # an alias two actors share: matches neither
 
 
@@ -64,8 +89,7 @@ class Registry:
         self._role_trie: dict[str, dict] = {}
         for entry in self.entries:
             for alias in dict.fromkeys((entry.name, *entry.aliases)):
-                words = tokenize(alias).words
-                if words:
+                for words in spellings(tokenize(alias).words):
                     self._add(words, entry)
             for role in entry.roles:
                 key = tuple(tokenize(role.title).words)
@@ -138,7 +162,8 @@ class Registry:
 
     def holder(self, title_words: tuple[str, ...], on: dt.date | None) -> ActorEntry | None:
         """Who held this title on `on`; with no date, whoever holds it still.
-        Two holders at once (a registry error or a shared title) resolve to no one."""
+        Two holders at once (a registry error or a shared title) resolve to no
+        one; a holder from the site's registry outranks the knowledge base's."""
         roles = self._roles.get(title_words)
         if roles is None:
             return None
@@ -152,4 +177,8 @@ class Registry:
                 and (role.end is None or on <= role.end)
             )
         }
+        # The site's own registry speaks for its newsroom: where it names a
+        # holder, the built-in knowledge base's holders stand aside.
+        own = {slug: e for slug, e in held.items() if not e.builtin}
+        held = own or held
         return next(iter(held.values())) if len(held) == 1 else None

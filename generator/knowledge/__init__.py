@@ -21,7 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.arabic.normalize import normalize, slugify
+from generator.arabic.actor_match import actor_key
+from generator.arabic.normalize import slugify
 from generator.arabic.registry import ActorEntry, Role
 
 DATA = Path(__file__).parent / "data"
@@ -134,7 +135,7 @@ def entries(data: Path = DATA) -> tuple[ActorEntry, ...]:
                 raise KnowledgeError(f"{path.name} › {office}: an office needs its titles")
             for holder in spec.get("holders") or []:
                 name = str(holder["name"]).strip()
-                key = normalize(name)
+                key = actor_key(name)
                 person = people.get(key)
                 if person is None:
                     person = people[key] = {"name": name, "aliases": {}, "roles": {}, "src": {}}
@@ -193,9 +194,9 @@ def merged(site: Iterable[ActorEntry], builtin: Iterable[ActorEntry]) -> list[Ac
     with alias «سيرغي لافروف» replaces the built-in «سيرغي لافروف»)."""
     own = list(site)
     slugs = {e.slug for e in own}
-    names = {normalize(n) for e in own for n in (e.name, *e.aliases)}
+    names = {actor_key(n) for e in own for n in (e.name, *e.aliases)}
     return own + [
         e
         for e in builtin
-        if e.slug not in slugs and not any(normalize(n) in names for n in (e.name, *e.aliases))
+        if e.slug not in slugs and not any(actor_key(n) in names for n in (e.name, *e.aliases))
     ]
