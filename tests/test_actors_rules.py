@@ -105,3 +105,27 @@ def test_a_title_in_construct_with_another_is_one_role() -> None:
     assert found("وتسلم مستشار رئيس الجمهورية تقريرًا عن الموسم") == []
     # the deputy prime minister is not the prime minister
     assert found("وقال نائب رئيس الوزراء إن الحكومة مستمرة") == []
+
+
+KB_LIKE = Registry(
+    [
+        ActorEntry("وزير-سابق", "سعيد المنصوري"),
+        ActorEntry("ملك", "فهد بن سلطان", roles=(Role("ملك البلاد"),)),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the predecessor an official replaces does nothing in the event
+        ("وتولى الوزير كمال الزين الحقيبة خلفاً لسعيد المنصوري الذي استقال", ["كمال الزين"]),
+        ("عُيّن الوزير كمال الزين خلفا للوزير سعيد المنصوري", ["كمال الزين"]),
+        # the host who invited is not an actor of the visit; the word «دعوة» is no name
+        ("ووصل الرئيس كمال الزين تلبيةً لدعوة من ملك البلاد فهد بن سلطان", ["كمال الزين"]),
+        ("ووصل الرئيس كمال الزين وبدعوة كريمة من سعيد المنصوري", ["كمال الزين"]),
+        ("وكان الوزير كمال الزين قد وجّه دعوة إلى سعيد المنصوري", ["كمال الزين", "سعيد المنصوري"]),
+    ],
+)
+def test_predecessors_and_hosts_are_not_actors(text: str, want: list[str]) -> None:
+    assert [m.name for m in find_actors(text, KB_LIKE, None)] == want

@@ -66,7 +66,7 @@ from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
 from generator.arabic.words_given import NAME_STARTS
-from generator.arabic.words_names import DATE_WORDS
+from generator.arabic.words_names import DATE_WORDS, NOT_ACTOR_AFTER
 
 # A name with no title starts with a given name, or «عبد» written apart.
 _BARE_STARTS = NAME_STARTS | frozenset(("عبد",))
@@ -169,8 +169,9 @@ def _longest(
 
 
 def _finish(t: Tokens, found: list[Found]) -> list[ActorMention]:
-    """Mark the subject, drop repeats (first mention wins), keep textual order."""
-    found = [f for f in found if f.mention.slug]
+    """Mark the subject, drop repeats (first mention wins), keep textual order,
+    and leave out the predecessor and the inviter (`NOT_ACTOR_AFTER`)."""
+    found = [f for f in found if f.mention.slug and not _not_an_actor(t, f.start)]
     found.sort(key=lambda f: f.start)
     found = _surnames(found)
     subject_at = _subject_start(t, found[0].start if found else 0)
@@ -181,6 +182,13 @@ def _finish(t: Tokens, found: list[Found]) -> list[ActorMention]:
             m = ActorMention(m.slug, m.name, m.mention, "subject", m.kind, m.registered, m.title)
         out.setdefault(m.slug, m)
     return list(out.values())
+
+
+def _not_an_actor(t: Tokens, start: int) -> bool:
+    before = [
+        w[1:] if w[:1] == "و" and len(w) > 4 else w for w in t.words[max(0, start - 2) : start]
+    ]
+    return tuple(before[-1:]) in NOT_ACTOR_AFTER or tuple(before) in NOT_ACTOR_AFTER
 
 
 def _surnames(found: list[Found]) -> list[Found]:
