@@ -155,7 +155,7 @@ class Builder:
         return paths
 
     def _registry_for(
-        self, actors: list[ActorFile], problems: Problems, knowledge: bool = True
+        self, actors: list[ActorFile], problems: Problems, knowledge: bool = True, home: str = ""
     ) -> Registry:
         slugs: dict[str, str] = {}
         entries = []
@@ -175,7 +175,7 @@ class Builder:
         if knowledge:
             from generator import knowledge
 
-            entries = knowledge.merged(entries, knowledge.entries())
+            entries = knowledge.merged(entries, knowledge.entries(home=home or None))
         key = hashlib.blake2b(repr(entries).encode(), digest_size=16).hexdigest()
         if self._registry is None or self._registry[0] != key:
             self._registry = (key, Registry(entries))
@@ -238,7 +238,7 @@ class Builder:
         config: SiteConfig,
         problems: Problems,
     ) -> SiteModel:
-        registry = self._registry_for(actor_files, problems, config.knowledge)
+        registry = self._registry_for(actor_files, problems, config.knowledge, config.country)
         understood = self._understand(news, registry, config, problems)
         return build_model(
             news,

@@ -44,6 +44,10 @@ class SiteConfig:
     # Resolve titles and well-known names through tarikh's built-in knowledge
     # base of office-holders and organisations (the site's registry wins).
     knowledge: bool = True
+    # The newsroom's own state, as the knowledge base names it («الجزائر»):
+    # its offices then also go by the titles written without a country
+    # («رئيس الجمهورية», «وزير الخارجية»). Empty: no home state.
+    country: str = ""
 
     @property
     def base_path(self) -> str:
@@ -76,6 +80,16 @@ def _check(key: str, value: object, problems: list[str]) -> object:
             return value
         problems.append(f"knowledge: expected true or false, got {value!r}")
         return None
+    if key == "country" and isinstance(value, str) and value:
+        from generator import knowledge
+
+        known = knowledge.countries()
+        if value not in known:
+            close = difflib.get_close_matches(value, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(f"country: {value!r} is not a state tarikh knows{hint}")
+            return None
+        return value
     if key == "page_size":
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return value

@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -260,12 +261,18 @@ def date_string(value: DateValue | None) -> str | None:
     return {"day": iso, "month": iso[:7], "year": iso[:4]}[value.precision]
 
 
-def evaluate(gold_path: Path, registry: Registry, today: dt.date) -> Report:
+def evaluate(
+    gold_path: Path, registry: Registry | Callable[[str], Registry], today: dt.date
+) -> Report:
+    """Score every line of `gold_path`. `registry` is one registry, or a function
+    of a line's outlet country (ISO code) that gives the registry a newsroom of
+    that country would build with (its `country` set: see `eval_registry`)."""
     items = load_gold(gold_path)
     overall = Tally()
     by_phenomenon: dict[str, Tally] = {}
     failures: list[Failure] = []
-    canonical = canonical_keys(registry)
+    registry_of = registry if callable(registry) else lambda _code: registry
+    canonical = canonical_keys(registry_of(""))
     # A story's lines share one URL, in order: each is read knowing the actors of
     # the lines before it, as a news file's lines are («… المشهداني» after «محمود
     # المشهداني»).
@@ -278,7 +285,7 @@ def evaluate(gold_path: Path, registry: Registry, today: dt.date) -> Report:
                 item.text,
                 reference=item.reference,
                 today=today,
-                registry=registry,
+                registry=registry_of(item.country),
                 story=story,
             )
             story.extend(facts.actors)
@@ -350,15 +357,27 @@ def report_text(report: Report, max_failures: int = 40) -> str:
     return "\n".join(lines)
 
 
-def eval_registry(actors_dir: Path | None, knowledge: bool = True) -> Registry:
+def eval_registry(
+    actors_dir: Path | None, knowledge: bool = True
+) -> Registry | Callable[[str], Registry]:
     """What `tarikh build` would match with: the site's registry (here the
-    gold set's, if given) over tarikh's built-in knowledge base."""
+    gold set's, if given) over tarikh's built-in knowledge base, with each
+    line's outlet country as the site's home `country` (a newsroom's own
+    «رئيس الجمهورية» is its own state's)."""
     own = load_registry_dir(actors_dir).entries if actors_dir else []
     if not knowledge:
         return Registry(own)
     from generator import knowledge as kb
 
-    return Registry(kb.merged(own, kb.entries()))
+    made: dict[str | None, Registry] = {}
+
+    def registry_of(code: str) -> Registry:
+        home = kb.home_of(code) if code else None
+        if home not in made:
+            made[home] = Registry(kb.merged(own, kb.entries(home=home)))
+        return made[home]
+
+    return registry_of
 
 
 def main_eval(
@@ -370,7 +389,7 @@ def main_eval(
         print(f"tarikh: error: {actors_dir} is not a directory of actor files", file=sys.stderr)
         return 2
     registry = eval_registry(actors_dir, knowledge)
-    used = ["the built-in knowledge base"] if knowledge else []
+    used = ["the built-in knowledge base (each outlet's country as home)"] if knowledge else []
     used += [f"the registry in {actors_dir}"] if actors_dir else []
     print(f"actors matched with {' and '.join(used) or 'no registry'}", file=sys.stderr)
     try:

@@ -242,3 +242,20 @@ def test_extract_reads_with_the_site_that_holds_the_file(
     captured = capsys.readouterr()
     assert "in no tarikh site" in captured.err
     assert '"name": "سامح شكري"' in captured.out  # the knowledge base still reads titles
+
+
+def test_the_home_state_goes_by_titles_without_a_country() -> None:
+    """«رئيس الجمهورية» in an Algerian newsroom's copy is Algeria's president;
+    with no home state it names no one."""
+    text = "وحل رئيس الجمهورية بالعاصمة البرتغالية لشبونة في زيارة دولة."
+    on = dt.date(2023, 5, 22)
+    home = Registry(knowledge.entries(home="الجزائر"))
+    assert [m.name for m in find_actors(text, home, on)] == ["عبد المجيد تبون"]
+    assert find_actors(text, Registry(knowledge.entries()), on) == []
+    assert knowledge.home_of("dz") == "الجزائر"
+
+
+def test_the_home_state_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = write_site(tmp_path / "site", {"site.toml": 'country = "الجزاير"\n'})
+    assert tarikh("build", "--source", site, "--output", tmp_path / "out") == 2
+    assert "did you mean 'الجزائر'" in capsys.readouterr().err

@@ -122,17 +122,38 @@ def terms(data: Path = DATA) -> Iterator[Term]:
 
 
 @cache
-def entries(data: Path = DATA) -> tuple[ActorEntry, ...]:
+def _home(data: Path) -> dict[str, Any]:
+    return _load(data / "home.yaml") or {}
+
+
+def countries(data: Path = DATA) -> dict[str, str]:
+    """The states the knowledge base knows, by name: name → file."""
+    return {str((_load(p) or {}).get("country")): p.name for p in (data / "states").glob("*.yaml")}
+
+
+def home_of(code: str, data: Path = DATA) -> str | None:
+    """A state's name from its ISO 3166 code («IQ» → «العراق»), or None."""
+    return _home(data).get("codes", {}).get(code.upper())
+
+
+@cache
+def entries(data: Path = DATA, home: str | None = None) -> tuple[ActorEntry, ...]:
     """The knowledge base as registry entries: one per person (however many
-    offices they held), organisation, group and party."""
+    offices they held), organisation, group and party. With a `home` state,
+    its offices also go by the titles a newsroom writes for its own country
+    alone («رئيس الجمهورية», «وزير الخارجية»: data/home.yaml)."""
+    bare: dict[str, list[str]] = _home(data).get("titles", {}) if home else {}
     people: dict[str, dict[str, Any]] = {}
     order: list[str] = []
     for path in sorted((data / "states").glob("*.yaml")):
         doc = _load(path) or {}
+        own = home is not None and doc.get("country") == home
         for office, spec in (doc.get("offices") or {}).items():
             titles = _strings(spec.get("titles"), f"{path.name} › {office} › titles")
             if not titles:
                 raise KnowledgeError(f"{path.name} › {office}: an office needs its titles")
+            if own:
+                titles += [t for t in bare.get(office, []) if t not in titles]
             for holder in spec.get("holders") or []:
                 name = str(holder["name"]).strip()
                 key = actor_key(name)
