@@ -16,7 +16,6 @@ import contextlib
 import datetime as dt
 import gc
 import hashlib
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -50,8 +49,11 @@ from generator.publish.timelinejs import timeline_json
 from generator.rebuild import Last, Memory, inputs_digest
 from generator.render import Renderer, Theme, resolve_theme
 from generator.sources import Sources
+from generator.stamps import Stamps, build_date
+from generator.stamps import begin as list_inputs
+from generator.stamps import record as record_stamps
 from generator.understand import Understanding, understand, with_story
-from generator.write import MANIFEST, digest, write_output
+from generator.write import MANIFEST, Manifest, digest, write_output
 
 
 @contextlib.contextmanager
@@ -64,14 +66,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def build_date() -> dt.date:
-    """Today, or the day of SOURCE_DATE_EPOCH so that builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 @dataclass
@@ -129,6 +123,7 @@ class Builder:
         self._lines: dict[str, str] = {}  # events.json lines by event digest
         self.search = SearchIndex(None if serving else self.output)
         self.config: SiteConfig = SiteConfig()
+        self._stamps: Stamps | None = None  # the inputs' stat() before this build read them
 
     @property
     def base_path(self) -> str:
@@ -292,6 +287,8 @@ class Builder:
 
     def _build(self, skip_unchanged: bool = False) -> BuildResult:
         start = time.perf_counter()
+        if skip_unchanged and not self.serving:  # listed before anything is read
+            self._stamps = list_inputs(self.source, self.output, self.base_url, self.reference_date)
         problems = Problems()
         config = self.config = self.load_config()
         theme = resolve_theme(config, self.source)
@@ -474,11 +471,16 @@ class Builder:
         out, src = self.output.resolve(), self.source.resolve()
         if out == src or src.is_relative_to(out):
             raise BuildError("the output directory cannot be the site directory or hold it")
-        if result.unchanged:
-            return 0, 0
-        counts = write_output(self.output, result.files, result.pages, warn)
-        last = Last(self._inputs, "", result.summary, result.diagnostics)
-        self.memory.save(last, self._page_reads, self._table, self.sources, self._understood)
+        counts = (0, 0)
+        if not result.unchanged:
+            counts = write_output(self.output, result.files, result.pages, warn)
+            last = Last(self._inputs, "", result.summary, result.diagnostics)
+            self.memory.save(last, self._page_reads, self._table, self.sources, self._understood)
+        if self._stamps is not None:  # so that the next `tarikh build` can tell at once
+            self._stamps.summary, self._stamps.diagnostics = result.summary, result.diagnostics
+            written = [*Manifest.read(self.output).files, MANIFEST]
+            record_stamps(self.source, self.output, self._stamps, written)
+            self._stamps = None
         return counts
 
 

@@ -316,8 +316,6 @@ class _Progress:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import Builder
-
     problem = _not_a_site(args.source)
     if problem is None:
         problem = _output_problem(args.source, args.output or args.source / "output")
@@ -335,6 +333,22 @@ def _build(args: argparse.Namespace) -> int:
             reference_date=args.reference_date,
             verbose=args.verbose,
         )
+    start = time.perf_counter()
+    output = args.output or args.source / "output"
+    # Nothing changed since the last build (by stat()): answer before Jinja,
+    # the model or the parse cache is even imported (stamps.py).
+    from generator.stamps import unchanged
+
+    if last := unchanged(args.source, output, args.base_url, args.reference_date):
+        for d in last.diagnostics:
+            if d.level == "error" or not args.quiet:
+                print(d, file=sys.stderr)
+        errors = sum(d.level == "error" for d in last.diagnostics)
+        warnings = sum(d.level == "warning" for d in last.diagnostics)
+        _summary(last.summary, 0, 0, 0, errors, warnings, time.perf_counter() - start, output)
+        return EXIT_CONTENT if errors or (args.strict and warnings) else EXIT_OK
+    from generator.build import Builder
+
     progress = _Progress() if not args.quiet and sys.stderr.isatty() else None
     builder = Builder(
         args.source,
@@ -356,13 +370,26 @@ def _build(args: argparse.Namespace) -> int:
         print(f"tarikh: error: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
         _traceback(exc, args.verbose)
         return EXIT_USAGE
-    n = result.summary
-    print(
-        f"built {n['events']} events, {n['actors']} actors, {n['pages']} pages "
-        f"({len(result.rendered)} rendered, {written} written, {removed} removed), "
-        f"{len(result.errors)} errors, {len(result.warnings)} warnings "
-        f"in {result.seconds:.2f} s → {builder.output}"
-    )
+    counts = (len(result.rendered), written, removed, len(result.errors), len(result.warnings))
+    _summary(result.summary, *counts, result.seconds, builder.output)
     if result.errors or (args.strict and result.warnings):
         return EXIT_CONTENT
     return EXIT_OK
+
+
+def _summary(
+    n: dict[str, int],
+    rendered: int,
+    written: int,
+    removed: int,
+    errors: int,
+    warnings: int,
+    seconds: float,
+    output: Path,
+) -> None:
+    """The line a build ends with (scripts and tests read it)."""
+    print(
+        f"built {n['events']} events, {n['actors']} actors, {n['pages']} pages "
+        f"({rendered} rendered, {written} written, {removed} removed), "
+        f"{errors} errors, {warnings} warnings in {seconds:.2f} s → {output}"
+    )

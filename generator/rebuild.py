@@ -14,8 +14,10 @@ process each time, so it keeps the same things in the site's cache folder
 - `last`: the digest of every input of the last published build (content,
   config, options, theme, static files, tarikh itself, the build date) with
   its summary and messages. A build whose inputs digest the same, into an
-  output/ whose manifest is the one it wrote and whose files are all there,
-  has nothing to do: it says what the last one said and writes nothing.
+  output/ whose manifest is the one it wrote and whose files all have the
+  stat() they were written with (stamps.py), has nothing to do: it says what
+  the last one said and writes nothing. (stamps.py tells most such builds
+  sooner, from the inputs' stat(), before this module is even imported.)
 
 Everything here is checked, never trusted: a missing, stale or damaged
 entry only means more work.
@@ -24,7 +26,6 @@ entry only means more work.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from generator.cache import DiskCache
 from generator.deps import PageReads, Read
 from generator.errors import Diagnostic
 from generator.sources import Sources
+from generator.stamps import Stamps, output_stats
 from generator.write import MANIFEST, Manifest, digest
 
 
@@ -72,9 +74,12 @@ class Memory:
             return None
         if digest(raw) != last.manifest:
             return None
-        manifest = Manifest.read(self.output)
-        root = self.output
-        if manifest.problem or not all(os.path.isfile(root / p) for p in manifest.files):
+        # Every file that manifest lists, as the build wrote it (stamps.py):
+        # one removed or edited by hand is written again.
+        stamps = self.cache.load("stamps", self.out)
+        if not isinstance(stamps, Stamps) or MANIFEST not in stamps.output:
+            return None
+        if output_stats(self.output, list(stamps.output)) != stamps.output:
             return None
         return last
 
