@@ -7,21 +7,21 @@ matching key (`normalize`), and `static/js/search.js` folds the query the same
 way; what a reader sees of a result (title, date, text) rides along as
 Pagefind metadata, as written.
 
-The index is made by the Pagefind binary over a throwaway folder of one tiny
-HTML file per record (its Python service wrapper reads one answer every 0.1 s:
-10 records a second). It is a pure function of the records, so the build
-reuses the last index while the records' digest holds.
+The index is made by the Pagefind binary's indexing service, one custom
+record per event and actor (`build_index`). It is a pure function of the
+records, so the build reuses the last index while the records' digest holds.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import hashlib
 import json
 import subprocess
-import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -104,21 +104,21 @@ def _version() -> str:
         return "none"
 
 
-def _record_html(r: Record) -> str:
-    meta = "".join(
-        f'<span data-pagefind-meta="{name}">{escape(value)}</span>'
-        for name, value in (("title", r.title), ("path", r.path), ("kind", r.kind))
-        + ((("date", r.date),) if r.date else ())
-        + ((("text", r.text),) if r.text else ())
-    )
-    return (
-        '<!doctype html><html lang="ar"><head><meta charset="utf-8"></head><body>'
-        f"<div>{meta}</div><main data-pagefind-body>{escape(r.key)}</main></body></html>"
-    )
+def _message(number: int, payload: dict[str, Any]) -> bytes:
+    """One request to `pagefind --service`: base64 of its JSON, then a comma."""
+    request = {"message_id": number, "payload": payload}
+    return base64.b64encode(json.dumps(request, ensure_ascii=False).encode()) + b","
 
 
 def build_index(items: list[Record]) -> dict[str, bytes]:
     """Pagefind's files for `items`, as output-relative paths under pagefind/.
+
+    Each record goes to Pagefind's indexing service as a custom record (its
+    folded key the content, what a result shows its metadata), and the files
+    come back in the answer: no HTML is written or parsed, and each record's
+    fragment is named by its content, so an edit changes a few files only.
+    All requests are written at once and the answers read as they come (the
+    `pagefind` package's own client reads one answer every 0.1 s).
 
     Raises RuntimeError with Pagefind's own words if it fails.
     """
@@ -127,30 +127,74 @@ def build_index(items: list[Record]) -> dict[str, bytes]:
     binary = _binary()
     if binary is None:
         raise RuntimeError("Pagefind is not installed (pip install 'pagefind[extended]')")
-    with tempfile.TemporaryDirectory(prefix="tarikh-search-") as tmp:
-        site = Path(tmp) / "records"
-        for n, r in enumerate(items):
-            page = site / f"{n:07d}" / "index.html"
-            page.parent.mkdir(parents=True)
-            page.write_text(_record_html(r), encoding="utf-8")
-        out = Path(tmp) / "pagefind"
-        done = subprocess.run(
-            [str(binary), "--site", str(site), "--output-path", str(out), "--force-language", "ar"],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        said = (done.stderr or done.stdout).strip()
-        if done.returncode != 0 and "not able to build an index" in said:
+    requests = [_message(0, {"type": "NewIndex", "config": {"force_language": "ar"}})]
+    for n, r in enumerate(items, 1):
+        meta = {"title": r.title, "path": r.path, "kind": r.kind}
+        meta |= {"date": r.date} if r.date else {}
+        meta |= {"text": r.text} if r.text else {}
+        record = {"url": "/" + r.path, "content": r.key, "language": "ar", "meta": meta}
+        requests.append(_message(n, {"type": "AddRecord", "index_id": 0, **record}))
+    last = len(items) + 1
+    requests.append(_message(last, {"type": "GetFiles", "index_id": 0}))
+    answers = _service(binary, b"".join(requests), last)
+    said = [a["payload"].get("message", "") for a in answers if a["payload"]["type"] == "Error"]
+    final = answers[-1]["payload"] if answers else {}
+    if final.get("type") != "GetFiles":
+        if not said:
+            said = ["no answer"]
+        if any("not able to build an index" in m or "no pages" in m.lower() for m in said):
             return {}  # nothing indexable (records without text): no index, not a crash
-        if done.returncode != 0:
-            raise RuntimeError(f"Pagefind failed: {said[-500:]}")
-        files: dict[str, bytes] = {}
-        for path in sorted(out.rglob("*")):
-            rel = path.relative_to(out).as_posix()
-            if path.is_file() and not rel.startswith(UNUSED):
-                files[PREFIX + rel] = path.read_bytes()
-        return files
+        raise RuntimeError(f"Pagefind failed: {'; '.join(said)[-500:]}")
+    files: dict[str, bytes] = {}
+    for f in sorted(final["files"], key=lambda f: f["path"]):
+        rel = str(f["path"]).lstrip("/")
+        if not rel.startswith(UNUSED) and ".." not in rel.split("/"):
+            files[PREFIX + rel] = base64.b64decode(f["content"])
+    return files
+
+
+def _service(binary: Path, requests: bytes, last: int) -> list[dict[str, Any]]:
+    """Pagefind's answers to `requests`, up to the answer to message `last`."""
+    process = subprocess.Popen(
+        [str(binary), "--service"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    stdin, stdout = process.stdin, process.stdout
+
+    def send() -> None:
+        with contextlib.suppress(OSError):  # it stopped reading: its answers say why
+            stdin.write(requests)
+            stdin.flush()
+
+    writer = threading.Thread(target=send, daemon=True)
+    writer.start()
+    timer = threading.Timer(600, process.kill)
+    timer.start()
+    answers: list[dict[str, Any]] = []
+    buffer = b""
+    try:
+        while chunk := stdout.read1(1 << 20):
+            *whole, buffer = (buffer + chunk).split(b",")
+            for raw in whole:
+                if raw:
+                    answers.append(json.loads(base64.b64decode(raw)))
+            if answers and answers[-1].get("message_id") == last:
+                break
+    finally:
+        timer.cancel()
+        with contextlib.suppress(OSError):
+            stdin.close()
+        writer.join(timeout=5)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        stdout.close()
+    return answers
 
 
 class SearchIndex:
