@@ -107,7 +107,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     e.add_argument("files", type=Path, nargs="+", metavar="FILE")
     e.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
-    e.set_defaults(source=None)  # without --source: the site that holds FILE
 
     v = sub.add_parser(
         "eval",
@@ -201,7 +200,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             from generator.extract import run_extract
 
-            return run_extract(args.files, args.source, args.reference_date, args.format)
+            # Without --source, the site that holds FILE (argparse cannot tell an
+            # option left out from one given its default, so ask the words).
+            words = sys.argv[1:] if argv is None else argv
+            given = any(
+                len(w.split("=")[0]) > 4 and "--source".startswith(w.split("=")[0]) for w in words
+            )
+            return run_extract(
+                args.files, args.source if given else None, args.reference_date, args.format
+            )
         if args.command == "import":
             from generator.importers.timelinejs import run_import
 

@@ -259,3 +259,31 @@ def test_the_home_state_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture
     site = write_site(tmp_path / "site", {"site.toml": 'country = "الجزاير"\n'})
     assert tarikh("build", "--source", site, "--output", tmp_path / "out") == 2
     assert "did you mean 'الجزائر'" in capsys.readouterr().err
+
+
+def test_the_compiled_copy_in_a_site_cache_is_the_data(tmp_path: Path) -> None:
+    data = sample(tmp_path / "data")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    fresh = knowledge.entries.__wrapped__(data)
+    assert knowledge.entries.__wrapped__(data, cache_dir=cache) == fresh  # written
+    (copy,) = cache.glob("knowledge-*.json")
+    assert knowledge.entries.__wrapped__(data, cache_dir=cache) == fresh  # read back
+    copy.write_text('[{"slug": "x"', "utf-8")  # damaged: a miss, rebuilt
+    assert knowledge.entries.__wrapped__(data, cache_dir=cache) == fresh
+    (data / "states" / "egypt.yaml").write_text(
+        (data / "states" / "egypt.yaml").read_text("utf-8").replace("2024-07-03", "2024-07-04"),
+        "utf-8",
+    )
+    changed = knowledge.entries.__wrapped__(data, cache_dir=cache)
+    assert changed != fresh and changed == knowledge.entries.__wrapped__(data)
+
+
+def test_build_still_defaults_to_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """extract's own default (the site holding FILE) must not leak into build's."""
+    site = write_site(tmp_path / "site", {"content/news/visit.txt": NEWS})
+    monkeypatch.chdir(site)
+    assert tarikh("build", "--output", tmp_path / "out", "--quiet") == 0
+    assert (tmp_path / "out" / "index.html").is_file()
