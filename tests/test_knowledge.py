@@ -198,6 +198,7 @@ def test_a_built_in_actor_gets_a_page_only_when_named(tmp_path: Path) -> None:
     assert tarikh("build", "--source", site, "--output", out, "--quiet") == 0
     page = (out / "actors" / "سامح-شكري" / "index.html").read_text("utf-8")
     assert "قاعدة المعارف" in page and 'href="https://' in page
+    assert '"sameAs":["https://' in page  # the source, for search engines too
     assert "وزير الخارجية المصري" in page  # the role, once, with its dates
     assert page.count("وزير خارجية مصر") == 0
     assert not (out / "actors" / "بدر-عبد-العاطي").exists()  # in the data, not in the news
