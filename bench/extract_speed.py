@@ -65,11 +65,15 @@ def corpus() -> list[tuple[str, dt.date | None]]:
 
 
 def registry() -> Registry:
+    """What a site reads with: its registry (the gold set's and the example
+    site's) over tarikh's built-in knowledge base, as `tarikh build` does."""
+    from generator import knowledge
+
     entries = []
     for folder in (ACTORS, ROOT / "content/actors"):
         if folder.is_dir():
             entries += load_registry_dir(folder).entries
-    return Registry(entries)
+    return Registry(knowledge.merged(entries, knowledge.entries()))
 
 
 _NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
