@@ -76,6 +76,7 @@ def year_anchors(folded: str, years: list[Span]) -> dict[str, list[Span]]:
             out["year"].append(run)
         if folded.startswith(("19", "20"), s) and folded.endswith(_LEAD_WORDS, 0, lead):
             out["year_lead"].append(run)
+    out["numeric_range"] = out["numeric"]  # «من 5 إلى 7/ 3/ 1445هـ»: the same year
     return out
 
 
@@ -117,7 +118,7 @@ Fit = Callable[[int, int, str, list[Span]], bool]
 # can; the year patterns have theirs in year_anchors).
 FITS: dict[str, Fit | None] = {
     "dm": _dm_fits,
-    **dict.fromkeys(("day", "hijri", "hrange", "range", "range2", "dperiod"), _day_fits),
+    **dict.fromkeys(("day", "hijri", "hrange", "hrange2", "range", "range2", "dperiod"), _day_fits),
     **dict.fromkeys(("month", "hmonth"), _month_fits),
     "ymonth": _ymonth_fits,
     "dmonth": _dmonth_fits,

@@ -117,6 +117,12 @@ _PATTERNS = [
         "hrange",
         rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_HM}{_HY}",
     ),
+    (  # «من 25 رمضان إلى 5 شوال 1445 هـ»: the year written once, at the end
+        "hrange2",
+        rf"{B}{_FROM}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm1>{_H_ALT}){_E}"
+        rf"(?:\s+(?:{alt(HIJRI_EPITHETS)}))?(?:[\s،,]*{_YEAR}?\s*(?P<hy1>\d{{3,4}})(?!\d))?"
+        rf"(?:\s*{_HMARK})?{TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_HM}{_HY}",
+    ),
     (
         "hijri",
         rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?(?:شهر\s+)?{_HM}"
@@ -133,6 +139,11 @@ _PATTERNS = [
         rf"{B}{_FROM}?{_DAY}{TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}",
     ),
     ("day", rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}{_CLOSE}"),
+    (  # «من 5 إلى 7/ 3/ 1445هـ», «5-7/3/2024»: dated at its start, like a written range
+        "numeric_range",
+        rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s?(?P<sep>[/.])\s?(?P<m>\d{{1,2}})"
+        rf"\s?(?P=sep)\s?(?P<y>\d{{4}})(?!\d)(?:(?P<hmark>\s*{_HMARK})|{_AD})",
+    ),
     (
         # «12/5/2018», «12 -5-2018», «بتاريخ12-5-2018», «19 / 11 / 1445هـ» (Hijri)
         "numeric",
@@ -197,7 +208,7 @@ def wanted(kind: str, has: set[str], runs: int, year: bool) -> bool:
     greg = "greg" in has
     if kind in ("range", "range2"):
         return greg and runs >= 2
-    if kind == "hrange":
+    if kind in ("hrange", "hrange2"):
         return "hijri" in has and runs >= 2
     if kind == "dperiod":
         return "period" in has and "dir" in has

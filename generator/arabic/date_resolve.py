@@ -39,6 +39,9 @@ class DateValue:
     calendar: Literal["gregorian", "hijri"] = "gregorian"
     end: dt.date | None = None  # last day, for ranges ("بين 5 و7 آذار")
     span: tuple[int, int] = (0, 0)  # character offsets of `written` in the text
+    # The event is announced for a day after the story's own («يصل الوفد غداً»):
+    # dated on that day, which had not come when the story was written.
+    announced: bool = False
 
 
 _EARLIEST = 1990  # no-reference weekday narrowing looks this far back
@@ -215,6 +218,7 @@ class Make:
             calendar=calendar,
             end=end,
             span=self.span,
+            announced=False,
         )
         return value
 
@@ -266,8 +270,12 @@ def _hijri(
             warnings.append(outside)
             return None
         return value(start, "year", calendar="hijri", end=after - dt.timedelta(1))
+    end_month = None  # a range's last month, when it is written
     if c.kind == "numeric":  # «19 / 11 / 1445هـ»
         month, day, hy = int(g["m"]), int(g["d"]), g["y"]
+    elif c.kind == "hrange2":  # «من 25 رمضان إلى 5 شوال 1445 هـ»: the year is the end's
+        month, end_month, day = H_MONTH[_key(g["hm1"])], H_MONTH[_key(g["hm"])], int(g["d"])
+        hy = g.get("hy1") or (g.get("hy") and str(int(g["hy"]) - (month > end_month)))
     else:
         month = H_MONTH[_key(g["hm"])]
         day = _day(g["d"]) if c.kind in ("hijri", "hrange") else 1
@@ -303,9 +311,15 @@ def _hijri(
         return None
     _check_weekday(wd, start, value.written, warnings)
     end = None
-    if c.kind == "hrange":
+    if g.get("d2"):  # a range: «من 1 – 2 ذي الحجة», «من 5 إلى 7/ 3/ 1445هـ», «… إلى 5 شوال»
         d2 = int(g["d2"])
-        end = from_hijri(year, month, d2, adjust) if day < d2 <= length else None
+        if end_month is not None:
+            end_year = year + (month > end_month)
+            last = month_length(end_year, end_month) or 0
+            end = from_hijri(end_year, end_month, d2, adjust) if 1 <= d2 <= last else None
+            end = end if end is not None and end > start else None
+        else:
+            end = from_hijri(year, month, d2, adjust) if day < d2 <= length else None
         if end is None:
             warnings.append(f"{value.written} is not a valid Hijri date range")
             return None
@@ -341,7 +355,7 @@ def resolve(
         return _hijri(c, wd, reference, adjust, value, warnings)
     if kind == "year":
         return value(dt.date(int(g["y"]), 1, 1), "year") if int(g["y"]) > 0 else None
-    if kind in ("hijri", "hrange", "hmonth", "hyear"):
+    if kind in ("hijri", "hrange", "hrange2", "hmonth", "hyear"):
         return _hijri(c, wd, reference, adjust, value, warnings, ahead)
     month = int(g["m"]) if g.get("m") else G_MONTH[_key(g["gm"])]
     if not 1 <= month <= 12:
@@ -371,7 +385,7 @@ def resolve(
         warnings.append(f"{written} is not a valid date")
         return None
     start, end = dt.date(year, first, day), None
-    if kind in ("range", "range2"):
+    if kind in ("range", "range2") or g.get("d2"):  # «من 5 إلى 7/3/2024» too
         end_year = int(g["y"]) if g.get("y") else year + (kind == "range2" and first > month)
         d2 = int(g["d2"])
         if not _valid(end_year, month, d2) or dt.date(end_year, month, d2) <= start:

@@ -98,11 +98,13 @@ class Candidate:
 # Which trigger words each pattern's matches contain, and how far before and
 # after such a word a match can reach: patterns run only in those windows.
 _FAMILY = {
+    "hrange2": ("hijri", 40, 50),
     "hrange": ("hijri", 30, 40),
     "hijri": ("hijri", 60, 40),
     "range2": ("greg", 20, 70),
     "range": ("greg", 25, 40),
     "day": ("greg", 55, 45),
+    "numeric_range": ("year", 60, 20),
     "numeric": ("year", 45, 20),
     "iso": ("year", 10, 20),
     "dm": ("digit", 1, 6),

@@ -229,10 +229,12 @@ COMING = [
     "تشارك",
     "يؤدي",
     "تؤدي",
-    "يلقي",
-    "تلقي",
+    "يلقي",  # not «تُلقي»: folded, it is «تلقّى» (received), a past verb news writes daily
     "يبث",
 ]
+# «… أن أول أيام العيد سيكون يوم الخميس»: a copula that puts a bare weekday in
+# the coming week (with or without the future «س»), though it is no act itself.
+BEING = ["يكون", "تكون"]
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
 PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]
 # A date after these, in the same clause, is the anniversary's, not the event's:

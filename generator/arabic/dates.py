@@ -59,20 +59,24 @@ sighting).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from generator.arabic.date_choose import COMING_VERB as _COMING
+from generator.arabic.date_choose import DECIDING_VERB as _DECIDING
+from generator.arabic.date_choose import check_calendars as _check_calendars
+from generator.arabic.date_choose import event_date as _event_date
+from generator.arabic.date_choose import that as _that
 from generator.arabic.date_patterns import B, alt
 from generator.arabic.date_resolve import Basis, DateValue, Make, Precision, resolve
 from generator.arabic.date_scan import DROP, fold, original, scan
 from generator.arabic.date_words import (
     ANNIVERSARY,
-    COMING,
-    DECIDING,
+    BEING,
     NEGATIONS,
     NOT_EVENT,
-    PREPARING,
 )
 from generator.arabic.normalize import normalize
 
@@ -94,20 +98,11 @@ _NOT_EVENT_ENDS = tuple({normalize(w).split()[-1] for w in NOT_EVENT})
 _SINCE = re.compile(r"(?:منذ|ما بعد|بعد تاريخ|حتي تاريخ|المقرره?)(?:\s+[^\s،,.؛:]+){0,5}\s*$")
 
 
-# A sentence about what will happen («سيبث الخطاب…», «ويكون فاتح الشهر…»): its
-# future date is the event's; in «أعلن … أن غداً …» it is only what was announced.
-_FUTURE = re.compile(r"(?<!\w)و?(?:س[يتن][^\s]{2,}|سا[^\s]{2,}|يكون|ستكون)(?!\w)")
-_REPORTED = re.compile(
-    r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|حدد|حددت"
-    r"|كشف|كشفت|اوضح|اوضحت|اصدر|اصدرت)(?!\w)"
-)
-# «يعقد المجلس يوم غدٍ جلسته», «سيغادر … غداً», «التي ستحتضنها»: a verb that is
-# the coming event itself (a future «س» is only trusted on these verbs: «سيارة»).
-_COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|هم|هما)?(?!\w)")
-# «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
-_DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
-_PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
 _NEGATED = re.compile(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
+# «… أن أول أيام العيد سيكون يوم الخميس»: a bare weekday after it is a coming one.
+_BEING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(BEING)})(?!\w)")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_SENTENCE_END = re.compile(r"[.؛:!?؟]")
 # «منذ مطلع أكتوبر الماضي», «منذ مساء السبت الماضي»: the date right after «منذ».
 # «… فرضت حظر التجول ابتداء من يوم الأحد الماضي»: from that day on, as «منذ».
 _SINCE_START = re.compile(
@@ -121,12 +116,8 @@ _FRAME = re.compile(r"\W*و?(?:يذكر|يشار الي|(?:ال)?جدير بال
 # away than other words, as long as no clause break comes between.
 _SINCE_FAR = re.compile(r"(?<!\w)و?منذ(?:\s+[^\s،,.؛:]+){0,9}\s*$")
 _ANNIVERSARY = re.compile(rf"{B}(?:{alt(ANNIVERSARY)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
-# A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
-_LINK = re.compile(r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*")
 _SAME = re.compile(r"[\s،,(/\-–]*(?:ال)?(?:موافق|مقابل)?\s*ل?\s*\(?\s*")
 _THAT_IS = re.compile(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
-# The start of a reported clause: what was said has its own dates.
-_THAT = re.compile(r"(?:بان|ان(?:ها|هم|ه)?)(?!\w)")  # and no letter before: see _that()
 
 
 # ---------------------------------------------------------------- the event's date
@@ -144,6 +135,7 @@ def find_date(
     anchored: set[int] = set()
     started: set[int] = set()  # values right after «منذ»
     previous, previous_governed = 0, False
+    coming: dt.date | None = None  # the latest day after the story's named so far
     for c in scan(folded):
         s, e = c.span
         span = (s, e)
@@ -178,6 +170,11 @@ def find_date(
             )
         )
         previous_governed = governed
+        if reference is not None:
+            if c.kind == "weekday" and not governed and not c.groups.get("dir"):
+                value = _coming_weekday(value, folded, s, reference, coming)
+            if value.start > reference and (coming is None or value.start > coming):
+                coming = value.start
         # «… وذلك يوم 10 جانفي»: the event's own date
         if "وذلك" in before and _THAT_IS.search(folded, since, s):
             anchored.add(id(value))
@@ -213,7 +210,10 @@ def find_date(
     ):
         return DateFinding(values[0][0], [], warnings)  # the common case, decided
     main = _event_date(values, reference, folded, anchored)
-    return DateFinding(main, [v for v, _, _ in values if v is not main], warnings)
+    mentions = [v for v, _, _ in values if v is not main]
+    if main is not None and reference is not None and main.start > reference:
+        main = dataclasses.replace(main, announced=True)  # a coming day: see DateValue
+    return DateFinding(main, mentions, warnings)
 
 
 def _may_govern(before: str) -> bool:
@@ -252,30 +252,6 @@ def _from_day(folded: str, since: int, s: int) -> bool:
     )
 
 
-def _that(folded: str) -> int:
-    """Where the first reported clause starts («أن»، «إنه»…), else the end.
-
-    The word's start is checked here, not with a look-behind in the pattern:
-    a pattern that starts with a letter lets `re` skip to the candidates."""
-    m = _THAT.search(folded)
-    while (
-        m is not None
-        and m.start()
-        and (folded[m.start() - 1].isalnum() or folded[m.start() - 1] == "_")
-    ):
-        m = _THAT.search(folded, m.end())
-    return len(folded) if m is None else m.start()
-
-
-def _future(folded: str, s: int) -> bool:
-    """Whether a date after the story's at `s` is the event's: the sentence's
-    verb is a coming act («سيغادر», «يعقد»), and no decision or preparation is
-    reported before the date («أعلنت … أن …», «قررت …», «تستعد …»)."""
-    if not (_COMING.search(folded) or (_FUTURE.search(folded) and not _REPORTED.match(folded))):
-        return False
-    return not (_DECIDING.search(folded, 0, s) or _PREPARING.search(folded, 0, s))
-
-
 def _yearless(groups: dict[str, str | None]) -> bool:
     """A day (or a Hijri day) written without its year: its year depends on
     whether the sentence looks back or ahead."""
@@ -291,96 +267,38 @@ def _ahead(folded: str, s: int) -> bool:
         pass
     if last is not None:
         lo = last.end()
-    return _COMING.search(folded, lo, s) is not None
+    return _COMING.search(folded, lo, s) is not None or _BEING.search(folded, lo, s) is not None
 
 
-def _check_calendars(
-    values: list[tuple[DateValue, bool, int]], ends: list[int], folded: str, warnings: list[str]
-) -> None:
-    """A Hijri day and a Gregorian day written as one date must be one day.
-    A day apart is a local sighting; said, not corrected (the Gregorian wins)."""
-    for (a, _, _), end, (b, _, s) in zip(values, ends, values[1:], strict=False):
-        if a.precision != "day" or b.precision != "day" or a.calendar == b.calendar:
-            continue
-        if a.basis != "explicit" or b.basis != "explicit" or s - end > 30:
-            continue
-        if not _LINK.fullmatch(folded, end, s) and not folded.startswith("يوم", s):
-            gap = folded[end:s]
-            if any(ch.isdigit() for ch in gap) or "." in gap or len(gap.split()) > 3:
-                continue
-        hijri, greg = (a, b) if a.calendar == "hijri" else (b, a)
-        days = (greg.start - hijri.start).days
-        if days:
-            warnings.append(
-                f"{hijri.written!r} is {hijri.start.isoformat()} by Umm al-Qura but the text "
-                f"gives {greg.written!r}: {abs(days)} day{'s' if abs(days) > 1 else ''} apart "
-                + ("(a local sighting?)" if abs(days) <= 2 else "(check both dates)")
-            )
+def _coming_weekday(
+    value: DateValue, folded: str, s: int, reference: dt.date, coming: dt.date | None
+) -> DateValue:
+    """A bare weekday is the last such day, unless the sentence looks ahead:
+    its clause has a coming verb or «سيكون» («… سيكون يوم الخميس»), its main
+    verb is a coming one with the weekday set off by commas («يتوجه الوزير،
+    الأحد، إلى …»), or it follows a coming day it names («غداً الأربعاء …
+    ويوم الخميس»). Then it is the next such day (after that coming day)."""
+    after = coming if coming is not None else reference - dt.timedelta(1)
+    if value.start > after:
+        return value
+    if coming is None and not (_ahead(folded, s) or _leads_coming(folded, s)):
+        return value
+    start = value.start
+    while start <= after:
+        start += dt.timedelta(7)
+    return dataclasses.replace(value, start=start)
 
 
-def _rank(value: DateValue) -> int:
-    """A written day beats a relative word, which beats a bare weekday or a month."""
-    if value.basis == "explicit" and value.precision == "day" and value.calendar == "gregorian":
-        return 0
-    if value.basis == "relative" and value.precision == "day":
-        return 1
-    if value.precision == "day" and value.basis == "explicit":
-        return 2  # a Hijri day: the source may follow a sighting that Umm al-Qura does not
-    if value.basis == "weekday":
-        return 3
-    return 4
-
-
-def _event_date(
-    values: list[tuple[DateValue, bool, int]],
-    reference: dt.date | None,
-    folded: str,
-    anchored: set[int],
-) -> DateValue | None:
-    """The date the main verb governs: not behind «منذ/حتى/قبل…», in the main
-    clause rather than a reported one, and the most specific of what remains.
-    A date after the story's is a schedule the event announces, unless the
-    sentence's verb is the coming event itself and it reports no decision
-    (`_future`); it is the event's date only when no date on or before the
-    story's is left.
-
-    Whether the sentence is about the future, and where its reported clause
-    starts, each cost a pass over the sentence: they are found only when a
-    date after the reference, or a choice between dates, needs them."""
-    free: list[tuple[DateValue, int]] = []
-    coming: list[tuple[DateValue, int]] = []  # after the story's date
-    has_day = False
-    for v, governed, s in values:
-        has_day = has_day or v.precision == "day"
-        if governed:
-            continue
-        if reference is not None and v.start > reference and id(v) not in anchored:
-            if _future(folded, s):
-                coming.append((v, s))
-            continue
-        free.append((v, s))
-    if coming and all(v.basis == "weekday" for v, _ in free):
-        # Only coming days, or bare weekdays besides («تبدأ الإجازة يوم الثلاثاء 24
-        # صفر، وتشمل يومي الأربعاء والخميس»): the sentence is about what will
-        # happen, and its first coming day is its main verb's («يغادر غداً الجمعة
-        # … ليعود يوم 27 مايو»); that day restated in the other calendar right
-        # after it is the same date, and the Gregorian one is exact.
-        coming.sort(key=lambda f: f[1])
-        first = coming[0][1]
-        same = [f for f in coming if f[1] - first < 50]
-        return min(same, key=lambda f: (f[0].calendar != "gregorian", f[1]))[0]
-    if has_day:
-        # A sentence that names a day is not dated by a year or month it also names
-        # («فاتح شهر جمادى الأولى لعام 1445 هـ هو يوم غد …»).
-        free = [(v, s) for v, s in free if v.precision == "day"]
-    if not free:
-        return None  # only schedules and background: the story's own date applies
-    if len(free) == 1:
-        return free[0][0]
-    # Both calendars written («5 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017»): the
-    # Gregorian one is exact; the Hijri may follow a local sighting.
-    clause_end = _that(folded)
-    return min(
-        free,
-        key=lambda f: (f[1] > clause_end, _rank(f[0]), f[0].calendar != "gregorian", f[0].span),
-    )[0]
+def _leads_coming(folded: str, s: int) -> bool:
+    """Whether the sentence's main verb, among its first words and in the
+    same sentence as `s`, is a coming act («يتوجه», «سيكون»): a dateline in
+    Latin letters or a place name («بغداد -») may come before it."""
+    for pattern in (_COMING, _BEING):
+        m = pattern.search(folded, 0, s)
+        if (
+            m is not None
+            and len(_ARABIC_WORD.findall(folded, 0, m.start())) <= 2
+            and _SENTENCE_END.search(folded, m.end(), s) is None
+        ):
+            return True
+    return False

@@ -1,0 +1,158 @@
+"""Which of a sentence's dates is the event's, once `dates.find_date` has
+found and resolved them and said which are governed by another time («منذ»,
+«حتى» …): the sentence's verbs say whether a date after the story's is the
+coming act itself or only what was announced, and a reported «أن» clause has
+its own dates. Also the check that a Hijri and a Gregorian day written as
+one date are one day.
+
+Split from `dates` by responsibility: that module reads the words around
+each date, this one chooses among the dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.arabic.date_patterns import B, alt
+from generator.arabic.date_resolve import DateValue
+from generator.arabic.date_words import COMING, DECIDING, PREPARING
+
+# A sentence about what will happen («سيبث الخطاب…», «ويكون فاتح الشهر…»): its
+# future date is the event's; in «أعلن … أن غداً …» it is only what was announced.
+_FUTURE = re.compile(r"(?<!\w)و?(?:س[يتن][^\s]{2,}|سا[^\s]{2,}|يكون|ستكون)(?!\w)")
+_REPORTED = re.compile(
+    r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|قال|قالت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|حدد|حددت"
+    r"|كشف|كشفت|اوضح|اوضحت|اصدر|اصدرت)(?!\w)"
+)
+# «يعقد المجلس يوم غدٍ جلسته», «سيغادر … غداً», «التي ستحتضنها»: a verb that is
+# the coming event itself (a future «س» is only trusted on these verbs: «سيارة»).
+_COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|هم|هما)?(?!\w)")
+# «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
+_DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
+_PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
+# A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
+_LINK = re.compile(r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*")
+# The start of a reported clause: what was said has its own dates.
+_THAT = re.compile(r"(?:بان|ان(?:ها|هم|ه)?)(?!\w)")  # and no letter before: see that()
+# What `dates` reads with them: a coming verb, a decision before a date.
+COMING_VERB, DECIDING_VERB = _COMING, _DECIDING
+
+
+def that(folded: str) -> int:
+    """Where the first reported clause starts («أن»، «إنه»…), else the end.
+
+    The word's start is checked here, not with a look-behind in the pattern:
+    a pattern that starts with a letter lets `re` skip to the candidates."""
+    m = _THAT.search(folded)
+    while (
+        m is not None
+        and m.start()
+        and (folded[m.start() - 1].isalnum() or folded[m.start() - 1] == "_")
+    ):
+        m = _THAT.search(folded, m.end())
+    return len(folded) if m is None else m.start()
+
+
+def _future(folded: str, s: int) -> bool:
+    """Whether a date after the story's at `s` is the event's: the sentence's
+    verb is a coming act («سيغادر», «يعقد»), and no decision or preparation is
+    reported before the date («أعلنت … أن …», «قررت …», «تستعد …»)."""
+    if not (_COMING.search(folded) or (_FUTURE.search(folded) and not _REPORTED.match(folded))):
+        return False
+    return not (_DECIDING.search(folded, 0, s) or _PREPARING.search(folded, 0, s))
+
+
+def check_calendars(
+    values: list[tuple[DateValue, bool, int]], ends: list[int], folded: str, warnings: list[str]
+) -> None:
+    """A Hijri day and a Gregorian day written as one date must be one day.
+    A day apart is a local sighting; said, not corrected (the Gregorian wins)."""
+    for (a, _, _), end, (b, _, s) in zip(values, ends, values[1:], strict=False):
+        if a.precision != "day" or b.precision != "day" or a.calendar == b.calendar:
+            continue
+        if a.basis != "explicit" or b.basis != "explicit" or s - end > 30:
+            continue
+        if not _LINK.fullmatch(folded, end, s) and not folded.startswith("يوم", s):
+            gap = folded[end:s]
+            if any(ch.isdigit() for ch in gap) or "." in gap or len(gap.split()) > 3:
+                continue
+        hijri, greg = (a, b) if a.calendar == "hijri" else (b, a)
+        days = (greg.start - hijri.start).days
+        if days:
+            warnings.append(
+                f"{hijri.written!r} is {hijri.start.isoformat()} by Umm al-Qura but the text "
+                f"gives {greg.written!r}: {abs(days)} day{'s' if abs(days) > 1 else ''} apart "
+                + ("(a local sighting?)" if abs(days) <= 2 else "(check both dates)")
+            )
+
+
+def _rank(value: DateValue) -> int:
+    """A written day beats a relative word, which beats a bare weekday or a month."""
+    if value.basis == "explicit" and value.precision == "day" and value.calendar == "gregorian":
+        return 0
+    if value.basis == "relative" and value.precision == "day":
+        return 1
+    if value.precision == "day" and value.basis == "explicit":
+        return 2  # a Hijri day: the source may follow a sighting that Umm al-Qura does not
+    if value.basis == "weekday":
+        return 3
+    return 4
+
+
+def event_date(
+    values: list[tuple[DateValue, bool, int]],
+    reference: dt.date | None,
+    folded: str,
+    anchored: set[int],
+) -> DateValue | None:
+    """The date the main verb governs: not behind «منذ/حتى/قبل…», in the main
+    clause rather than a reported one, and the most specific of what remains.
+    A date after the story's is a schedule the event announces, unless the
+    sentence's verb is the coming event itself and it reports no decision
+    (`_future`); it is the event's date only when no date on or before the
+    story's is left.
+
+    Whether the sentence is about the future, and where its reported clause
+    starts, each cost a pass over the sentence: they are found only when a
+    date after the reference, or a choice between dates, needs them."""
+    free: list[tuple[DateValue, int]] = []
+    coming: list[tuple[DateValue, int]] = []  # after the story's date
+    has_day = False
+    for v, governed, s in values:
+        has_day = has_day or v.precision == "day"
+        if governed:
+            continue
+        if reference is not None and v.start > reference and id(v) not in anchored:
+            if _future(folded, s):
+                coming.append((v, s))
+            continue
+        free.append((v, s))
+    if coming and all(v.basis == "weekday" for v, _ in free):
+        # Only coming days, or bare weekdays besides («تبدأ الإجازة يوم الثلاثاء 24
+        # صفر، وتشمل يومي الأربعاء والخميس»): the sentence is about what will
+        # happen, and its first coming day is its main verb's («يغادر غداً الجمعة
+        # … ليعود يوم 27 مايو»); that day restated in the other calendar right
+        # after it is the same date, and the Gregorian one is exact (a bare
+        # weekday after it is a later day, not a restatement).
+        coming.sort(key=lambda f: f[1])
+        first = coming[0][1]
+        same = [f for f in coming if f[1] - first < 50]
+        return min(
+            same, key=lambda f: (f[0].basis == "weekday", f[0].calendar != "gregorian", f[1])
+        )[0]
+    if has_day:
+        # A sentence that names a day is not dated by a year or month it also names
+        # («فاتح شهر جمادى الأولى لعام 1445 هـ هو يوم غد …»).
+        free = [(v, s) for v, s in free if v.precision == "day"]
+    if not free:
+        return None  # only schedules and background: the story's own date applies
+    if len(free) == 1:
+        return free[0][0]
+    # Both calendars written («5 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017»): the
+    # Gregorian one is exact; the Hijri may follow a local sighting.
+    clause_end = that(folded)
+    return min(
+        free,
+        key=lambda f: (f[1] > clause_end, _rank(f[0]), f[0].calendar != "gregorian", f[0].span),
+    )[0]
