@@ -13,11 +13,17 @@ import datetime as dt
 
 from generator.arabic import phrases
 from generator.arabic.actor_groups import read_quoted
-from generator.arabic.lexicon import Tokens, follows, joined, stems
+from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
-from generator.arabic.names import bare_name, name_between_commas, person_name
+from generator.arabic.names import (
+    bare_name,
+    name_between_commas,
+    name_chain,
+    name_word,
+    person_name,
+)
 from generator.arabic.registry import ActorMention, Registry
-from generator.arabic.words_names import FACILITIES
+from generator.arabic.words_names import ABBREVIATED_TITLES, CONNECTORS, FACILITIES
 
 
 def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
@@ -78,6 +84,28 @@ def _inside(
         out.extend(f for f in items if f.end <= end and f.mention.kind != "person")
         i = max(stop, i + 1)
     return out
+
+
+def read_abbreviated(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
+    """«د. علي حيدر»: a title written as a letter and a dot (`ABBREVIATED_TITLES`)
+    and a name of two words or more after it, as after any title; the dot
+    keeps `person_name` from reading on, so the name is read here."""
+    j = i + 1
+    stem = next((s for s in (t.words[i], t.words[i][1:]) if s in ABBREVIATED_TITLES), None)
+    if stem is None or j >= len(t.words) or t.text[t.spans[i][1] : t.spans[j][0]].strip() != ".":
+        return i, []
+    if (hit := reg.match(t, j, clitics=False)) is not None:
+        end, entry, _ = hit
+        return end, [Found(i, end, registered(entry, phrases.surface(t, i, end, stem)))]
+    first = t.words[j]
+    if not name_word(first, True) or first in CONNECTORS or is_definite(first):
+        return i, []
+    end = name_chain(t, j)
+    if end <= j + 1:
+        return i, []
+    name = house_spelling(phrases.plain(phrases.surface(t, j, end)))
+    written = phrases.surface(t, i, end, stem)
+    return end, [Found(i, end, ActorMention(slug(name), name, written, registered=False))]
 
 
 def read_bare(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):

@@ -59,17 +59,18 @@ from generator.arabic.actor_groups import (
     read_seat,
 )
 from generator.arabic.actor_surnames import nisba_shape, read_lone_surname, story_surnames
-from generator.arabic.actor_titles import read_bare, read_titled
+from generator.arabic.actor_titles import read_abbreviated, read_bare, read_titled
 from generator.arabic.classify import acting_countries
 from generator.arabic.lexicon import VERB_WORDS, Tokens, stems, tokenize
 from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
 from generator.arabic.words_given import NAME_STARTS
-from generator.arabic.words_names import DATE_WORDS, NOT_ACTOR_AFTER
+from generator.arabic.words_names import ABBREVIATED_TITLES, DATE_WORDS, NOT_ACTOR_AFTER
 
 # A name with no title starts with a given name, or «عبد» written apart.
 _BARE_STARTS = NAME_STARTS | frozenset(("عبد",))
+_ABBREVIATED_STARTS = ABBREVIATED_TITLES | frozenset("و" + a for a in ABBREVIATED_TITLES)
 
 __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actors"]
 
@@ -125,6 +126,7 @@ def _readers(reg: Registry, word: str) -> tuple[Reader, ...]:
             (read_organisation, ORG_STARTS),
             (read_seat, SEAT_STARTS),
             (read_bare, _BARE_STARTS),
+            (read_abbreviated, _ABBREVIATED_STARTS),
         )
         if not starts.isdisjoint(readings)
     )

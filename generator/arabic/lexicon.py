@@ -80,7 +80,7 @@ def tokenize(text: str) -> Tokens:
         if word:  # a lone tatweel or harakat is no word
             spans.append((start, start + len(raw)))
             words.append(word)
-            brk.append(bool(sep) and not sep.isspace())
+            brk.append(bool(sep) and not sep.isspace() and bool(sep.strip(_SOFT)))
         elif brk:
             brk[-1] = True
     if brk:
@@ -89,6 +89,9 @@ def tokenize(text: str) -> Tokens:
 
 
 _FOLDED: dict[str, str] = {}
+# Separators that join words like a space: a hashtag's «#» and «_»
+# («الفريق أول ركن #عبدالفتاح_البرهان» is a title and a name).
+_SOFT = " \t\n#_"
 
 
 def joined(t: Tokens, k: int) -> bool:
@@ -103,7 +106,7 @@ def follows(t: Tokens, k: int) -> bool:
     if k >= len(t.words):
         return False
     gap = t.text[t.spans[k - 1][1] : t.spans[k][0]]
-    return not gap.strip(' \t"»”/')
+    return not gap.strip(' \t"»”/#_')
 
 
 @lru_cache(maxsize=65536)

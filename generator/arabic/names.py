@@ -15,6 +15,7 @@ from generator.arabic.gazetteer import PLACES
 from generator.arabic.lexicon import Tokens, follows, is_definite, is_verb, joined, stems
 from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, GIVEN_COMMON, NAME_STARTS
 from generator.arabic.words_names import (
+    ABBREVIATED_TITLES,
     CONNECTORS,
     CONSTRUCT_NOUNS,
     DATE_WORDS,
@@ -76,7 +77,7 @@ def person_name(t: Tokens, j: int) -> int:
     clear boundary follows it, since «الرئيس X Y» runs on into the sentence.
     """
     n = len(t.words)
-    if not follows(t, j):
+    if not follows(t, j) or opens_no_name(t, j):
         return j
     first = t.words[j]
     if first in NAME_STARTS:  # a given name: its chain reads as far as it goes
@@ -107,13 +108,15 @@ def person_name(t: Tokens, j: int) -> int:
             k += 1
             continue
         if lineage and w not in CONNECTORS:
+            if name_word(w) and not is_definite(w) and _boundary(t, k + 1) and stems(w) == (w,):
+                k += 1  # «السفير "علي بن حسن جعفر"»: a family name, then punctuation
             break  # «الأمير تركي بن عبدالله بزيارة»: after «بن X» only «بن»/«آل» go on
         if w in CONNECTORS:
             if not joined(t, k + 1) or not name_word(t.words[k + 1], True):
                 break
             k += 1
             continue
-        if not name_word(w) or count >= 4:
+        if not name_word(w) or count >= 4 or _suffixed(w):
             break
         if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
             break
@@ -130,6 +133,35 @@ def person_name(t: Tokens, j: int) -> int:
     return k
 
 
+def opens_no_name(t: Tokens, j: int) -> bool:
+    """Word j, right after a title, opens no name but the next phrase: «و» on a
+    word that is no given name («ونائبه», «وإيران», «ود.»: the conjunction
+    starts the next item); a preposition on a noun in construct («لوحدة
+    الشيوعيين», «بمرتبة وزير»: a surname such as «لعمامرة» stands alone); a
+    noun and its adjective («رسالة خطية»); an imperfect verb and its object
+    («يترأس الوفد»). Known given names always open one («وليد», «بثينة»)."""
+    w = t.words[j]
+    if w in NAME_STARTS:
+        return False
+    if w[:1] == "و":
+        return True
+    if not joined(t, j + 1):
+        return False
+    after = t.words[j + 1]
+    if w[:1] in ("ل", "ب") and len(w) > 3 and w.endswith("ه"):
+        return not (after in STOP or after in DATE_WORDS or is_verb(after))
+    if w[:1] in ("ل", "ب") and w[1:] in _NOT_AFTER_CLITIC:
+        return True  # «لرئيس المجلس»
+    if w.endswith("ه") and after.endswith("يه") and after not in NAME_STARTS:
+        return True
+    return w[:1] in ("ي", "ت") and len(w) >= 4 and is_definite(after) and not _family(after)
+
+
+def _suffixed(w: str) -> bool:
+    """A verb or noun with an object pronoun («نقلها», «رافقهم»): never a name."""
+    return len(w) > 3 and w.endswith(("ها", "هم", "هما")) and w not in NAME_STARTS
+
+
 def ends_name(w: str) -> bool:
     """A word that cannot continue a one-word name after a title, so the name
     ends before it: a particle, a date, a verb, the next title in apposition
@@ -141,6 +173,7 @@ def ends_name(w: str) -> bool:
         or w in HEADS_CONSTRUCT
         or w in HEADS_DEFINITE
         or (w[:1] == "و" and (w[1:] in STOP or w[1:] in _AND_NOT_NAME))
+        or _suffixed(w)
     )
 
 
@@ -197,8 +230,10 @@ def _part(w: str, after_connector: bool, second: bool = False) -> bool:
     """A word that continues a name: after a lineage word almost any name;
     right after the given name any name word («بشار الأسد», «محمد السادس»);
     further on, a word with the article only in a family name's shape."""
-    if clitic_masdar(w):
-        return False  # «بتشكيل»
+    if clitic_masdar(w) or _suffixed(w):
+        return False  # «بتشكيل», «نقلها»
+    if w[:1] == "و" and w[1:] in ABBREVIATED_TITLES:
+        return False  # «… ود. سامر»: the next person's title
     if w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS):
         return False  # «… وألمانيا», «… وكاترين»: the next item of a list
     if w.startswith(("بال", "لل", "كال")) and len(w) > 4:
@@ -263,6 +298,8 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
                 break
             if w in GIVEN or w in FOREIGN_GIVEN:  # «ولد الشيخ أحمد»
                 k += 1
+            elif name_word(w) and stems(w) == (w,) and (t.brk[k] or k + 1 == len(t.words)):
+                k += 1  # «خالد بن سعد حمدان،»: a family name, then punctuation
             break
         if w == "علي" and plain_words == 1:  # «محمد علي النفطي», not «أكد أحمد على ضرورة»
             after = t.words[k + 1] if joined(t, k + 1) else ""
@@ -318,7 +355,8 @@ def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
         return None  # «عبد الله» alone is a given name, no one in particular
     if first in GIVEN_COMMON and first not in GIVEN and first not in FOREIGN_GIVEN:
         nisba = _family(second) and second.endswith("ي")
-        strong = second in NAME_STARTS or second in CONNECTORS or nisba
+        compound = second == "الدين" and end > j + 2  # «نور الدين الطبوبي»
+        strong = second in NAME_STARTS or second in CONNECTORS or nisba or compound
         if not strong:
             return None
     return end, first

@@ -26,8 +26,10 @@ from generator.arabic.words_names import (
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     HONORIFIC_NEXT,
+    MILITARY_RANKS,
     ORG_HEADS,
     ORG_HEADS_DEFINITE,
+    RANK_QUALIFIERS,
     TITLE_ADJECTIVES,
 )
 
@@ -42,6 +44,7 @@ _UNMARKED = str.maketrans(
         [chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), *range(0x06D6, 0x06EE))]
         + ["\u0670", "\u0640", "\u200c", "\u200d"]
     )
+    | {ord("_"): " ", ord("#"): " "}  # a hashtag's words: «#سامي_الحسن»
 )
 # Nouns that continue a title after «و» («وزير الخارجية وشؤون المغتربين»); an
 # organisation's head there starts the next actor («الرئاسة السورية وهيئة …»).
@@ -261,6 +264,9 @@ def title(
         if head is None:
             break
         k = j + 1
+        if head in MILITARY_RANKS:
+            while joined(t, k) and words[k] in RANK_QUALIFIERS:
+                k += 1
         if head in HEADS_CONSTRUCT:
             if joined(t, k) and words[k] in HONORIFIC_NEXT:
                 k += 1

@@ -44,6 +44,16 @@ TITLE_ADJECTIVES = _set(
     المدنيه"""
 )
 HONORIFIC_NEXT = frozenset(("السمو", "الجلاله", "الفخامه", "السماحه", "الملكي", "الحرمين"))
+# Military ranks, and the words that qualify them before the name («الفريق
+# أول ركن», «اللواء طيار», «الفريق مهندس بحري»): part of the title.
+MILITARY_RANKS = _set(
+    """الفريق اللواء العميد العقيد المشير المقدم الرايد النقيب الملازم الاميرال الجنرال
+    العماد"""
+)
+RANK_QUALIFIERS = _set("اول ركن الركن مهندس بحري جوي طيار متقاعد المتقاعد")
+# Titles written as one letter and a dot before a name («د. علي حيدر»,
+# «ود. قدري جميل»): the dot is the abbreviation's, not a sentence's end.
+ABBREVIATED_TITLES = frozenset(("د",))
 
 # Places named after a person with his title («مطار الملك خالد», «جامعة الملك
 # سعود»): a title right after one of these is part of a place's name.
