@@ -313,3 +313,14 @@ def test_an_alias_two_actors_share_resolves_to_neither() -> None:
     predicted = [ActorMention("أ", "حداد", "حداد")]
     missing, extra = score_actors(predicted, ["نبيل حداد"], canonical_keys(registry))
     assert (missing, extra) == ({"نبيل حداد"}, {"حداد"})
+
+
+def test_a_family_name_matches_a_registered_full_name_it_ends() -> None:
+    """GOLD.md, guideline 2: the registry decides only when it knows the
+    short name; a registered full name alone does not stop the match."""
+    registry = Registry([ActorEntry("م", "سالم المرزوقي")])
+    predicted = [ActorMention("م", "سالم المرزوقي", "المرزوقي")]
+    assert score_actors(predicted, ["المرزوقي"], canonical_keys(registry)) == (set(), set())
+    taken = Registry([*registry.entries, ActorEntry("ك", "كمال المرزوقي", aliases=("المرزوقي",))])
+    missing, extra = score_actors(predicted, ["المرزوقي"], canonical_keys(taken))
+    assert (missing, extra) == ({"المرزوقي"}, {"سالم المرزوقي"})

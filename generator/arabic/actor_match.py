@@ -69,12 +69,12 @@ def score_actors(
     # (GOLD.md, guideline 2): «المشهداني» and «محمود المشهداني».
     for g in sorted(missing):
         for p in sorted(extra):
-            if canonical and (g in canonical or p in canonical):
-                continue  # a registered or shared name: the registry decides
-            if _surname_of(g, p) or _surname_of(p, g):
-                missing.discard(g)
-                extra.discard(p)
-                break
+            short = g if _surname_of(g, p) else p if _surname_of(p, g) else None
+            if short is None or (canonical and short in canonical):
+                continue  # a registered or shared short name: the registry decides
+            missing.discard(g)
+            extra.discard(p)
+            break
     return {want[k] for k in missing}, {got[k] for k in extra}
 
 
