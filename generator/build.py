@@ -170,7 +170,9 @@ class Builder:
         if knowledge:
             from generator import knowledge
 
-            entries = knowledge.merged(entries, knowledge.entries(home=home or None))
+            cache_dir = self.source / ".tarikh-cache"  # cache.CACHE_DIR, not imported: start-up
+            builtin = knowledge.entries(home=home or None, cache_dir=cache_dir)
+            entries = knowledge.merged(entries, builtin)
         key = hashlib.blake2b(repr(entries).encode(), digest_size=16).hexdigest()
         if self._registry is None or self._registry[0] != key:
             self._registry = (key, Registry(entries))
