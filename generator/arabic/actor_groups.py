@@ -14,9 +14,11 @@ from generator.arabic import phrases
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, is_verb, joined, stems
 from generator.arabic.mentions import Found, discovered, registered
+from generator.arabic.names import MASDAR
 from generator.arabic.registry import Kind, Registry
 from generator.arabic.words_names import (
     ATTRIBUTION,
+    CONSTRUCT_NOUNS,
     DATE_WORDS,
     DUALS,
     GROUP_HEADS,
@@ -97,15 +99,26 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             return i, []
         if _NEWS.intersection(words):  # a news agency reports; it is a source
             return end, []
+        if _doing(head, t, i):  # «بتنظيم مركز قطر …»: the act, then who does it
+            words, head, start = tuple(t.words[i + 1 : end]), t.words[i + 1], i + 1
+        else:
+            start = i
         entry = reg.lookup(words)
-        written = phrases.surface(t, i, end, head)
+        written = phrases.surface(t, start, end, head)
         if entry is not None:
-            return end, [Found(i, end, registered(entry, written))]
-        if _where(t, i, head):
+            return end, [Found(start, end, registered(entry, written))]
+        if start == i and _where(t, i, head):
             return end, []  # «في الحكومة البريطانية», «بمقر الأمانة العامة لـ…»: where
-        kind: Kind = "group" if head in GROUP_HEADS else "organisation"
-        return end, [Found(i, end, discovered(phrases.plain(written), written, kind))]
+        kind: Kind = "group" if head in GROUP_HEADS and start == i else "organisation"
+        return end, [Found(start, end, discovered(phrases.plain(written), written, kind))]
     return i, []
+
+
+def _doing(head: str, t: Tokens, i: int) -> bool:
+    """A head that is also a verbal noun («تنظيم»: organising), in construct
+    with an institution's own head («تنظيم مركز …», «تنظيم وزارة …»): the
+    verbal noun is the act, the institution the one who does it."""
+    return MASDAR.match(head) is not None and joined(t, i + 1) and t.words[i + 1] in CONSTRUCT_NOUNS
 
 
 # People through whom an institution speaks: «كشف مسؤول في وزارة الخارجية».
@@ -137,6 +150,8 @@ def _where(t: Tokens, i: int, head: str) -> bool:
 def read_seat(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
     """«ذكر البيت الأبيض»: a seat of power standing for the government in it.
     After a preposition of place («إلى البيت الأبيض», «في الكرملين») it is a place."""
+    if i > 0 and joined(t, i) and _seat_goes_on(t.words[i - 1], t.words[i]):
+        return i, []  # «بقصر الإليزيه»: the end of a seat named as a place
     for stem in stems(t.words[i]):
         for rest in _SEAT_TAILS.get(stem, ()):
             end = i + 1 + len(rest)
@@ -149,6 +164,11 @@ def read_seat(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int,
             written = phrases.surface(t, i, end, stem)
             return end, [Found(i, end, discovered(phrases.plain(written), written, "organisation"))]
     return i, []
+
+
+def _seat_goes_on(before: str, word: str) -> bool:
+    """Whether `word` continues a seat's name that `before` opens («قصر»)."""
+    return any(rest[:1] == (word,) for s in stems(before) for rest in _SEAT_TAILS.get(s, ()))
 
 
 def read_quoted(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):

@@ -22,8 +22,11 @@ A country that acts is also an actor (used by `actors.find_actors`): the
 subject right after a sentence-initial verb («أعلنت السعودية …»), or what is
 coordinated with it there («بحثت الولايات المتحدة والمملكة المتحدة»), or a
 country right before a verb at the start of the sentence or of a clause after
-«أن»/«إن» («العراق عطّل …», «… أن روسيا قصفت …»). Anywhere else — object,
-after a preposition, in a genitive — it stays a place.
+«أن»/«إن» or «كان» («العراق عطّل …», «… أن روسيا قصفت …»). The first verb
+counts as sentence-initial when a comma sets off an adverbial before it
+(«منذ السبت، أطلقت الولايات المتحدة …»), and countries listed after a subject
+that groups them act too («أعلن عدد من الدول، منها مصر والأردن»). Anywhere
+else — object, after a preposition, in a genitive — it stays a place.
 """
 
 from __future__ import annotations
@@ -34,7 +37,13 @@ from generator.arabic.gazetteer import COUNTRY_NAMES, NATIONALITIES, PLACE_NOUNS
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, main_verb, stems, tokenize
 from generator.arabic.normalize import normalize
 from generator.arabic.words_names import DATE_WORDS
-from generator.arabic.words_verbs import LEADING, NOUN_TYPES
+from generator.arabic.words_verbs import (
+    COUNTRY_GROUPS,
+    KANA,
+    LEADING,
+    MEMBERS_FOLLOW,
+    NOUN_TYPES,
+)
 
 EVENT_TYPES = (
     "statement",
@@ -154,8 +163,9 @@ def _index(
 _BY_FIRST = _index()
 _FIRSTS = frozenset(_BY_FIRST)
 _COUNTRIES_BY_FIRST = _index(COUNTRY_NAMES)
-# «أن»/«إن» (folded) open a clause whose subject may come first: «أن العراق عطّل».
-_CLAUSE_OPENERS = frozenset(("ان", "بان", "وان", "لان"))
+# «أن»/«إن» (folded) and «كان» open a clause whose subject may come first: «أن
+# العراق عطّل», «وكانت إسرائيل قد استهدفت».
+_CLAUSE_OPENERS = frozenset(("ان", "بان", "وان", "لان")) | KANA
 # The words a country in a chain can be written as: its first word, or that
 # word after a coordinating «و».
 _COUNTRY_WORDS = frozenset(_COUNTRIES_BY_FIRST) | frozenset("و" + w for w in _COUNTRIES_BY_FIRST)
@@ -179,12 +189,14 @@ def acting_countries(
         start += 1
     out: list[tuple[int, int, str, str]] = []
     clauses = [start]
-    if start < n and is_verb(words[start]):
-        k = start + 1
+    verb = start if start < n and is_verb(words[start]) else _after_adverbial(t, start)
+    if verb is not None:
+        k = verb + 1
         while k < n and (words[k] in DATE_WORDS or words[k].isdigit()):
             k += 1
         out.extend(_chain(t, k, actors)[1])
-        clauses = []
+        out.extend(_members(t, k, actors))
+        clauses = [] if verb == start else clauses
     opens = map(_CLAUSE_OPENERS.__contains__, words[start : n - 1])
     clauses += [i + 1 for i in compress(range(start, n - 1), opens)]
     for k in clauses:
@@ -194,6 +206,30 @@ def acting_countries(
         if items and end < n and not t.brk[end - 1] and is_verb(words[end]):
             out.extend(items)
     return out
+
+
+def _after_adverbial(t: Tokens, start: int) -> int | None:
+    """The first verb, when a comma sets off what comes before it: a fronted
+    adverbial («منذ مساء السبت الماضي، أطلقت الولايات المتحدة …»), after
+    which the verb and its subject come in their usual order."""
+    words = t.words
+    for m in range(start + 1, len(words)):
+        if is_verb(words[m]):
+            gap = t.text[t.spans[m - 1][1] : t.spans[m][0]]
+            return m if ("،" in gap or "," in gap) else None
+    return None
+
+
+def _members(t: Tokens, k: int, actors: dict[int, tuple[int, bool]]) -> list:
+    """Countries listed after a subject that names them as a group: «أعلن عدد
+    من الدول العربية، منها السعودية وقطر» (`COUNTRY_GROUPS`, `MEMBERS_FOLLOW`)."""
+    words, n = t.words, len(t.words)
+    if k >= n or words[k] not in COUNTRY_GROUPS:
+        return []
+    for m in range(k + 1, min(n, k + 8)):
+        if words[m] in MEMBERS_FOLLOW:
+            return _chain(t, m + 1, actors)[1]
+    return []
 
 
 def _chain(

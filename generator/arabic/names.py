@@ -148,8 +148,11 @@ def opens_no_name(t: Tokens, j: int) -> bool:
     if not joined(t, j + 1):
         return False
     after = t.words[j + 1]
-    if w[:1] in ("ل", "ب") and len(w) > 3 and w.endswith("ه"):
-        return not (after in STOP or after in DATE_WORDS or is_verb(after))
+    if w[:1] in ("ل", "ب") and len(w) > 3:
+        if is_definite(after) and not _family(after):
+            return True  # «بقصر الإليزيه»: a preposition, a noun and its genitive
+        if w.endswith("ه"):
+            return not (after in STOP or after in DATE_WORDS or is_verb(after))
     if w[:1] in ("ل", "ب") and w[1:] in _NOT_AFTER_CLITIC:
         return True  # «لرئيس المجلس»
     if w.endswith("ه") and after.endswith("يه") and after not in NAME_STARTS:

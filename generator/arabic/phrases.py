@@ -226,7 +226,8 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
         return adjectives(t, k + 1, alias_starts)
     if w[:1] == "ل" and w[1:] in PLACES:
         return k + 1
-    if w[:1] == "ل" and w[1:] in CONSTRUCT_NOUNS:
+    if w[:1] == "ل" and (w[1:] in CONSTRUCT_NOUNS or w[1:] in HEADS_CONSTRUCT):
+        # «النائب الأول لرئيس مجلس الوزراء»: a title of a title is one role
         end = genitive(t, k + 1, {})
         return adjectives(t, end, alias_starts) if end > k + 1 else k
     if w in ("الي", "لدي") and joined(t, k + 1):  # «السفير … لدى المملكة المتحدة»

@@ -142,8 +142,15 @@ QUOTE_CONTEXT_AFTER = _set("الارهابي الارهابيه المتطرف �
 # The words right before a name that make it no actor of the event: the one
 # an official succeeds («خلفاً لأحمد أبو الغيط»), the host who invited («تلبيةً
 # لدعوة من …», «بدعوة كريمة من …»). Each a tuple of the words before, in order.
+# The owner after «التابعة لـ» / «تتبع» («الهيئة التابعة للوزارة», «قناة تتبع
+# الحركة») is not who acts: the body that belongs to it is.
 NOT_ACTOR_AFTER = frozenset(
-    (("خلفا",), ("دعوه", "من"), ("لدعوه", "من"), ("بدعوه", "من"), ("كريمه", "من"))
+    (
+        *(("خلفا",), ("خلفا", "للراحل"), ("دعوه", "من"), ("لدعوه", "من")),
+        *(("بدعوه", "من"), ("كريمه", "من")),
+        *((w,) for w in ("التابع", "التابعه", "التابعين", "التابعتين", "التابعان")),
+        *((w,) for w in ("تابع", "تابعه", "تابعين", "يتبع", "تتبع", "يتبعون")),
+    )
 )
 # Words before a quoted source name that make it attribution, not an actor.
 ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا بحسب حسب افادت اوردت قالت نشرت اوردته")

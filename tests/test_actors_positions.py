@@ -1,0 +1,90 @@
+"""Who acts, by position in the sentence (issue 11): owners after «التابعة لـ»,
+a title of a title, seats named as places, the verbal noun «تنظيم», and
+countries that act after a fronted adverbial, after «كان», or listed after a
+subject that groups them. Each rule on sentences written for this test, not
+taken from the gold or the unseen sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
+from generator.arabic.classify import event_type
+
+EMPTY = Registry()
+
+
+def names(text: str, registry: Registry = EMPTY) -> list[str]:
+    return [m.name for m in find_actors(text, registry, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the body a committee belongs to does not act
+        (
+            "وقالت اللجنة الوطنية للإغاثة التابعة لهيئة الهلال الأحمر إنها وزعت المساعدات",
+            ["اللجنة الوطنية للإغاثة"],
+        ),
+        ("وبثت قناة تتبع حركة النهضة الخبر", []),
+        # the one succeeded, even «the late»
+        (
+            "وعين الأمير سعد بن خالد أميرا للمنطقة خلفا للراحل الأمير فهد بن ناصر",
+            ["سعد بن خالد"],
+        ),
+        # «تنظيم» before an institution's head is the act of organising
+        ("ويقام المعرض بإشراف الوزارة وتنظيم مركز الفنون للثقافة", ["مركز الفنون للثقافة"]),
+        ("ويقام المعرض بتنظيم مركز الفنون للثقافة", ["مركز الفنون للثقافة"]),
+        # a seat's name after «بقصر» is a place, and no person's name either
+        ("واجتمع الوزير بالرئيس الفرنسي بقصر الإليزيه", []),
+        ("وقال الإليزيه في بيان إن الزيارة ألغيت", ["الإليزيه"]),
+    ],
+)
+def test_who_acts(text: str, want: list[str]) -> None:
+    assert names(text) == want
+
+
+def test_a_title_of_a_title_is_one_role() -> None:
+    """«النائب الأول لرئيس الوزراء» is the deputy: the prime minister does nothing."""
+    pm = ActorEntry(
+        slug="pm",
+        name="سالم الراشد",
+        kind="person",
+        roles=(Role("رئيس مجلس الوزراء", dt.date(2020, 1, 1), None),),
+    )
+    reg = Registry([pm])
+    assert names("وقال النائب الأول لرئيس مجلس الوزراء إن الخطة جاهزة", reg) == []
+    assert names("وقال رئيس مجلس الوزراء إن الخطة جاهزة", reg) == ["سالم الراشد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a fronted adverbial set off by a comma, then verb and subject
+        ("منذ مطلع الشهر، أطلقت فرنسا حملة لمكافحة التهريب", ["فرنسا"]),
+        ("منذ مطلع الشهر، زار الوزير فرنسا", []),
+        # «كان» puts the subject before the verb
+        ("وكانت تركيا قد أعلنت الأسبوع الماضي أنها ستغلق الحدود", ["تركيا"]),
+        # countries listed after a subject that groups them
+        ("وأعلنت دول عدة، بينها الأردن ولبنان، إغلاق أجوائها", ["الأردن", "لبنان"]),
+        ("ودعا الوزير الدول، ومنها مصر، إلى الحوار", []),
+    ],
+)
+def test_countries_that_act(text: str, want: list[str]) -> None:
+    assert names(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("تسلم الرئيس رسالة من نظيره", "talks"),
+        ("أطلقت الفصائل صواريخ على المدينة", "military"),
+        ("قدم رئيس الوزراء استقالته", "decision"),
+        ("اقتحمت الشرطة مقر الحزب", "military"),
+        ("تولى الأمير منصب ولي العهد", "decision"),
+    ],
+)
+def test_new_light_verbs_take_their_type_from_the_object(text: str, kind: str) -> None:
+    assert event_type(text) == kind
