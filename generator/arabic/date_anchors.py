@@ -112,6 +112,14 @@ def _dmonth_fits(start: int, end: int, folded: str, runs: list[Span]) -> bool:
     return folded.startswith(_DIR_WORDS, end + 1) or folded.startswith(_DIR_WORDS, end + 2)
 
 
+def _bare_day_fits(start: int, end: int, folded: str, runs: list[Span]) -> bool:
+    """«يوم 5 الجاري»: a day's number right before the word."""
+    for _, e in runs:  # noqa: SIM110 - see _day_fits
+        if start - 2 <= e < start:
+            return True
+    return False
+
+
 Fit = Callable[[int, int, str, list[Span]], bool]
 # Whether a trigger word can be part of this kind of date: cheap checks that
 # spare a regex scan of most of the words that name a month (None: every one
@@ -122,4 +130,5 @@ FITS: dict[str, Fit | None] = {
     **dict.fromkeys(("month", "hmonth"), _month_fits),
     "ymonth": _ymonth_fits,
     "dmonth": _dmonth_fits,
+    "dperiod_bare": _bare_day_fits,
 }

@@ -16,7 +16,7 @@ import re
 
 from generator.arabic.date_patterns import B, alt
 from generator.arabic.date_resolve import DateValue
-from generator.arabic.date_words import COMING, DECIDING, PREPARING
+from generator.arabic.date_words import COMING, DECIDING, PREPARING, STATEMENTS
 
 # A sentence about what will happen («سيبث الخطاب…», «ويكون فاتح الشهر…»): its
 # future date is the event's; in «أعلن … أن غداً …» it is only what was announced.
@@ -31,6 +31,7 @@ _COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|�
 # «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
 _DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
 _PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
+_STATEMENT = re.compile(rf"{B}[وفبل]?(?:{alt(STATEMENTS)})(?:ا|ه|ها)?(?!\w)")
 # A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
 _LINK = re.compile(r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*")
 # The start of a reported clause: what was said has its own dates.
@@ -57,10 +58,14 @@ def that(folded: str) -> int:
 def _future(folded: str, s: int) -> bool:
     """Whether a date after the story's at `s` is the event's: the sentence's
     verb is a coming act («سيغادر», «يعقد»), and no decision or preparation is
-    reported before the date («أعلنت … أن …», «قررت …», «تستعد …»)."""
+    reported before the date («أعلنت … أن …», «قررت …», «تستعد …», «ذكر بيان …»)."""
     if not (_COMING.search(folded) or (_FUTURE.search(folded) and not _REPORTED.match(folded))):
         return False
-    return not (_DECIDING.search(folded, 0, s) or _PREPARING.search(folded, 0, s))
+    return not (
+        _DECIDING.search(folded, 0, s)
+        or _PREPARING.search(folded, 0, s)
+        or _STATEMENT.search(folded, 0, s)
+    )
 
 
 def check_calendars(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from generator.arabic.date_words import (
+    BACK,
+    DAYS_AGO,
     DIRECTIONS,
     FIRST_DAY,
     GREGORIAN,
@@ -20,6 +22,7 @@ from generator.arabic.date_words import (
     HIJRI_TRIGGERS,
     MONTH_LEADS,
     NOT_TODAY,
+    NOW,
     ORDINALS,
     PERIOD_PARTS,
     PERIODS,
@@ -86,7 +89,8 @@ _GM2_FIRST = rf"(?:\s*[/(\-–]\s*(?:{_G_ALT}){_E}(?:\s*\))?)?"
 _H_ALT = alt([w for ws in HIJRI.values() for w in ws])
 _HM = rf"(?P<hm>{_H_ALT}){_E}(?:\s+(?:{alt(HIJRI_EPITHETS)}))?"
 _HMARK = r"(?:هجريه|هجري|للهجره|ه(?!\w)\.?)"
-DIR = "|".join(DIRECTIONS)
+DIR = "|".join(normalize(w) for w in DIRECTIONS)  # folded: «الفائت» is «الفايت»
+DIR_NOW_BACK = "|".join(normalize(w) for w in NOW + BACK)
 _YEAR = f"(?:{'|'.join(YEAR_WORDS)})"
 _AD = r"(?:\s*(?:ميلاديه|ميلادي|م)(?!\w))?"
 # After a month: a year, or «الماضي/المقبل/الجاري» that says which year.
@@ -98,8 +102,8 @@ _DAY = (
 )
 # A weekday before a date: «الخميس 1 …», «يوم الأحد الموافق 7 …», «السبت (13 …)».
 _WEEKDAY = (
-    rf"(?:يومه?\s+)?(?:{_CLITIC}(?P<wd>{_WD_ALT}){_E}(?:\s+(?:الماضي|المقبل|القادم))?"
-    r"[\s،,]*(?:الموافق\s+)?(?P<ob>\()?\s*)?"
+    rf"(?:يومه?\s+)?(?:{_CLITIC}(?P<wd>{_WD_ALT}){_E}(?:\s+(?:{DIR})ه?{_E})?"
+    r"[\s،,]*(?:الموافق\s+(?:ل\s?(?=\d))?)?(?P<ob>\()?\s*)?"
 )
 _CLOSE = r"(?(ob)\s*\))"
 TO = r"\s*(?:و|الي|حتي|-|–)\s*(?:يوم\s+)?"
@@ -159,6 +163,10 @@ _PATTERNS = [
         "hmonth",
         rf"{B}(?:شهر\s+)?{_HM}[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>1[34]\d\d)(?!\d)(?:\s*{_HMARK})?",
     ),
+    (  # «رمضان الماضي», «شهر شوال المقبل»: the year said by the direction
+        "hmonth_dir",
+        rf"{B}(?:شهر\s+)?{_CLITIC}{_HM}\s+(?P<mdir>(?:{DIR})ه?){_E}",
+    ),
     ("hyear", rf"{B}(?:{_CLITIC}{_YEAR}\s+)?(?P<hy>1[34]\d\d)\s*{_HMARK}"),
     (
         "month",
@@ -186,6 +194,16 @@ _PATTERNS = [
         "dperiod",
         rf"{B}{_DAY}\s+(?:من\s+)?(?P<unit>الشهر)\s+(?P<dir>(?:{DIR})ه?){_E}",
     ),
+    (  # «قبل يومين», «قبل 3 أيام»: counted back from the story's date
+        "ago",
+        rf"{B}قبل\s+(?:(?P<ago>{alt(set(DAYS_AGO))})|(?P<n>[2-9])\s+ايام){_E}"
+        r"(?!\s+(?:من|علي)(?!\w))",  # «قبل يومين من الانتخابات»: before another day
+    ),
+    (  # «يوم 5 الجاري», «الاثنين 28 المنصرم»: the month left out, as the Maghreb writes
+        "dperiod_bare",
+        rf"{B}{_WEEKDAY}(?:ل?ال\s?)?(?P<d>\d{{1,2}})(?!\d)\s+(?P<dir>(?:{DIR_NOW_BACK})ه?){_E}"
+        r"(?!\s+به(?!\w))",  # «الفصل 5 الجاري به العمل»: «in force», not a date
+    ),
     (
         "period",
         rf"{B}{_CLITIC}(?:(?P<part>{alt(PERIOD_PARTS)})\s+)?"
@@ -195,7 +213,7 @@ _PATTERNS = [
     (
         "weekday",
         rf"{B}(?:يومه?\s+)?{_CLITIC}(?P<wd>{_WD_ALT}){_E}"
-        r"(?:\s+(?P<dir>بعد\s+المقبل|بعد\s+القادم|المقبل|القادم|الماضي|المنصرم)(?!\w))?",
+        rf"(?:\s+(?P<dir>بعد\s+المقبل|بعد\s+القادم|(?:{DIR})ه?)(?!\w))?",
     ),
 ]
 # (name, kind of date, compiled): the three «year» patterns have their own prechecks.
@@ -210,16 +228,20 @@ def wanted(kind: str, has: set[str], runs: int, year: bool) -> bool:
         return greg and runs >= 2
     if kind in ("hrange", "hrange2"):
         return "hijri" in has and runs >= 2
-    if kind == "dperiod":
-        return "period" in has and "dir" in has
+    if kind == "ago":
+        return True
+    if kind == "dperiod":  # with «الشهر», or a number right before «الجاري»
+        return "dir" in has and ("period" in has or runs > 0)
     if kind in ("day", "hijri"):
         return ("greg" if kind == "day" else "hijri") in has and (runs > 0 or "ord" in has)
     if kind == "dm":
         return runs >= 2
     if kind in ("numeric", "iso"):
         return year and runs >= 3
-    if kind in ("month", "hmonth"):
-        return year and ("greg" if kind == "month" else "hijri") in has
+    if kind == "hmonth":  # with a year, or with «الماضي/المقبل/الجاري»
+        return "hijri" in has and (year or "dir" in has)
+    if kind == "month":
+        return year and greg
     if kind in ("hyear", "year"):
         return year
     if kind == "ymonth":
@@ -241,6 +263,7 @@ def _triggers() -> dict[str, str]:
         ("part", PERIOD_PARTS),
         ("dir", [d + t for d in DIRECTIONS for t in ("", "ة")]),
         ("wd", list(WEEKDAY_NAMES)),
+        ("ago", [w.split()[-1] for w in DAYS_AGO]),
         ("ord", ["ال" + w.split()[0] for w in ORDINALS] + list(FIRST_DAY)),
     ):
         for w in map(normalize, names):

@@ -109,6 +109,7 @@ _FAMILY = {
     "iso": ("year", 10, 20),
     "dm": ("digit", 1, 6),
     "hmonth": ("hijri", 8, 40),
+    "hmonth_dir": ("hijri", 12, 30),
     "hyear": ("year", 20, 20),
     "month": ("greg", 8, 40),
     "ymonth": ("greg", 6, 30),
@@ -118,6 +119,8 @@ _FAMILY = {
     "year_ad": ("year", 20, 20),
     "relative": ("rel", 10, 25),
     "dperiod": ("period", 30, 16),
+    "dperiod_bare": ("dir", 30, 2),
+    "ago": ("ago", 14, 2),
     "period": ("period", 12, 16),
     "weekday": ("wd", 8, 16),
 }

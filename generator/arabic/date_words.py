@@ -89,6 +89,9 @@ RELATIVE_DAYS = {
     "الليله الماضيه": -1,
     "ليله امس": -1,
 }
+# «قبل يومين», «قبل ثلاثة أيام»: days before the story's date (a number of
+# days in digits is read as well: «قبل 3 أيام»).
+DAYS_AGO = {"يومين": 2, "ثلاثة أيام": 3, "أربعة أيام": 4, "خمسة أيام": 5, "ستة أيام": 6}
 # «اليوم» followed by one of these names a day, not today: «اليوم الوطني»,
 # «في اليوم التالي», «اليوم الأول من الزيارة».
 NOT_TODAY = [
@@ -112,7 +115,8 @@ PERIOD_PARTS = ["مطلع", "بداية", "أوائل", "منتصف", "أواس�
 
 # Which way a month, weekday or period points from the story's date.
 AHEAD = ("المقبل", "القادم")
-BACK = ("الماضي", "المنصرم")
+# «الفارط», «المنقضي»: the Tunisian and Algerian press's «last»; «الفائت» the Levant's.
+BACK = ("الماضي", "المنصرم", "الفارط", "الفائت", "المنقضي")
 NOW = ("الجاري", "الحالي")
 DIRECTIONS = BACK + AHEAD + NOW
 
@@ -229,12 +233,39 @@ COMING = [
     "تشارك",
     "يؤدي",
     "تؤدي",
+    # what a coming day's news announces: a ceremony, a debate, a vote, a match
+    "ينظم",
+    "تنظم",
+    "يحتفل",
+    "تحتفل",
+    "يناقش",
+    "تناقش",
+    "يستقبل",
+    "تستقبل",
+    "يترأس",
+    "تترأس",
+    "يدشن",
+    "تدشن",
+    "يخوض",
+    "تخوض",
+    "يواجه",
+    "تواجه",
+    "يشهد",
+    "تشهد",
+    "يحيي",
+    "تحيي",
+    "يصوت",
+    "تصوت",
     "يلقي",  # not «تُلقي»: folded, it is «تلقّى» (received), a past verb news writes daily
     "يبث",
 ]
 # «… أن أول أيام العيد سيكون يوم الخميس»: a copula that puts a bare weekday in
 # the coming week (with or without the future «س»), though it is no act itself.
 BEING = ["يكون", "تكون"]
+# «ذكر بلاغ للحكومة أن الوزير سيترأس يوم الاثنين …»: a statement that announces a
+# coming act is an announcement, dated on itself, as «أعلن» is (a leak, «كشفت
+# مصادر أن …», is not: the coming act is the news).
+STATEMENTS = ["بيان", "بلاغ", "تعميم"]
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
 PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]
 # A date after these, in the same clause, is the anniversary's, not the event's:
