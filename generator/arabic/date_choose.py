@@ -16,7 +16,7 @@ import re
 
 from generator.arabic.date_patterns import B, alt
 from generator.arabic.date_resolve import DateValue
-from generator.arabic.date_words import COMING, DECIDING, PREPARING, STATEMENTS
+from generator.arabic.date_words import BACKGROUND, COMING, DECIDING, PREPARING, STATEMENTS
 
 # A sentence about what will happen («سيبث الخطاب…», «ويكون فاتح الشهر…»): its
 # future date is the event's; in «أعلن … أن غداً …» it is only what was announced.
@@ -31,6 +31,8 @@ _COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|�
 # «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
 _DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
 _PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
+_BACKGROUND = re.compile(rf"{B}و?(?:{alt(BACKGROUND)})(?!\w)")
+_CLAUSE = re.compile(r"[.،,؛:!?؟]")
 _STATEMENT = re.compile(rf"{B}[وفبل]?(?:{alt(STATEMENTS)})(?:ا|ه|ها)?(?!\w)")
 # A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
 _LINK = re.compile(r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*")
@@ -156,8 +158,25 @@ def event_date(
         return free[0][0]
     # Both calendars written («5 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017»): the
     # Gregorian one is exact; the Hijri may follow a local sighting.
+    # A date in a relative or pluperfect clause is background: the main clause's
+    # date comes first («استقبل الرئيس أمس السفير الذي وصل في 2 مارس»).
     clause_end = that(folded)
     return min(
         free,
-        key=lambda f: (f[1] > clause_end, _rank(f[0]), f[0].calendar != "gregorian", f[0].span),
+        key=lambda f: (
+            f[1] > clause_end,
+            _background(folded, f[1]),
+            _rank(f[0]),
+            f[0].calendar != "gregorian",
+            f[0].span,
+        ),
     )[0]
+
+
+def _background(folded: str, s: int) -> bool:
+    """Whether a relative pronoun or «كان قد» comes before `s` in its clause."""
+    lo = max(0, s - 80)
+    last = None
+    for last in _CLAUSE.finditer(folded, lo, s):  # noqa: B007 - the last one is wanted
+        pass
+    return _BACKGROUND.search(folded, last.end() if last else lo, s) is not None

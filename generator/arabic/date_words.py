@@ -266,6 +266,22 @@ BEING = ["يكون", "تكون"]
 # coming act is an announcement, dated on itself, as «أعلن» is (a leak, «كشفت
 # مصادر أن …», is not: the coming act is the news).
 STATEMENTS = ["بيان", "بلاغ", "تعميم"]
+# A date in a relative clause or a pluperfect one tells the background, not the
+# event, when the main clause has its own: «استقبل الرئيس أمس السفير الذي وصل في
+# 2 مارس», «… وكان قد ولد في 3 مايو 1944».
+BACKGROUND = [
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللواتي",
+    "اللاتي",
+    "كان قد",
+    "كانت قد",
+]
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
 PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]
 # A date after these, in the same clause, is the anniversary's, not the event's:

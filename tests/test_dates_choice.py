@@ -1,0 +1,61 @@
+"""Choosing the event's date among several (issue 11), on sentences written
+for the test: a date in a relative or pluperfect clause is background when
+the main clause has its own date. Expected dates are worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.arabic.date_words import BACKGROUND
+from generator.arabic.dates import find_date
+
+WED = dt.date(2024, 3, 6)  # a Wednesday
+TODAY = dt.date(2026, 11, 29)
+
+
+def read(text: str) -> str | None:
+    found = find_date(text, WED, TODAY)
+    return found.date.start.isoformat() if found.date else None
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "expected"),
+    [
+        ("الذي", "استقبل الرئيس اليوم السفير الجديد الذي وصل إلى البلاد في 2 مارس", "2024-03-06"),
+        ("التي", "أصدرت المحكمة أمس حكمها في القضية التي تعود إلى 12 يناير 2020", "2024-03-05"),
+        ("الذين", "كرم الوزير أمس الطلاب الذين تفوقوا في امتحانات 20 يناير 2024", "2024-03-05"),
+        ("اللذين", "استقبل الأمير أمس الوزيرين اللذين عينا في 3 فبراير", "2024-03-05"),
+        ("اللتين", "زارت اللجنة أمس القريتين اللتين تضررتا في 28 فبراير", "2024-03-05"),
+        ("اللذان", "وصل أمس الوزيران اللذان عينا في 3 فبراير إلى العاصمة", "2024-03-05"),
+        ("اللتان", "وصلت أمس الطائرتان اللتان أقلعتا في 4 مارس من جدة", "2024-03-05"),
+        ("اللواتي", "كرمت الوزارة أمس الطبيبات اللواتي عملن خلال وباء 12 مارس 2020", "2024-03-05"),
+        ("اللاتي", "كرمت الوزارة أمس الممرضات اللاتي تطوعن يوم 1 فبراير", "2024-03-05"),
+        (
+            "كان قد",
+            "توفي الفنان مساء أمس عن عمر ناهز 80 عاما، وكان قد ولد في 3 مايو 1944",
+            "2024-03-05",
+        ),
+        (
+            "كانت قد",
+            "انسحبت الشركة أمس من المشروع، وكانت قد وقعت عقده في 2 يناير 2023",
+            "2024-03-05",
+        ),
+    ],
+)
+def test_a_date_in_a_relative_or_pluperfect_clause_is_background(
+    word: str, text: str, expected: str
+) -> None:
+    assert word in BACKGROUND
+    assert read(text) == expected
+
+
+def test_a_relative_clause_date_alone_is_still_the_date() -> None:
+    # with no date of its own, the main clause's event is the one described
+    assert read("قتل خمسة أشخاص في الهجوم الذي وقع يوم 4 مارس في السوق") == "2024-03-04"
+
+
+def test_a_main_clause_date_after_a_relative_clause_still_wins() -> None:
+    text = "أطلقت الوزارة في 5 مارس 2024 حملة وطنية لمكافحة الحرائق التي اندلعت في 2 يناير 2024"
+    assert read(text) == "2024-03-05"
