@@ -88,3 +88,41 @@ def test_countries_that_act(text: str, want: list[str]) -> None:
 )
 def test_new_light_verbs_take_their_type_from_the_object(text: str, kind: str) -> None:
     assert event_type(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a front, a movement, a party named by its aim after «ل»
+        (
+            "وعقد وفد الجبهة الوطنية للتغيير والإصلاح مؤتمرا صحفيا",
+            ["الجبهة الوطنية للتغيير والإصلاح"],
+        ),
+        ("ورحبت الحركة الشعبية للتحرير بالقرار", ["الحركة الشعبية للتحرير"]),
+        # with the adjective alone they name no one
+        ("وقال الحزب الوطني في بيان إن", []),
+        # «المالكة» and «الحاكمة» belong to the body's name
+        ("واجتمع مجلس الأسرة الحاكمة في القصر", ["مجلس الأسرة الحاكمة"]),
+        # «و» opens the next item of a list after a comma: read with no title
+        ("وعضوية كل من سالم العامري نائبا للرئيس، وعبدالله الكعبي، وخالد المهيري", None),
+    ],
+)
+def test_bodies_and_lists(text: str, want: list[str] | None) -> None:
+    found = names(text)
+    if want is None:
+        assert "عبدالله الكعبي" in found and not any(n.startswith("و") for n in found)
+    else:
+        assert found == want
+
+
+def test_a_fathers_name_is_no_family_name_alone() -> None:
+    """«قابوس بن سعيد» names the father Saeed: not «سعيد» of the story's earlier line."""
+    from generator.arabic.actors import story_actors
+
+    earlier = find_actors("وقال الوزير حمد بن سالم سعيد، إن الاتفاق نهائي", EMPTY, None)
+    assert [m.name for m in earlier] == ["حمد بن سالم سعيد"]
+    text = "وتولى الحكم خلفا للراحل السلطان قابوس بن سعيد"
+    actors = find_actors(text, EMPTY, None)
+    assert story_actors(text, actors, earlier) == []
+    again = "وأكد سعيد أن المفاوضات ستستأنف"
+    assert [m.name for m in story_actors(again, [], earlier)] == ["حمد بن سالم سعيد"]

@@ -21,7 +21,7 @@ from generator.arabic.names import ends_name, name_word
 from generator.arabic.normalize import normalize
 from generator.arabic.phrases import surface
 from generator.arabic.registry import ActorMention, Registry
-from generator.arabic.words_names import TITLE_ADJECTIVES
+from generator.arabic.words_names import CONNECTORS, TITLE_ADJECTIVES
 
 _NATIONALITIES = frozenset(NATIONALITIES)
 
@@ -85,8 +85,8 @@ def story_surnames(
     out: list[ActorMention] = []
     people: set[str] = set()
     for i in candidates:
-        if taken(i):
-            continue
+        if taken(i) or (i > 0 and not t.brk[i - 1] and words[i - 1] in CONNECTORS):
+            continue  # «قابوس بن سعيد»: a father's name after «بن», not a family name
         for stem in stems(words[i]):
             pair = f"{stem} {words[i + 1]}" if i + 1 < n and not t.brk[i] else ""
             person = known.get(pair) or known.get(stem)

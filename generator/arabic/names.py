@@ -197,6 +197,8 @@ def name_between_commas(t: Tokens, j: int) -> int:
     first = t.words[j]
     if not name_word(first) or first in CONNECTORS or any(is_definite(s) for s in stems(first)):
         return j
+    if first[:1] == "و":
+        return j  # «…، وعبدالله البسطي،»: the next item of a list, read with no title
     k = j + 1
     while k < len(t.words) and not t.brk[k - 1] and k - j < 4:
         w = t.words[k]
