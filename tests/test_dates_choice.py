@@ -59,3 +59,50 @@ def test_a_relative_clause_date_alone_is_still_the_date() -> None:
 def test_a_main_clause_date_after_a_relative_clause_still_wins() -> None:
     text = "أطلقت الوزارة في 5 مارس 2024 حملة وطنية لمكافحة الحرائق التي اندلعت في 2 يناير 2024"
     assert read(text) == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("word", "text"),
+    [
+        ("إثر", "عاد الهدوء أمس إلى المدينة إثر اشتباكات اندلعت في 1 مارس"),
+        ("عقب", "عاد الهدوء أمس إلى المدينة عقب اشتباكات اندلعت في 1 مارس"),
+    ],
+)
+def test_what_the_event_follows_is_background(word: str, text: str) -> None:
+    assert word in BACKGROUND
+    assert read(text) == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الدوحة في 6 مارس /قنا/ وصل أمس إلى الدوحة وزير الخارجية التركي",
+        "تونس 6 مارس 2024 (وات) - انطلقت أمس الثلاثاء الدورة التدريبية",
+        "الخرطوم 6-3-2024 (سونا) - وصل أمس إلى البلاد وفد أممي",
+        # the Hijri dateline restated in the Gregorian calendar: both are the wire's
+        "الرياض 25 شعبان 1445 هـ الموافق 6 مارس 2024 م واس أعلنت الوزارة أمس نتائج المسابقة",
+    ],
+)
+def test_a_dateline_is_the_story_date_not_the_event(text: str) -> None:
+    assert read(text) == "2024-03-05"
+
+
+def test_a_dateline_alone_dates_the_event() -> None:
+    assert read("الدوحة في 6 مارس /قنا/ وصل وزير الخارجية التركي إلى الدوحة") == "2024-03-06"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصدر الرئيس مرسوما بموجب القانون الصادر في 12 يناير 2020",
+        "طبقت الوزارة التعليمات الصادرة في 12 يناير 2020",
+        "استند القرار إلى القانون الصادر بتاريخ 12 يناير 2020",
+        "أعادت اللجنة العمل بالتعليمات الصادرة بتاريخ 12 يناير 2020",
+        "وقع الطرفان اتفاقية تستكمل الاتفاق الموقع في 12 يناير 2020",
+        "ناقش الوزيران الاتفاقية الموقعة في 12 يناير 2020",
+        "جدد الطرفان العقد المبرم في 12 يناير 2020",
+        "راجعت اللجنة الاتفاقية المبرمة في 12 يناير 2020",
+    ],
+)
+def test_a_document_described_by_its_date_is_not_the_event(text: str) -> None:
+    assert read(text) is None  # the story's own date applies

@@ -167,3 +167,28 @@ def test_a_statement_that_announces_a_coming_act_is_the_event(word: str, text: s
 def test_a_coming_act_reported_after_the_statement_word_is_still_dated() -> None:
     # the statement comes after the date: the coming act is the main verb
     assert read("يصل الوفد غداً إلى العاصمة وفق بيان للوزارة") == ("2024-03-07", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصل الوفد إلى العاصمة في 24/مارس/2023 في زيارة رسمية", "2023-03-24"),
+        ("وصل الوفد إلى العاصمة بتاريخ 5/ أبريل/ 2023", "2023-04-05"),
+    ],
+)
+def test_a_month_name_between_slashes(text: str, expected: str) -> None:
+    assert read(text) == (expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وصل الوفد يوم 5 مارس من العام الماضي إلى العاصمة", ("2023-03-05", "day")),
+        ("وصل الوفد يوم 5 من شهر فبراير من العام الجاري", ("2024-02-05", "day")),
+        ("وصل الوفد في مارس من السنة الماضية إلى العاصمة", ("2023-03-01", "month")),
+    ],
+)
+def test_a_year_named_by_its_direction_after_the_month(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert read(text) == expected

@@ -126,7 +126,10 @@ Fit = Callable[[int, int, str, list[Span]], bool]
 # can; the year patterns have theirs in year_anchors).
 FITS: dict[str, Fit | None] = {
     "dm": _dm_fits,
-    **dict.fromkeys(("day", "hijri", "hrange", "hrange2", "range", "range2", "dperiod"), _day_fits),
+    **dict.fromkeys(
+        ("day", "day_slash", "hijri", "hrange", "hrange2", "range", "range2", "dperiod"),
+        _day_fits,
+    ),
     **dict.fromkeys(("month", "hmonth"), _month_fits),
     "ymonth": _ymonth_fits,
     "dmonth": _dmonth_fits,

@@ -112,6 +112,7 @@ def event_date(
     reference: dt.date | None,
     folded: str,
     anchored: set[int],
+    datelines: set[int] | frozenset[int] = frozenset(),
 ) -> DateValue | None:
     """The date the main verb governs: not behind «منذ/حتى/قبل…», in the main
     clause rather than a reported one, and the most specific of what remains.
@@ -158,14 +159,15 @@ def event_date(
         return free[0][0]
     # Both calendars written («5 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017»): the
     # Gregorian one is exact; the Hijri may follow a local sighting.
-    # A date in a relative or pluperfect clause is background: the main clause's
-    # date comes first («استقبل الرئيس أمس السفير الذي وصل في 2 مارس»).
+    # A date in a relative or pluperfect clause is background, and a wire's
+    # dateline is the story's date: the main clause's own date comes first
+    # («استقبل الرئيس أمس السفير الذي وصل في 2 مارس», «الدوحة في 6 مارس /قنا/ وصل أمس»).
     clause_end = that(folded)
     return min(
         free,
         key=lambda f: (
             f[1] > clause_end,
-            _background(folded, f[1]),
+            id(f[0]) in datelines or _background(folded, f[1]),
             _rank(f[0]),
             f[0].calendar != "gregorian",
             f[0].span,

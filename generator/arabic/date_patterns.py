@@ -94,7 +94,11 @@ DIR_NOW_BACK = "|".join(normalize(w) for w in NOW + BACK)
 _YEAR = f"(?:{'|'.join(YEAR_WORDS)})"
 _AD = r"(?:\s*(?:ميلاديه|ميلادي|م)(?!\w))?"
 # After a month: a year, or «الماضي/المقبل/الجاري» that says which year.
-_Y_OR_DIR = rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<y>\d{{4}})(?!\d){_AD}|\s*(?P<mdir>{DIR}){_E})?"
+# «… من العام الماضي», «… من السنة الجارية»: the year said by its direction.
+_OF_YEAR = rf"\s+من\s+(?:العام|السنه)\s+(?P<ydir>(?:{DIR})ه?){_E}"
+_Y_OR_DIR = (
+    rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<y>\d{{4}})(?!\d){_AD}|\s*(?P<mdir>{DIR}){_E}|{_OF_YEAR})?"
+)
 _ORD = _trie(set(ORDINALS))
 _DAY = (
     rf"(?:ل?ال\s?(?=\d))?(?P<d>\d{{1,2}}(?!\d)|(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
@@ -148,6 +152,10 @@ _PATTERNS = [
         rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s?(?P<sep>[/.])\s?(?P<m>\d{{1,2}})"
         rf"\s?(?P=sep)\s?(?P<y>\d{{4}})(?!\d)(?:(?P<hmark>\s*{_HMARK})|{_AD})",
     ),
+    (  # «24/مارس/2020», «بتاريخ 5/ أبريل/ 2024»: a month's name between slashes
+        "day_slash",
+        rf"(?:(?<=بتاريخ)|{B})(?P<d>\d{{1,2}})\s?/\s?{_GM}\s?/\s?(?P<y>\d{{4}})(?!\d){_AD}",
+    ),
     (
         # «12/5/2018», «12 -5-2018», «بتاريخ12-5-2018», «19 / 11 / 1445هـ» (Hijri)
         "numeric",
@@ -175,7 +183,7 @@ _PATTERNS = [
     # A month with no year: after «في/خلال/منذ/حتى» or «شهر», or with «الماضي/المقبل».
     (
         "ymonth",
-        rf"(?:{_MONTH_LEADS}|{B}شهر\s+){_GM}{_GM2}(?:\s+(?P<mdir>{DIR}){_E})?",
+        rf"(?:{_MONTH_LEADS}|{B}شهر\s+){_GM}{_GM2}(?:\s+(?P<mdir>{DIR}){_E}|{_OF_YEAR})?",
     ),
     ("dmonth", rf"{B}{_CLITIC}{_GM}{_GM2}\s+(?P<mdir>{DIR}){_E}"),
     ("year", rf"{B}{_CLITIC}{_YEAR}\s+(?P<y>\d{{4}})(?!\d){_AD}"),

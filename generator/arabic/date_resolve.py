@@ -100,6 +100,14 @@ def _day_year(
     return past[-1], "weekday"
 
 
+def _of_year(ydir: str | None, reference: dt.date) -> int | None:
+    """«… من العام الماضي/الجاري/المقبل»: the year its direction names."""
+    if not ydir:
+        return None
+    way = ydir.removesuffix("ه")
+    return reference.year - (way in _BACK) + (way in _AHEAD)
+
+
 def _month_year(month: int, mdir: str | None, reference: dt.date) -> int:
     if mdir in _NOW:
         return reference.year
@@ -198,7 +206,8 @@ def resolve(
         return value(dt.date(int(g["y"]), month, 1), "month") if int(g["y"]) > 0 else None
     if kind in ("ymonth", "dmonth"):
         assert reference is not None
-        return value(dt.date(_month_year(month, g["mdir"], reference), month, 1), "month")
+        year = _of_year(g.get("ydir"), reference) or _month_year(month, g["mdir"], reference)
+        return value(dt.date(year, month, 1), "month")
     # A day: the start of a range is the day that fixes the year.
     first = G_MONTH[_key(g["gm1"])] if kind == "range2" else month
     day = _day(g["d"])
@@ -209,6 +218,8 @@ def resolve(
         year, basis = int(g["y1"]), "explicit"
     elif g.get("y"):
         year, basis = int(g["y"]) - (kind == "range2" and first > month), "explicit"
+    elif reference is not None and g.get("ydir"):  # «5 مارس من العام الماضي»
+        year, basis = _of_year(g["ydir"], reference) or reference.year, "explicit"
     else:
         found = _day_year(first, day, wd, g.get("mdir"), reference, today, written, warnings, ahead)
         if found is None:

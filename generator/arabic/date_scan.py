@@ -105,6 +105,7 @@ _FAMILY = {
     "range": ("greg", 25, 40),
     "day": ("greg", 55, 45),
     "numeric_range": ("year", 60, 20),
+    "day_slash": ("greg", 5, 10),
     "numeric": ("year", 45, 20),
     "iso": ("year", 10, 20),
     "dm": ("digit", 1, 6),

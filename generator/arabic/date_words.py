@@ -165,6 +165,15 @@ NOT_EVENT = [
     "المؤرخة في",
     "المؤرخ",
     "المؤرخة",
+    # a document or an agreement described by its date: «بموجب القانون الصادر في …»
+    "الصادر في",
+    "الصادرة في",
+    "الصادر بتاريخ",
+    "الصادرة بتاريخ",
+    "الموقع في",
+    "الموقعة في",
+    "المبرم في",
+    "المبرمة في",
 ]
 
 # A sentence that reports a decision or an announcement is dated on that act,
@@ -281,6 +290,9 @@ BACKGROUND = [
     "اللاتي",
     "كان قد",
     "كانت قد",
+    # what the event follows: «عاد الهدوء أمس عقب اشتباكات اندلعت في 1 مارس»
+    "إثر",
+    "عقب",
 ]
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
 PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]

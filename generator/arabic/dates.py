@@ -103,6 +103,7 @@ _NEGATED = re.compile(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
 _BEING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(BEING)})(?!\w)")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _SENTENCE_END = re.compile(r"[.؛:!?؟]")
+_AFTER_DATELINE = re.compile(r"\s*(?:[/(\-–—]|الموافق)")
 # «منذ مطلع أكتوبر الماضي», «منذ مساء السبت الماضي»: the date right after «منذ».
 # «… فرضت حظر التجول ابتداء من يوم الأحد الماضي»: from that day on, as «منذ».
 _SINCE_START = re.compile(
@@ -134,7 +135,8 @@ def find_date(
     ends: list[int] = []  # where each value ends in `folded`
     anchored: set[int] = set()
     started: set[int] = set()  # values right after «منذ»
-    previous, previous_governed = 0, False
+    previous, previous_governed, previous_dateline = 0, False, False
+    datelines: set[int] = set()  # «الدوحة في 6 مارس /قنا/ …»: the wire's own date
     coming: dt.date | None = None  # the latest day after the story's named so far
     for c in scan(folded):
         s, e = c.span
@@ -170,6 +172,9 @@ def find_date(
             )
         )
         previous_governed = governed
+        if (same and previous_dateline) or (s < 40 and _dateline(folded, s, e)):
+            datelines.add(id(value))
+        previous_dateline = id(value) in datelines
         if reference is not None:
             if c.kind == "weekday" and not governed and not c.groups.get("dir"):
                 value = _coming_weekday(value, folded, s, reference, coming)
@@ -209,7 +214,7 @@ def find_date(
         and (reference is None or values[0][0].start <= reference)
     ):
         return DateFinding(values[0][0], [], warnings)  # the common case, decided
-    main = _event_date(values, reference, folded, anchored)
+    main = _event_date(values, reference, folded, anchored, datelines)
     mentions = [v for v, _, _ in values if v is not main]
     if main is not None and reference is not None and main.start > reference:
         main = dataclasses.replace(main, announced=True)  # a coming day: see DateValue
@@ -287,6 +292,19 @@ def _coming_weekday(
     while start <= after:
         start += dt.timedelta(7)
     return dataclasses.replace(value, start=start)
+
+
+def _dateline(folded: str, s: int, e: int) -> bool:
+    """Whether the date at `s`-`e` is a wire's dateline: at most a place name
+    and «في» before it, and the agency's mark or a restatement after it
+    («الدوحة في 6 مارس /قنا/», «تونس 6 مارس 2024 (وات) -», «الرياض 25 شعبان
+    1445 هـ الموافق …»). It is the story's date, not the event's, when the
+    text after it names its own."""
+    return (
+        len(_ARABIC_WORD.findall(folded, 0, s)) <= 2
+        and _SENTENCE_END.search(folded, 0, s) is None
+        and _AFTER_DATELINE.match(folded, e) is not None
+    )
 
 
 def _leads_coming(folded: str, s: int) -> bool:
