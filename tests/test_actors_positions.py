@@ -126,3 +126,30 @@ def test_a_fathers_name_is_no_family_name_alone() -> None:
     assert story_actors(text, actors, earlier) == []
     again = "وأكد سعيد أن المفاوضات ستستأنف"
     assert [m.name for m in story_actors(again, [], earlier)] == ["حمد بن سالم سعيد"]
+
+
+def _org(name: str, *aliases: str) -> ActorEntry:
+    return ActorEntry(slug=name, name=name, kind="organisation", aliases=aliases)
+
+
+LEAGUE = _org("رابطة المدن العربية")
+FRONT = _org("جيش التحرير الشعبي")
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the owner of a meeting, a session, an election is not who acts
+        ("وشارك الوزير في القمة الخامسة لرابطة المدن العربية", []),
+        ("وناقش الأعضاء الخطة خلال جلسة لرابطة المدن العربية", []),
+        ("وأعلنت رابطة المدن العربية موعد القمة", ["رابطة المدن العربية"]),
+        # a body in a title comes with the person the title names, not alone
+        ("وصل خالد الحداد، القائد العام لجيش التحرير الشعبي، إلى المدينة", ["خالد الحداد"]),
+        (
+            "وقال القائد العام لجيش التحرير الشعبي خالد الحداد إن",
+            ["خالد الحداد", "جيش التحرير الشعبي"],
+        ),
+    ],
+)
+def test_meetings_and_bodies_in_titles(text: str, want: list[str]) -> None:
+    assert names(text, Registry([LEAGUE, FRONT])) == want

@@ -64,7 +64,9 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
             if entry is not None:
                 mention = registered(entry, title_text, title_text)
                 return end, [Found(i, end, mention), *inside]
-    return end, inside
+    # A title that names no one describes someone named already («حفتر، القائد
+    # العام للجيش …»): the body inside it is reported only with a person.
+    return end, []
 
 
 def _inside(

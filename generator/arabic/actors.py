@@ -23,8 +23,10 @@ index the longest of these wins (ties in this order):
    «شركة») or an actor's context («ضد», «عناصر», «… الإرهابي»);
 6. a seat of power standing for its government («ذكر البيت الأبيض»), unless
    a preposition of place makes it a place («وصل إلى البيت الأبيض»).
-Registered organisations inside a title are reported too («رئيس هيئة التنسيق
-… حسن عبد العظيم» names both); a registered person there is part of the role
+Registered organisations inside a title are reported too, with the person
+the title names («رئيس هيئة التنسيق … حسن عبد العظيم» names both; a title
+that names no one, in apposition to a name before it, adds no body: «حفتر،
+القائد العام للجيش …»); a registered person there is part of the role
 («مستشار خادم الحرمين الشريفين»), and organisations discovered inside a title
 are not actors («رئيس مجلس الوزراء» does not make «مجلس الوزراء» one). A
 news agency («وكالة الأنباء …») reports the event: a source, not an actor.
@@ -66,7 +68,12 @@ from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
 from generator.arabic.words_given import NAME_STARTS
-from generator.arabic.words_names import ABBREVIATED_TITLES, DATE_WORDS, NOT_ACTOR_AFTER
+from generator.arabic.words_names import (
+    ABBREVIATED_TITLES,
+    DATE_WORDS,
+    MEETINGS,
+    NOT_ACTOR_AFTER,
+)
 
 # A name with no title starts with a given name, or «عبد» written apart.
 _BARE_STARTS = NAME_STARTS | frozenset(("عبد",))
@@ -173,7 +180,7 @@ def _longest(
 def _finish(t: Tokens, found: list[Found]) -> list[ActorMention]:
     """Mark the subject, drop repeats (first mention wins), keep textual order,
     and leave out the predecessor and the inviter (`NOT_ACTOR_AFTER`)."""
-    found = [f for f in found if f.mention.slug and not _not_an_actor(t, f.start)]
+    found = [f for f in found if f.mention.slug and not _not_an_actor(t, f)]
     found.sort(key=lambda f: f.start)
     found = _surnames(found)
     subject_at = _subject_start(t, found[0].start if found else 0)
@@ -186,11 +193,24 @@ def _finish(t: Tokens, found: list[Found]) -> list[ActorMention]:
     return list(out.values())
 
 
-def _not_an_actor(t: Tokens, start: int) -> bool:
+def _not_an_actor(t: Tokens, f: Found) -> bool:
+    """The predecessor, the inviter, the owner (`NOT_ACTOR_AFTER`); and an
+    institution that is only a meeting's venue or owner (`MEETINGS`, up to
+    three words back: «القمة الرابعة عشرة لمنظمة …», GOLD.md guideline 5)."""
+    start = f.start
     before = [
         w[1:] if w[:1] == "و" and len(w) > 4 else w for w in t.words[max(0, start - 2) : start]
     ]
-    return tuple(before[-1:]) in NOT_ACTOR_AFTER or tuple(before) in NOT_ACTOR_AFTER
+    if tuple(before[-1:]) in NOT_ACTOR_AFTER or tuple(before) in NOT_ACTOR_AFTER:
+        return True
+    if f.mention.kind not in ("organisation", "group"):
+        return False
+    k = start - 1
+    while k >= max(0, start - 3) and not t.brk[k]:
+        if not MEETINGS.isdisjoint(stems(t.words[k])):
+            return True
+        k -= 1
+    return False
 
 
 def _surnames(found: list[Found]) -> list[Found]:

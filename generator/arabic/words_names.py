@@ -153,6 +153,12 @@ NOT_ACTOR_AFTER = frozenset(
         *((w,) for w in ("تابع", "تابعه", "تابعين", "يتبع", "تتبع", "يتبعون")),
     )
 )
+# Meetings an institution is only the venue or the owner of («القمة العربية
+# لمنظمة …», «خلال جلسة لمجلس الوزراء», «انتخابات مجلس النواب»: GOLD.md, 5).
+MEETINGS = _set(
+    """قمه قمتي القمه اجتماع الاجتماع اجتماعات جلسه الجلسه جلسات دوره الدوره موتمر الموتمر
+    انتخابات الانتخابات"""
+)
 # Words before a quoted source name that make it attribution, not an actor.
 ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا بحسب حسب افادت اوردت قالت نشرت اوردته")
 
