@@ -192,3 +192,43 @@ def test_a_year_named_by_its_direction_after_the_month(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert read(text) == expected
+
+
+def _h(y: int, m: int, d: int) -> str:
+    return Hijri(y, m, d).to_gregorian().isoformat()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل الحجاج إلى مكة في 1445/9/15هـ",  # year first, with the mark
+        "وصل الحجاج إلى مكة في 1445/9/15",  # year first, no mark: no Gregorian 1445
+        "وصل الحجاج إلى مكة في 15/9/1445",  # day first, no mark
+    ],
+)
+def test_a_numeric_date_in_the_1400s_is_hijri(text: str) -> None:
+    found = find_date(text, D(2024, 4, 20), TODAY)
+    assert found.date is not None and found.date.calendar == "hijri"
+    assert found.date.start.isoformat() == _h(1445, 9, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # the story is in Ramadan: this Ramadan
+        ("اعتكف المصلون في المسجد منتصف شهر رمضان", D(2024, 3, 20), (1445, 9, 1)),
+        # after Ramadan: the Ramadan just gone
+        ("اعتكف المصلون في المسجد أواخر رمضان", D(2024, 4, 20), (1445, 9, 1)),
+        # a coming act before Ramadan: the coming Ramadan
+        ("تنطلق الحملة الخيرية مطلع شهر رمضان", D(2024, 2, 20), (1445, 9, 1)),
+    ],
+)
+def test_a_part_of_a_hijri_month_without_a_year(
+    text: str, reference: dt.date, expected: tuple[int, int, int]
+) -> None:
+    assert read(text, reference) == (_h(*expected), "month")
+
+
+def test_the_first_of_the_days_of_a_hijri_month() -> None:
+    text = "صام المسلمون أول أيام شهر رمضان في أجواء حارة"
+    assert read(text, D(2024, 3, 20)) == (_h(1445, 9, 1), "day")

@@ -83,7 +83,7 @@ def resolve_hijri(
             return None
         return value(start, "year", calendar="hijri", end=after - dt.timedelta(1))
     end_month = None  # a range's last month, when it is written
-    if c.kind == "numeric":  # «19 / 11 / 1445هـ»
+    if c.kind in ("numeric", "iso"):  # «19 / 11 / 1445هـ», «1445/11/19»
         month, day, hy = int(g["m"]), int(g["d"]), g["y"]
     elif c.kind == "hrange2":  # «من 25 رمضان إلى 5 شوال 1445 هـ»: the year is the end's
         month, end_month, day = H_MONTH[_key(g["hm1"])], H_MONTH[_key(g["hm"])], int(g["d"])

@@ -165,7 +165,8 @@ _PATTERNS = [
     ("dm", r"(?<=يوم )(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])"),  # «يوم 28/9»
     (
         "iso",
-        rf"{B}(?P<y>\d{{4}})\s?(?P<sep>[-/.])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?(?P<d>\d{{1,2}})(?!\d)",
+        rf"{B}(?P<y>\d{{4}})\s?(?P<sep>[-/.])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?(?P<d>\d{{1,2}})(?!\d)"
+        rf"(?P<hmark>\s*{_HMARK})?",  # «1445/9/15هـ»
     ),
     (
         "hmonth",
@@ -174,6 +175,10 @@ _PATTERNS = [
     (  # «رمضان الماضي», «شهر شوال المقبل»: the year said by the direction
         "hmonth_dir",
         rf"{B}(?:شهر\s+)?{_CLITIC}{_HM}\s+(?P<mdir>(?:{DIR})ه?){_E}",
+    ),
+    (  # «منتصف شهر رمضان», «أواخر شعبان»: a part of a Hijri month, year by the story
+        "hmonth_part",
+        rf"{B}{_CLITIC}(?:{alt(PERIOD_PARTS)})\s+(?:شهر\s+)?{_HM}",
     ),
     ("hyear", rf"{B}(?:{_CLITIC}{_YEAR}\s+)?(?P<hy>1[34]\d\d)\s*{_HMARK}"),
     (
@@ -246,8 +251,8 @@ def wanted(kind: str, has: set[str], runs: int, year: bool) -> bool:
         return runs >= 2
     if kind in ("numeric", "iso"):
         return year and runs >= 3
-    if kind == "hmonth":  # with a year, or with «الماضي/المقبل/الجاري»
-        return "hijri" in has and (year or "dir" in has)
+    if kind == "hmonth":  # with a year, «الماضي/المقبل/الجاري», or «منتصف/أواخر …»
+        return "hijri" in has and (year or "dir" in has or "part" in has)
     if kind == "month":
         return year and greg
     if kind in ("hyear", "year"):
@@ -272,7 +277,7 @@ def _triggers() -> dict[str, str]:
         ("dir", [d + t for d in DIRECTIONS for t in ("", "ة")]),
         ("wd", list(WEEKDAY_NAMES)),
         ("ago", [w.split()[-1] for w in DAYS_AGO]),
-        ("ord", ["ال" + w.split()[0] for w in ORDINALS] + list(FIRST_DAY)),
+        ("ord", ["ال" + w.split()[0] for w in ORDINALS] + [w.split()[0] for w in FIRST_DAY]),
     ):
         for w in map(normalize, names):
             stems = [w, "ل" + w[1:]] if w.startswith("ال") else [w]  # «لليوم»

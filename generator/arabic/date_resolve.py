@@ -192,7 +192,8 @@ def resolve(
             return None
         if kind not in ("ymonth", "dmonth"):
             return _relative(c, wd, reference, value, warnings)
-    if kind == "numeric" and g.get("hmark"):
+    if kind in ("numeric", "iso") and (g.get("hmark") or 1300 <= int(g["y"]) <= 1500):
+        # «15/9/1445هـ», «1445/9/15»: no Gregorian year of the news is in the 1400s
         return _hijri(c, wd, reference, adjust, value, warnings)
     if kind == "year":
         return value(dt.date(int(g["y"]), 1, 1), "year") if int(g["y"]) > 0 else None

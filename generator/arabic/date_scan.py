@@ -111,6 +111,7 @@ _FAMILY = {
     "dm": ("digit", 1, 6),
     "hmonth": ("hijri", 8, 40),
     "hmonth_dir": ("hijri", 12, 30),
+    "hmonth_part": ("hijri", 20, 20),
     "hyear": ("year", 20, 20),
     "month": ("greg", 8, 40),
     "ymonth": ("greg", 6, 30),

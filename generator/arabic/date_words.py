@@ -68,7 +68,7 @@ ORDINALS |= {f"{s} عشر": i + 11 for i, s in enumerate(["حادي", *ORDINAL_S
 ORDINALS |= {f"{s} والعشرين": i + 21 for i, s in enumerate(["حادي", *ORDINAL_STEMS[1:]])}
 ORDINALS |= {"عشرين": 20, "ثلاثين": 30, "حادي والثلاثين": 31}
 # The first of a month: «غرة رمضان», «فاتح شهر …», «مستهل …» (folded spelling).
-FIRST_DAY = {"غره": 1, "فاتح": 1, "مستهل": 1}
+FIRST_DAY = {"غره": 1, "فاتح": 1, "مستهل": 1, "اول ايام": 1}  # «أول أيام شهر رمضان»
 
 # Relative days, folded, and how many days from the story's date they are.
 RELATIVE_DAYS = {

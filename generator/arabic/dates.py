@@ -260,7 +260,9 @@ def _from_day(folded: str, since: int, s: int) -> bool:
 def _yearless(groups: dict[str, str | None]) -> bool:
     """A day (or a Hijri day) written without its year: its year depends on
     whether the sentence looks back or ahead."""
-    return "d" in groups and not (groups.get("y") or groups.get("y1") or groups.get("hy"))
+    return ("d" in groups or "hm" in groups) and not (
+        groups.get("y") or groups.get("y1") or groups.get("hy")
+    )
 
 
 def _ahead(folded: str, s: int) -> bool:
