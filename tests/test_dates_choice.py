@@ -106,3 +106,20 @@ def test_a_dateline_alone_dates_the_event() -> None:
 )
 def test_a_document_described_by_its_date_is_not_the_event(text: str) -> None:
     assert read(text) is None  # the story's own date applies
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "صادق المجلس على القانون عدد 12 لسنة 2024 بالأغلبية",
+        "أقر البرلمان القانون رقم 5 لعام 2010 بعد نقاش طويل",
+    ],
+)
+def test_a_law_numbered_by_its_year_is_not_the_event(text: str) -> None:
+    found = find_date(text, WED, TODAY)
+    assert found.date is None  # the story's own date applies
+    assert len(found.mentions) == 1 and found.mentions[0].precision == "year"
+
+
+def test_a_year_after_a_word_is_still_a_year() -> None:
+    assert read("زار الوزير العاصمة التونسية عام 2019 لأول مرة") == "2019-01-01"

@@ -103,6 +103,7 @@ _NEGATED = re.compile(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
 _BEING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(BEING)})(?!\w)")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _SENTENCE_END = re.compile(r"[.؛:!?؟]")
+_NUMBERED = re.compile(r"\d\s*$")
 _AFTER_DATELINE = re.compile(r"\s*(?:[/(\-–—]|الموافق)")
 # «منذ مطلع أكتوبر الماضي», «منذ مساء السبت الماضي»: the date right after «منذ».
 # «… فرضت حظر التجول ابتداء من يوم الأحد الماضي»: from that day on, as «منذ».
@@ -171,6 +172,9 @@ def find_date(
                 and (bool(c.groups.get("wd")) or folded.startswith("يوم", s))
             )
         )
+        # «القانون عدد 12 لسنة 2024», «المرسوم رقم 5 لعام 2010»: a document's number
+        if c.kind == "year" and _NUMBERED.search(folded, max(0, s - 8), s) is not None:
+            governed = True
         previous_governed = governed
         if (same and previous_dateline) or (s < 40 and _dateline(folded, s, e)):
             datelines.add(id(value))
