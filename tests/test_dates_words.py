@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from hijridate import Hijri
 
-from generator.arabic.date_words import COMING, STATEMENTS
+from generator.arabic.date_words import COMING, DECIDING, STATEMENTS
 from generator.arabic.dates import find_date
 
 D = dt.date
@@ -232,3 +232,27 @@ def test_a_part_of_a_hijri_month_without_a_year(
 def test_the_first_of_the_days_of_a_hijri_month() -> None:
     text = "صام المسلمون أول أيام شهر رمضان في أجواء حارة"
     assert read(text, D(2024, 3, 20)) == (_h(1445, 9, 1), "day")
+
+
+DECIDING_SENTENCES = {
+    "دعا": "دعا الاتحاد أنصاره إلى المسيرة التي تنطلق غداً من الساحة",
+    "دعت": "دعت النقابة العمال إلى المسيرة التي تنطلق غداً من الساحة",
+    "أمر": "أمر المحافظ بإغلاق الأسواق التي تستأنف نشاطها غداً",
+    "أمرت": "أمرت المحكمة بإطلاق سراح المتهمين الذين يغادرون السجن غداً",
+    "وافق": "وافق المجلس على أن تنعقد الجلسة غداً",
+    "وافقت": "وافقت الحكومة على أن يستأنف العمال العمل غداً",
+    "اتفق": "اتفق الطرفان على أن تستأنف المفاوضات غداً",
+    "اتفقت": "اتفقت الأطراف على أن يبدأ وقف إطلاق النار غداً",
+    "أجل": "أجل القاضي الجلسة التي تعقد غداً إلى موعد لاحق",
+    "أجلت": "أجلت الهيئة الامتحانات التي تجرى غداً إلى الشهر المقبل",
+    "أرجأ": "أرجأ الاتحاد المباراة التي تقام غداً بسبب الطقس",
+    "أرجأت": "أرجأت اللجنة الاجتماع الذي ينعقد غداً إلى الأسبوع المقبل",
+}
+
+
+@pytest.mark.parametrize(("verb", "text"), DECIDING_SENTENCES.items())
+def test_a_call_order_or_postponement_is_dated_on_itself(verb: str, text: str) -> None:
+    assert verb in DECIDING
+    found = find_date(text, WED, TODAY)
+    assert found.date is None  # the story's own date applies
+    assert D(2024, 3, 7) in [m.start for m in found.mentions]

@@ -197,6 +197,20 @@ DECIDING = [
     "تبنت",
     "اعتمد",
     "اعتمدت",
+    # a call, an order, an approval, an agreement or a postponement is the act
+    # reported, whatever coming day it names: «دعت النقابة إلى مسيرة تنطلق غداً»
+    "دعا",
+    "دعت",
+    "أمر",
+    "أمرت",
+    "وافق",
+    "وافقت",
+    "اتفق",
+    "اتفقت",
+    "أجل",
+    "أجلت",
+    "أرجأ",
+    "أرجأت",
 ]
 # A sentence whose verb is the coming event itself is dated on the coming day:
 # «يعقد مجلس الأمن يوم غدٍ الثلاثاء جلسته». Imperfective forms that name a
