@@ -153,3 +153,35 @@ FRONT = _org("جيش التحرير الشعبي")
 )
 def test_meetings_and_bodies_in_titles(text: str, want: list[str]) -> None:
     assert names(text, Registry([LEAGUE, FRONT])) == want
+
+
+def test_his_counterpart_holds_the_same_title_in_the_named_country() -> None:
+    """«بنظيره الروسي» after a foreign minister is Russia's foreign minister
+    on the date; «الشؤون الخارجية» is the registry's «الخارجية»."""
+    on = dt.date(2021, 6, 1)
+    ru = ActorEntry(
+        slug="ru-fm",
+        name="بافل سوكولوف",
+        kind="person",
+        roles=(Role("وزير الخارجية الروسي", dt.date(2010, 1, 1), dt.date(2022, 1, 1)),),
+    )
+    ma = ActorEntry(
+        slug="ma-fm",
+        name="كريم السالمي",
+        kind="person",
+        roles=(Role("وزير الخارجية المغربي", dt.date(2017, 1, 1), None),),
+    )
+    reg = Registry([ru, ma])
+
+    def found(text: str) -> list[str]:
+        return [m.name for m in find_actors(text, reg, on)]
+
+    text = "التقى وزير الشؤون الخارجية المغربي، يوسف العلمي، اليوم بنظيره الروسي"
+    assert found(text) == ["يوسف العلمي", "بافل سوكولوف"]
+    # a registered person's own role on the date, when the sentence gives no title
+    assert found("وبحث كريم السالمي مع نظيره الروسي الوضع في المنطقة") == [
+        "كريم السالمي",
+        "بافل سوكولوف",
+    ]
+    # nobody held the title on that date: no one
+    assert [m.name for m in find_actors(text, reg, dt.date(2023, 1, 1))] == ["يوسف العلمي"]

@@ -13,7 +13,8 @@ import datetime as dt
 
 from generator.arabic import phrases
 from generator.arabic.actor_groups import read_quoted
-from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems
+from generator.arabic.gazetteer import NATIONALITIES
+from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems, tokenize
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
 from generator.arabic.names import (
     bare_name,
@@ -22,8 +23,15 @@ from generator.arabic.names import (
     name_word,
     person_name,
 )
+from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorMention, Registry
-from generator.arabic.words_names import ABBREVIATED_TITLES, CONNECTORS, FACILITIES
+from generator.arabic.words_names import (
+    ABBREVIATED_TITLES,
+    CONNECTORS,
+    COUNTERPARTS,
+    FACILITIES,
+    TITLE_FILLERS,
+)
 
 
 def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
@@ -125,3 +133,47 @@ def read_bare(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int,
     name = house_spelling(phrases.plain(phrases.surface(t, i, end, stem)))
     mention = phrases.surface(t, i, end, stem)
     return end, [Found(i, end, ActorMention(slug(name), name, mention, registered=False))]
+
+
+def read_counterparts(
+    t: Tokens, found: list[Found], reg: Registry, on: dt.date | None
+) -> list[Found]:
+    """«التقى وزير الخارجية المغربي … بنظيره الروسي»: the counterpart holds the
+    title of the person named before him, in the country of the adjective
+    after «نظيره», and is whoever held that title on the date (the registry's
+    dated roles). The title is the one the sentence gave that person, else
+    the role the registry knows him by on that date."""
+    out: list[Found] = []
+    for k, word in enumerate(t.words):
+        stem = next((s for s in stems(word) if s in COUNTERPARTS), None)
+        if stem is None or not joined(t, k + 1) or t.words[k + 1] not in NATIONALITIES:
+            continue
+        before = [f for f in found if f.end <= k and f.mention.kind == "person"]
+        if not before:
+            continue
+        entry = _counterpart(before[-1].mention, t.words[k + 1], reg, on)
+        if entry is not None:
+            written = phrases.surface(t, k, k + 2, stem)
+            out.append(Found(k, k + 2, registered(entry, written, written)))
+    return out
+
+
+def _counterpart(person: ActorMention, nationality: str, reg: Registry, on: dt.date | None):
+    titles = [person.title] if person.title else []
+    entry = reg.by_name().get(normalize(person.name)) if person.registered else None
+    if entry is not None:
+        titles += [r.title for r in entry.roles if _held(r.start, r.end, on)]
+    for title in titles:
+        words = [w for w in tokenize(title).words if w not in NATIONALITIES]
+        for key in (words, [w for w in words if w not in TITLE_FILLERS]):
+            for cut in range(len(key), 0, -1):
+                holder = reg.holder((*key[:cut], nationality), on)
+                if holder is not None and holder.slug != person.slug:
+                    return holder
+    return None
+
+
+def _held(start: dt.date | None, end: dt.date | None, on: dt.date | None) -> bool:
+    if on is None:
+        return end is None
+    return (start is None or start <= on) and (end is None or on <= end)

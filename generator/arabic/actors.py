@@ -61,7 +61,12 @@ from generator.arabic.actor_groups import (
     read_seat,
 )
 from generator.arabic.actor_surnames import nisba_shape, read_lone_surname, story_surnames
-from generator.arabic.actor_titles import read_abbreviated, read_bare, read_titled
+from generator.arabic.actor_titles import (
+    read_abbreviated,
+    read_bare,
+    read_counterparts,
+    read_titled,
+)
 from generator.arabic.classify import acting_countries
 from generator.arabic.lexicon import VERB_WORDS, Tokens, stems, tokenize
 from generator.arabic.mentions import Found, Reader, discovered, read_alias
@@ -70,6 +75,7 @@ from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, 
 from generator.arabic.words_given import NAME_STARTS
 from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
+    COUNTERPARTS,
     DATE_WORDS,
     MEETINGS,
     NOT_ACTOR_AFTER,
@@ -77,6 +83,8 @@ from generator.arabic.words_names import (
 
 # A name with no title starts with a given name, or «عبد» written apart.
 _BARE_STARTS = NAME_STARTS | frozenset(("عبد",))
+# «نظيره» and the same after a clitic («بنظيره», «ونظيره»): asked of every sentence.
+_COUNTERPART_WORDS = frozenset(p + w for w in COUNTERPARTS for p in ("", "و", "ب", "ل", "وب"))
 _ABBREVIATED_STARTS = ABBREVIATED_TITLES | frozenset("و" + a for a in ABBREVIATED_TITLES)
 
 __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actors"]
@@ -103,6 +111,8 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
         end, items = _longest(t, k, registry, on, quoted, readers[k])
         found.extend(items)
         i = max(end, k + 1)
+    if not _COUNTERPART_WORDS.isdisjoint(words):
+        found += read_counterparts(t, found, registry, on)
     return _finish(t, found + _countries(t, found))
 
 

@@ -23,6 +23,12 @@ HEADS_DEFINITE = _set(
     المقدم الرايد النقيب الملازم البكباشي الصاغ اليوزباشي الاميرال السلطان المفتي
     نظيره نظيرته نظيرها نظيرهم"""
 )
+# «his counterpart»: the subject's own title, of the country the adjective
+# after it names («التقى وزير الخارجية … بنظيره الروسي»).
+COUNTERPARTS = frozenset(("نظيره", "نظيرته", "نظيرها", "نظيرهم", "نظيريه"))
+# Title words that a registry's roles often leave out («وزير الشؤون الخارجية»
+# is the registry's «وزير الخارجية»).
+TITLE_FILLERS = frozenset(("الشوون",))
 # Titles in construct, completed by what follows («رئيس الوزراء», «وزير الخارجية»).
 HEADS_CONSTRUCT = _set(
     """رييس رييسه وزير وزيره نايب نايبه امين سفير سفيره مبعوث مندوب ممثل مستشار مستشاره مساعد
