@@ -51,9 +51,11 @@ from generator.render import Renderer, Theme, resolve_theme
 from generator.sources import Sources
 from generator.stamps import Stamps, build_date
 from generator.stamps import begin as list_inputs
+from generator.stamps import forget as forget_stamps
 from generator.stamps import record as record_stamps
+from generator.stamps import unlisted as unlisted_stamps
 from generator.understand import Understanding, understand, with_story
-from generator.write import MANIFEST, Manifest, digest, write_output
+from generator.write import MANIFEST, SiteFiles, digest, write_output
 
 
 @contextlib.contextmanager
@@ -70,7 +72,7 @@ def gc_paused() -> Iterator[None]:
 
 @dataclass
 class BuildResult:
-    files: dict[str, bytes]  # the complete site, output-relative path → bytes
+    files: SiteFiles  # the complete site, output-relative path → bytes (reused: on disk)
     rendered: set[str]  # pages rendered by this call (the rest were reused)
     changed: set[str]  # paths added, changed or removed since the previous build
     diagnostics: list[Diagnostic]
@@ -113,7 +115,7 @@ class Builder:
         self._understood: dict[tuple[Any, ...], Understanding] = {}
         self._registry: tuple[str, Registry] | None = None
         self._renderer: tuple[str, Renderer] | None = None
-        self._files: dict[str, bytes] = {}
+        self._files = SiteFiles()
         # What each page of the last build read, and the digests of those reads (deps.py).
         self._page_reads: dict[str, PageReads] = {}
         self._table: dict[Read, str] = {}
@@ -334,7 +336,7 @@ class Builder:
         reads = Reads(model)
         renderer.begin(reads, old_table)
         config_key = repr(config) + __version__
-        files: dict[str, bytes] = {}
+        files = SiteFiles(self.output)
         origins: dict[str, str] = {}
         records: dict[str, dict[str, Any]] = {}
         page_reads: dict[str, PageReads] = {}
@@ -356,15 +358,14 @@ class Builder:
             )
             reads.register(page.context)
             old = old_reads.get(page.path)
-            data = previous.get(page.path)
             if (
                 old is not None
-                and data is not None
+                and page.path in previous
                 and old[0] == fp != VOLATILE
                 and reads.holds(old[1], old_table)
                 and all(reads.holds(group, old_table) for group in old[2])
             ):
-                files[page.path] = data
+                files.take(previous, page.path)  # from output/: its digest, not its bytes
                 page_reads[page.path] = old
             else:
                 data, own, groups = renderer.render_tracked(page.template, page.path, page.context)
@@ -397,7 +398,7 @@ class Builder:
         files.update(findable(model, config, list(files)))
         files[".nojekyll"] = b""
 
-        changed_paths = {p for p, data in files.items() if previous.get(p) != data}
+        changed_paths = {p for p in files if p not in previous or previous.sha(p) != files.sha(p)}
         changed_paths |= set(previous) - set(files)
         self._files = files
         return BuildResult(
@@ -443,7 +444,7 @@ class Builder:
             self._renderer = (key, Renderer(theme, config, __version__, preview=self.serving))
         return self._renderer[1]
 
-    def _previous(self) -> tuple[dict[str, bytes], dict[str, PageReads], dict[Read, str]]:
+    def _previous(self) -> tuple[SiteFiles, dict[str, PageReads], dict[Read, str]]:
         """What the last build made: from memory, or for a fresh `tarikh build`
         from output/ and the cache's record of what each page read. A page is
         reused only if output/ still holds exactly the bytes that record was
@@ -474,15 +475,25 @@ class Builder:
         if out == src or src.is_relative_to(out):
             raise BuildError("the output directory cannot be the site directory or hold it")
         counts = (0, 0)
+        before = self.memory.written()  # output/ as the last finished write left it
         if not result.unchanged:
-            counts = write_output(self.output, result.files, result.pages, warn)
+            forget_stamps(self.source)  # until this write is done, trust nothing by stat()
+            written_as = before.output if before is not None else None
+            written, removed, published = write_output(
+                self.output, result.files, warn, written_as=written_as, sweep=before is None
+            )
+            counts = (written, removed)
             last = Last(self._inputs, "", result.summary, result.diagnostics)
-            self.memory.save(last, self._page_reads, self._table, self.sources, self._understood)
-        if self._stamps is not None:  # so that the next `tarikh build` can tell at once
-            self._stamps.summary, self._stamps.diagnostics = result.summary, result.diagnostics
-            written = [*Manifest.read(self.output).files, MANIFEST]
-            record_stamps(self.source, self.output, self._stamps, written)
-            self._stamps = None
+            self.memory.save(
+                last, self._page_reads, self._table, self.sources, self._understood, published
+            )
+        else:
+            published = dict.fromkeys(before.output if before is not None else ())
+        # So that the next build can tell by stat() what changed (stamps.py).
+        stamps = self._stamps or unlisted_stamps()
+        stamps.summary, stamps.diagnostics = result.summary, result.diagnostics
+        self.memory.wrote(record_stamps(self.source, self.output, stamps, list(published)))
+        self._stamps = None
         return counts
 
 

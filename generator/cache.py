@@ -14,6 +14,7 @@ data classes and a few standard types: a planted cache file cannot run code.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -95,6 +96,11 @@ class DiskCache:
             return _Unpickler(io.BytesIO(payload)).load()
         except Exception:  # a payload that passed its checksum yet does not load
             return None
+
+    def drop(self, name: str) -> None:
+        """Forget an entry (whatever it was made from)."""
+        with contextlib.suppress(OSError):
+            (self.dir / f"{name}.bin").unlink(missing_ok=True)
 
     def save(self, name: str, key: str, value: Any) -> bool:
         """Store an entry whole or not at all; a site that cannot be written to

@@ -26,6 +26,7 @@ entry only means more work.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,8 @@ from generator.deps import PageReads, Read
 from generator.errors import Diagnostic
 from generator.sources import Sources
 from generator.stamps import Stamps, output_stats
-from generator.write import MANIFEST, Manifest, digest
+from generator.stamps import load as load_stamps
+from generator.write import MANIFEST, SiteFiles, digest, file_stat
 
 
 @dataclass
@@ -53,9 +55,21 @@ class Memory:
 
     def __init__(self, source: Path, output: Path) -> None:
         self.cache = DiskCache(source)
+        self.source = source
         self.site = source.resolve().as_posix()
         self.out = output.resolve().as_posix()
         self.output = output
+        self._written: list[Stamps | None] = []
+
+    def written(self) -> Stamps | None:
+        """The record of the last finished write into output/ (stamps.py), read once."""
+        if not self._written:
+            self._written.append(load_stamps(self.source, self.output))
+        return self._written[0]
+
+    def wrote(self, stamps: Stamps | None) -> None:
+        """What `written` says from now on: the write this process just finished."""
+        self._written[:] = [stamps]
 
     def restore(self, sources: Sources) -> dict[tuple[Any, ...], Any]:
         """Parsed files into `sources`; understood sentences returned."""
@@ -64,42 +78,34 @@ class Memory:
         return understood if isinstance(understood, dict) else {}
 
     def unchanged(self, inputs: str) -> Last | None:
-        """The last build, if it was made from `inputs` and output/ still holds it."""
+        """The last build, if it was made from `inputs` and output/ still holds it:
+        every file its manifest lists with the stat() it was written with (one
+        removed or edited by hand is written again)."""
         last = self.cache.load("last", self.out)
         if not isinstance(last, Last) or last.inputs != inputs:
             return None
-        try:
-            raw = (self.output / MANIFEST).read_bytes()
-        except OSError:
-            return None
-        if digest(raw) != last.manifest:
-            return None
-        # Every file that manifest lists, as the build wrote it (stamps.py):
-        # one removed or edited by hand is written again.
-        stamps = self.cache.load("stamps", self.out)
-        if not isinstance(stamps, Stamps) or MANIFEST not in stamps.output:
+        stamps = self.written()
+        if stamps is None or stamps.manifest != last.manifest or MANIFEST not in stamps.output:
             return None
         if output_stats(self.output, list(stamps.output)) != stamps.output:
             return None
         return last
 
-    def pages(self) -> tuple[dict[str, bytes], dict[str, PageReads], dict[Read, str]]:
-        """The last published pages whose bytes output/ still holds, with what each read."""
+    def pages(self) -> tuple[SiteFiles, dict[str, PageReads], dict[Read, str]]:
+        """The last published pages that output/ still holds as written (by
+        stat(), their digests kept, their bytes left on disk), with what each read."""
         saved = self.cache.load("pages", self.out)
-        if not isinstance(saved, tuple) or len(saved) != 3:
-            return {}, {}, {}
-        page_reads, table, shas = saved
-        manifest = Manifest.read(self.output)
-        files: dict[str, bytes] = {}
+        stamps = self.written()
+        files = SiteFiles(self.output)
+        if not isinstance(saved, tuple) or len(saved) != 4 or stamps is None:
+            return files, {}, {}
+        page_reads, table, shas, manifest = saved
+        known = stamps.output
+        if manifest != stamps.manifest or file_stat(self.output / MANIFEST) != known.get(MANIFEST):
+            return files, {}, {}
         for path, sha in shas.items():
-            if manifest.files.get(path) != sha or path not in page_reads:
-                continue
-            try:
-                data = (self.output / path).read_bytes()
-            except OSError:
-                continue
-            if digest(data) == sha:
-                files[path] = data
+            if path in page_reads and file_stat(os.path.join(self.output, path)) == known.get(path):
+                files.keep(path, sha)
         return files, page_reads, table
 
     def save(
@@ -109,16 +115,18 @@ class Memory:
         table: dict[Read, str],
         sources: Sources,
         understood: dict[tuple[Any, ...], Any],
+        published: dict[str, str],
     ) -> None:
-        """Called once output/ holds the build: everything is tied to what it holds."""
-        manifest = Manifest.read(self.output)
-        self.cache.save("sources", self.site, sources.snapshot())
-        self.cache.save("understood", self.site, understood)
-        self.cache.save("pages", self.out, _compact(page_reads, table, manifest.files))
+        """Called once output/ holds the build (`published`: its manifest's
+        files): everything is tied to that manifest by its digest."""
         try:
             last.manifest = digest((self.output / MANIFEST).read_bytes())
         except OSError:
             return
+        self.cache.save("sources", self.site, sources.snapshot())
+        self.cache.save("understood", self.site, understood)
+        compact = _compact(page_reads, table, published)
+        self.cache.save("pages", self.out, (*compact, last.manifest))
         self.cache.save("last", self.out, last)
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from generator.cache import DiskCache
 from generator.errors import Diagnostic
+from generator.write import MANIFEST, digest, file_stat
 
 RACY_NS = 2_000_000_000  # coarser than any file system's timestamps (FAT: 2 s)
 Stat = tuple[int, int, int, int] | tuple[str, ...]
@@ -56,14 +57,6 @@ def roots(site: Path) -> list[Path]:
     return [*(site / n for n in names), builtin_themes()]
 
 
-def _stat(path: str) -> Stat:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return ("missing",)
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
 def listing(site: Path) -> dict[str, Stat]:
     """Every input file and folder under `roots`, each with its stat().
 
@@ -87,16 +80,16 @@ def listing(site: Path) -> dict[str, Stat]:
                     target = os.readlink(entry.path)
                 except OSError:
                     target = ""
-                found[entry.path] = ("link", target, *map(str, _stat(entry.path)))
+                found[entry.path] = ("link", target, *map(str, file_stat(entry.path)))
             elif entry.is_dir():
-                found[entry.path] = _stat(entry.path)
+                found[entry.path] = file_stat(entry.path)
                 walk(entry.path, hidden)
             else:
-                found[entry.path] = _stat(entry.path)
+                found[entry.path] = file_stat(entry.path)
 
     for root in roots(site):
         path = os.fspath(root)
-        found[path] = _stat(path)
+        found[path] = file_stat(path)
         if root.is_dir() and not root.is_symlink():
             walk(path, hidden=path != content)
     return found
@@ -112,6 +105,7 @@ class Stamps:
     output: dict[str, Stat]  # every file written (the manifest too), by relative path
     summary: dict[str, int]
     diagnostics: list[Diagnostic]
+    manifest: str = ""  # the digest of the manifest that write left
 
     def racy(self) -> bool:
         """Whether an input changed too close to the listing to trust its stat()."""
@@ -128,7 +122,19 @@ def options_key(
 
 
 def output_stats(output: Path, files: list[str]) -> dict[str, Stat]:
-    return {rel: _stat(os.path.join(output, rel)) for rel in files}
+    return {rel: file_stat(os.path.join(output, rel)) for rel in files}
+
+
+def load(source: Path, output: Path) -> Stamps | None:
+    """The record of the last finished write of `source` into `output`."""
+    stamps = DiskCache(source).load("stamps", output.resolve().as_posix())
+    return stamps if isinstance(stamps, Stamps) else None
+
+
+def forget(source: Path) -> None:
+    """Drop the record before output/ is written: until a write finishes,
+    nothing in output/ may be trusted by its stat() (a kill leaves it so)."""
+    DiskCache(source).drop("stamps")
 
 
 def unchanged(
@@ -136,8 +142,8 @@ def unchanged(
 ) -> Stamps | None:
     """The last published build, if nothing it was made from or wrote has
     changed since, by stat() alone; None means "run the build"."""
-    stamps = DiskCache(source).load("stamps", output.resolve().as_posix())
-    if not isinstance(stamps, Stamps) or stamps.racy():
+    stamps = load(source, output)
+    if stamps is None or stamps.racy():
         return None
     if stamps.key != options_key(source, output, base_url, reference_date):
         return None
@@ -148,11 +154,23 @@ def unchanged(
     return stamps
 
 
-def record(source: Path, output: Path, stamps: Stamps, written: list[str]) -> None:
-    """Keep `stamps` (inputs listed before the build read them) with the stat
-    of every file the build left in output/, for the next `tarikh build`."""
-    stamps.output = output_stats(output, written)
+def record(source: Path, output: Path, stamps: Stamps, written: list[str]) -> Stamps | None:
+    """Keep `stamps` (inputs listed before the build read them; none when the
+    build did not list them) with the stat of every file the finished write
+    left in output/ and the digest of its manifest, for the next build."""
+    stamps.output = output_stats(output, [*written, MANIFEST])
+    try:
+        stamps.manifest = digest((output / MANIFEST).read_bytes())
+    except OSError:
+        return None
     DiskCache(source).save("stamps", output.resolve().as_posix(), stamps)
+    return stamps
+
+
+def unlisted() -> Stamps:
+    """A record for a build that did not list its inputs: its output/ can be
+    trusted by stat(), but no listing matches it."""
+    return Stamps("", 0, {}, {}, {}, [])
 
 
 def begin(

@@ -3,8 +3,13 @@
 Each file is written to a temporary file in its own directory and moved into
 place with os.replace, so a reader (a web server, a crashed build) only ever
 sees a whole old file or a whole new one. A manifest records what tarikh wrote,
-with a digest and the dependency record of each page; only files listed there
-are ever removed, so a file placed in output/ by hand survives every build.
+with the digest of each file; only files listed there are ever removed, so a
+file placed in output/ by hand survives every build. (What each page read is
+in the build cache, rebuild.py: nothing read it from the manifest, which at
+10,000 events it made 11 MB of JSON read and written on every build.)
+
+A page reused from output/ stays there: `SiteFiles` holds its digest, and its
+bytes are read only if someone asks for them.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +30,6 @@ MANIFEST = ".tarikh-manifest.json"
 @dataclass
 class Manifest:
     files: dict[str, str] = field(default_factory=dict)  # path → sha256
-    pages: dict[str, dict[str, object]] = field(default_factory=dict)  # path → fingerprint, deps
     problem: str | None = None  # why an existing manifest could not be used
 
     @classmethod
@@ -42,17 +46,88 @@ class Manifest:
         try:
             data = json.loads(raw.decode("utf-8"))
             files = {str(k): str(v) for k, v in dict(data["files"]).items()}
-            pages = {str(k): dict(v) for k, v in dict(data.get("pages", {})).items()}
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             return cls(problem=f"corrupt ({type(exc).__name__})")
-        return cls(files, pages)
+        return cls(files)
 
     def dumps(self) -> bytes:
-        data = {
-            "files": dict(sorted(self.files.items())),
-            "pages": dict(sorted(self.pages.items())),
-        }
+        data = {"files": dict(sorted(self.files.items()))}
         return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+class _Kept:
+    """A file left in output/ as the last build wrote it: its digest, not its bytes."""
+
+    __slots__ = ("sha",)
+
+    def __init__(self, sha: str) -> None:
+        self.sha = sha
+
+
+class SiteFiles(MutableMapping[str, bytes]):
+    """The site, output-relative path → bytes, in the order it was made.
+
+    A page reused from output/ is `keep`-ed by its digest: writing it is
+    nothing (output/ already holds it), and its bytes are read, and checked,
+    only when asked for. Each file's digest is computed once.
+    """
+
+    def __init__(self, output: Path | None = None) -> None:
+        self.output = output
+        self._items: dict[str, bytes | _Kept] = {}
+        self._shas: dict[str, str] = {}
+
+    def keep(self, path: str, sha: str) -> None:
+        self._items[path] = _Kept(sha)
+        self._shas[path] = sha
+
+    def take(self, other: Mapping[str, bytes], path: str) -> None:
+        """`other[path]` as it is there (kept or in memory), without reading it."""
+        if isinstance(other, SiteFiles):
+            self._items[path] = other._items[path]
+            if path in other._shas:
+                self._shas[path] = other._shas[path]
+            else:
+                self._shas.pop(path, None)
+        else:
+            self[path] = other[path]
+
+    def kept(self, path: str) -> bool:
+        return isinstance(self._items.get(path), _Kept)
+
+    def sha(self, path: str) -> str:
+        if path not in self._shas:
+            value = self._items[path]
+            self._shas[path] = value.sha if isinstance(value, _Kept) else digest(value)
+        return self._shas[path]
+
+    def __getitem__(self, path: str) -> bytes:
+        value = self._items[path]
+        if not isinstance(value, _Kept):
+            return value
+        if self.output is None:
+            raise KeyError(path)
+        data = (self.output / path).read_bytes()
+        if digest(data) != value.sha:
+            raise OSError(f"{path} changed in {self.output} while tarikh was building")
+        return data
+
+    def __setitem__(self, path: str, data: bytes) -> None:
+        self._items[path] = data
+        self._shas.pop(path, None)
+
+    def __delitem__(self, path: str) -> None:
+        del self._items[path]
+        self._shas.pop(path, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._items
 
 
 def digest(data: bytes) -> str:
@@ -83,17 +158,28 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def write_output(
     output: Path,
-    files: dict[str, bytes],
-    pages: dict[str, dict[str, object]],
+    files: Mapping[str, bytes],
     warn: Callable[[Diagnostic], None] | None = None,
-) -> tuple[int, int]:
-    """Bring output/ to exactly `files` (plus hand-placed files). Returns (written, removed).
+    *,
+    written_as: Mapping[str, object] | None = None,
+    sweep: bool = True,
+) -> tuple[int, int, dict[str, str]]:
+    """Bring output/ to exactly `files` (plus hand-placed files).
+    Returns (written, removed, what the new manifest lists).
+
+    A file the old manifest lists with the same digest is left alone if its
+    stat() is the one `written_as` says the last build left it with, else if
+    its bytes still have that digest (a build killed mid-way may have left a
+    newer page under a manifest that still names the older one). `sweep`
+    looks for temporary files of a killed write all over output/; the caller
+    may skip it when it knows the last write finished.
 
     A corrupt manifest is reported through `warn`: with no record of what an
     earlier build wrote, nothing is removed (a file tarikh did not write must
     survive), and the new manifest starts the record again."""
     old = Manifest.read(output)
-    remove_leftovers(output)
+    if sweep:
+        remove_leftovers(output)
     if old.problem and warn is not None:
         warn(
             Diagnostic(
@@ -105,16 +191,15 @@ def write_output(
                 "is written",
             )
         )
-    new = Manifest(pages={p: {**r, "deps": sorted(r.get("deps", ()))} for p, r in pages.items()})  # type: ignore[call-overload]
+    new = Manifest()
     written = 0
+    known = written_as or {}
     for rel in sorted(files):
-        data = files[rel]
-        sha = digest(data)
+        sha = files.sha(rel) if isinstance(files, SiteFiles) else digest(files[rel])
         new.files[rel] = sha
-        target = safe_target(output, rel)
-        if old.files.get(rel) == sha and _holds(target, sha):
+        if old.files.get(rel) == sha and _holds(output, rel, sha, known.get(rel)):
             continue
-        atomic_write(target, data)
+        atomic_write(safe_target(output, rel), files[rel])
         written += 1
     removed = 0
     for rel in sorted(set(old.files) - set(files)):
@@ -127,14 +212,27 @@ def write_output(
             removed += 1
             _prune_empty_dirs(target.parent, output.resolve())
     atomic_write(output / MANIFEST, new.dumps())
-    return written, removed
+    return written, removed, new.files
 
 
-def _holds(target: Path, sha: str) -> bool:
-    """Whether the file on disk has these bytes: a build killed mid-way may have
-    left a newer page under a manifest that still names the older one."""
+def file_stat(path: Path | str) -> tuple[int, int, int, int] | tuple[str]:
+    """What tells that a file is still as written: an os.replace makes a new
+    inode, and an edit in place changes the times (stamps.py lists inputs so)."""
     try:
-        return digest(target.read_bytes()) == sha
+        st = os.stat(path)
+    except OSError:
+        return ("missing",)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _holds(output: Path, rel: str, sha: str, stat: object) -> bool:
+    """Whether output/rel has these bytes: by stat() when it is known, else read."""
+    path = os.path.join(output, rel)
+    if stat is not None and len(stat) == 4 and file_stat(path) == stat:  # type: ignore[arg-type]
+        return True
+    try:
+        with open(path, "rb") as f:
+            return digest(f.read()) == sha
     except OSError:
         return False
 
