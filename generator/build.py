@@ -385,7 +385,13 @@ class Builder:
 
         files.update(static)
         filters = renderer.env.filters
-        files.update(self.search.files(search_records(model, filters["gdate"], filters["hdate"])))
+        written = None if self.serving else self.memory.written()
+        index = self.search.files(
+            search_records(model, filters["gdate"], filters["hdate"]),
+            written.output if written is not None else None,
+        )
+        for path in index:
+            files.take(index, path)  # a shard output/ holds stays there
         files["events.json"] = events_json(model, config, self._json_lines(digests))
         files["timeline.json"] = timeline_json(model, config, problems)
         files["embed.js"] = host_script()

@@ -70,10 +70,12 @@ def test_a_damaged_index_is_rebuilt_not_reused(example: Path) -> None:
     output = example / "output"
     first = snapshot(output)
     fragment = next(p for p in (output / "pagefind/fragment").iterdir())
-    key = json.loads((output / search.SearchIndex.STAMP).read_text(encoding="utf-8"))["key"]
-    assert search.SearchIndex(output)._from_output(key) is not None
+    stamp = json.loads((output / search.SearchIndex.STAMP).read_text(encoding="utf-8"))
+    [shard] = stamp["shards"]
+    index = search.SearchIndex(output)
+    assert index._from_output("pagefind/", shard["key"], stamp, {}) is not None
     fragment.write_bytes(b"tampered")
-    assert search.SearchIndex(output)._from_output(key) is None
+    assert index._from_output("pagefind/", shard["key"], stamp, {}) is None
     fragment.unlink()
     assert tarikh("build", "--source", example, "--quiet") == 0
     assert snapshot(output) == first
@@ -85,3 +87,39 @@ def test_only_the_search_page_allows_webassembly(built_example: Path) -> None:
     for other in ("index.html", "actors/index.html"):
         html = (built_example / other).read_text(encoding="utf-8")
         assert "wasm-unsafe-eval" not in html and "script-src 'self';" in html
+
+
+def test_an_edit_re_indexes_only_the_shard_that_holds_its_event(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large site's index is in shards; an edit makes one again, and the
+    result is the index a clean build makes."""
+    monkeypatch.setattr(search, "SHARD_SIZE", 4)  # the example's 23 records: 8 shards
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    stamp = json.loads((example / "output/pagefind/tarikh-index.json").read_text("utf-8"))
+    assert len(stamp["shards"]) > 4  # an empty shard is left out of the list
+    for shard in stamp["shards"]:
+        assert f"{shard['path']}pagefind-entry.json" in shard["files"]
+    made: list[str] = []
+    real = search.build_index
+
+    def counting(items: list[search.Record], where: str = search.PREFIX) -> dict[str, bytes]:
+        made.append(where)
+        return real(items, where)
+
+    monkeypatch.setattr(search, "build_index", counting)
+    news = example / "content/news/2015-10-01-russia-syria.txt"
+    added = "أعلن الكرملين الجمعة 2 تشرين الأول 2015 بيانًا جديدًا.\n"
+    news.write_text(news.read_text(encoding="utf-8") + added, encoding="utf-8")
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    # The line joins an event (a new id) and names a new actor, «الكرملين»:
+    # the shards whose records changed are made again, and no other.
+    after = json.loads((example / "output/pagefind/tarikh-index.json").read_text("utf-8"))
+    keys = {s["path"]: s["key"] for s in stamp["shards"]}
+    changed = {s["path"] for s in after["shards"] if keys.get(s["path"]) != s["key"]}
+    assert made and sorted(made) == sorted(changed)
+    assert len(made) < len(after["shards"])
+    cached = {p: d for p, d in snapshot(example / "output").items() if p.startswith("pagefind/")}
+    assert tarikh("build", "--source", example, "--quiet", "--output", example / "clean") == 0
+    clean = {p: d for p, d in snapshot(example / "clean").items() if p.startswith("pagefind/")}
+    assert cached == clean

@@ -8,8 +8,10 @@ way; what a reader sees of a result (title, date, text) rides along as
 Pagefind metadata, as written.
 
 The index is made by the Pagefind binary's indexing service, one custom
-record per event and actor (`build_index`). It is a pure function of the
-records, so the build reuses the last index while the records' digest holds.
+record per event and actor (`build_index`), in shards of about a thousand
+records (`split`) that the search page merges. Each shard is a pure function
+of its records, so the build reuses it while its records' digest holds, and
+an edit re-indexes one shard, not the site.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import hashlib
 import json
 import subprocess
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,7 @@ from typing import Any
 from generator.arabic.normalize import normalize
 from generator.model import SiteModel
 from generator.plan import Page
+from generator.write import SiteFiles, file_stat
 
 PREFIX = "pagefind/"
 # Pagefind's own UI bundles: the search page draws its results itself.
@@ -110,8 +113,8 @@ def _message(number: int, payload: dict[str, Any]) -> bytes:
     return base64.b64encode(json.dumps(request, ensure_ascii=False).encode()) + b","
 
 
-def build_index(items: list[Record]) -> dict[str, bytes]:
-    """Pagefind's files for `items`, as output-relative paths under pagefind/.
+def build_index(items: list[Record], where: str = PREFIX) -> dict[str, bytes]:
+    """Pagefind's files for `items`, as output-relative paths under `where`.
 
     Each record goes to Pagefind's indexing service as a custom record (its
     folded key the content, what a result shows its metadata), and the files
@@ -149,7 +152,7 @@ def build_index(items: list[Record]) -> dict[str, bytes]:
     for f in sorted(final["files"], key=lambda f: f["path"]):
         rel = str(f["path"]).lstrip("/")
         if not rel.startswith(UNUSED) and ".." not in rel.split("/"):
-            files[PREFIX + rel] = base64.b64decode(f["content"])
+            files[where + rel] = base64.b64decode(f["content"])
     return files
 
 
@@ -197,49 +200,108 @@ def _service(binary: Path, requests: bytes, last: int) -> list[dict[str, Any]]:
     return answers
 
 
-class SearchIndex:
-    """The last index made, reused while its records' digest holds.
+SHARD_SIZE = 1000  # records an index holds, about: an edit re-indexes one such shard
 
-    Kept in memory across the preview's rebuilds; a new `tarikh build` reads
-    it back from output/pagefind/ when `tarikh-index.json` there names the same
-    digest and every file still has the digest it was written with.
+
+def shard_dir(n: int) -> str:
+    """Where shard `n` goes: the first at pagefind/ itself (a small site has one)."""
+    return PREFIX if n == 0 else f"{PREFIX}{n}/"
+
+
+def split(items: list[Record]) -> list[list[Record]]:
+    """The records in shards of about SHARD_SIZE, each record's shard fixed by
+    its page's path and the number of shards (a power of two, so that it
+    changes, and every shard is made again, only when the site doubles)."""
+    count = 1
+    while count * SHARD_SIZE < len(items):
+        count *= 2
+    groups: list[list[Record]] = [[] for _ in range(count)]
+    for r in items:
+        h = hashlib.blake2b(r.path.encode(), digest_size=4).digest()
+        groups[int.from_bytes(h, "big") % count].append(r)
+    return groups
+
+
+class SearchIndex:
+    """The index in shards (Pagefind bundles that the search page merges with
+    `mergeIndex`), each reused while its records' digest holds, so an edit
+    re-indexes the one shard that holds its event (a few hundred records).
+
+    Kept in memory across the preview's rebuilds; a new `tarikh build` takes a
+    shard back from output/ when `tarikh-index.json` there names the same
+    digest and every file of it still is as written: by its stat() when the
+    last write's record says what that was (its bytes stay on disk), else by
+    reading it and checking its digest.
     """
 
     STAMP = PREFIX + "tarikh-index.json"
 
     def __init__(self, output: Path | None) -> None:
         self.output = output
-        self._last: tuple[str, dict[str, bytes]] | None = None
+        self._last: dict[tuple[str, str], Mapping[str, bytes]] = {}
 
-    def files(self, items: list[Record]) -> dict[str, bytes]:
-        key = index_key(items)
-        if self._last is None or self._last[0] != key:
-            found = self._from_output(key)
+    def files(self, items: list[Record], known: Mapping[str, object] | None = None) -> SiteFiles:
+        """The index's files (kept on disk where output/ holds them already)."""
+        groups = split(items)
+        old = self._stamp()
+        out = SiteFiles(self.output)
+        shards: list[dict[str, Any]] = []
+        last: dict[tuple[str, str], Mapping[str, bytes]] = {}
+        for n, group in enumerate(groups):
+            where = shard_dir(n)
+            key = index_key(group)
+            found = self._last.get((where, key))
+            if found is None and group:
+                found = self._from_output(where, key, old, known or {})
             if found is None:
-                found = build_index(items)
-                sums = {p: hashlib.sha256(d).hexdigest() for p, d in sorted(found.items())}
-                stamp = {"key": key, "files": sums}
-                found[self.STAMP] = (json.dumps(stamp, indent=1) + "\n").encode()
-            self._last = (key, found)
-        return self._last[1]
+                found = build_index(group, where) if group else {}
+            last[(where, key)] = found
+            for rel in found:
+                out.take(found, rel)
+            shards.append({"path": where, "key": key, "files": sorted(found)})
+        self._last = last
+        stamp = {
+            "key": index_key(items),
+            "files": {rel: out.sha(rel) for rel in sorted(out)},
+            # What the search page loads: the first shard, then the others merged.
+            "shards": [s for s in shards if s["files"]],
+        }
+        out[self.STAMP] = (json.dumps(stamp, indent=1) + "\n").encode()
+        return out
 
-    def _from_output(self, key: str) -> dict[str, bytes] | None:
+    def _stamp(self) -> dict[str, Any]:
+        if self.output is None:
+            return {}
+        try:
+            data = json.loads((self.output / self.STAMP).read_bytes())
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _from_output(
+        self, where: str, key: str, stamp: dict[str, Any], known: Mapping[str, object]
+    ) -> SiteFiles | None:
+        """Shard `where` as output/ holds it, if it was made from records of `key`."""
         if self.output is None:
             return None
         try:
-            stamp = (self.output / self.STAMP).read_bytes()
-            data = json.loads(stamp)
-            if data.get("key") != key:
+            [shard] = [s for s in stamp.get("shards", ()) if s.get("path") == where]
+            if shard.get("key") != key:
                 return None
-            files = {self.STAMP: stamp}
-            for rel, sha in dict(data["files"]).items():
-                if not str(rel).startswith(PREFIX) or ".." in str(rel):
+            found = SiteFiles(self.output)
+            for rel in shard["files"]:
+                sha = stamp["files"][rel]
+                if not str(rel).startswith(where) or ".." in str(rel).split("/"):
                     return None
+                stat = known.get(rel)
+                if stat is not None and file_stat(self.output / rel) == stat:
+                    found.keep(rel, sha)
+                    continue
                 blob = (self.output / rel).read_bytes()
                 if hashlib.sha256(blob).hexdigest() != sha:
                     return None
-                files[rel] = blob
-            return files
+                found[rel] = blob
+            return found
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 

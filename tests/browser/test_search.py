@@ -43,8 +43,18 @@ def _results(page: Page, query: str) -> list[str]:
     return page.locator(".search__title").all_inner_texts()
 
 
-def test_readers_search_in_arabic_under_a_sub_path(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shard_size", [None, 4], ids=["one index", "eight shards merged"])
+def test_readers_search_in_arabic_under_a_sub_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shard_size: int | None
+) -> None:
+    """The same searches whether the index is one Pagefind bundle or shards
+    that the page merges (a large site's, generator/publish/search.py)."""
     from playwright.sync_api import sync_playwright
+
+    from generator.publish import search
+
+    if shard_size:
+        monkeypatch.setattr(search, "SHARD_SIZE", shard_size)
 
     site = tmp_path / "example"
     shutil.copytree(ROOT / "content", site / "content")

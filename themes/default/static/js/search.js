@@ -46,23 +46,34 @@
     return n + " نتيجة";
   }
 
-  var pagefind = null;
-  var failed = false;
+  // The index comes in shards (generator/publish/search.py): tarikh-index.json
+  // lists them; the first is loaded, the others merged into it.
+  var loading = null;
   function load() {
-    if (pagefind || failed) return Promise.resolve(pagefind);
-    return import(new URL(root + "pagefind/pagefind.js", location.href).href).then(
-      function (mod) {
-        pagefind = mod;
-        return mod.options ? mod.options({ excerptLength: 20 }).then(function () { return mod; }) : mod;
-      },
-      function () {
-        failed = true;
+    if (loading) return loading;
+    var base = new URL(root + "pagefind/", location.href).href;
+    loading = fetch(base + "tarikh-index.json")
+      .then(function (r) { return r.ok ? r.json() : {}; }, function () { return {}; })
+      .then(function (stamp) {
+        var shards = (stamp.shards || []).map(function (s) {
+          return new URL(root + s.path, location.href).href;
+        });
+        return import((shards[0] || base) + "pagefind.js").then(function (mod) {
+          var ready = mod.options ? mod.options({ excerptLength: 20 }) : Promise.resolve();
+          return ready
+            .then(function () {
+              return Promise.all(shards.slice(1).map(function (url) { return mod.mergeIndex(url); }));
+            })
+            .then(function () { return mod; });
+        });
+      })
+      .then(null, function () {
         status.textContent = location.protocol === "file:"
           ? "لا يعمل البحث والصفحة مفتوحة من القرص؛ اعرض الموقع عبر خادم ويب."
           : "تعذّر تحميل فهرس البحث.";
         return null;
-      }
-    );
+      });
+    return loading;
   }
 
   function item(data) {
