@@ -256,3 +256,21 @@ def test_a_call_order_or_postponement_is_dated_on_itself(verb: str, text: str) -
     found = find_date(text, WED, TODAY)
     assert found.date is None  # the story's own date applies
     assert D(2024, 3, 7) in [m.start for m in found.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("انعقد المؤتمر في 5 كانون ثاني 2023 ببيروت", "2023-01-05"),
+        ("انعقد المؤتمر في 5 تشرين أول 2023 ببيروت", "2023-10-05"),
+        ("انعقد المؤتمر في 5 تشرين ثاني 2023 ببيروت", "2023-11-05"),
+        ("انعقد المؤتمر في 5 كانون أول 2023 ببيروت", "2023-12-05"),
+        ("انعقد المؤتمر في 5 ربيع آخر 1445 بالرياض", _h(1445, 4, 5)),
+        ("انعقد المؤتمر في 5 ذوالقعدة 1444 بمكة", _h(1444, 11, 5)),
+        ("انعقد المؤتمر في 5 ذيالقعدة 1444 بمكة", _h(1444, 11, 5)),
+        ("انعقد المؤتمر في 5 ذوالحجة 1444 بمكة", _h(1444, 12, 5)),
+        ("انعقد المؤتمر في 5 ذيالحجة 1444 بمكة", _h(1444, 12, 5)),
+    ],
+)
+def test_month_names_without_the_article_or_the_space(text: str, expected: str) -> None:
+    assert read(text) == (expected, "day")
