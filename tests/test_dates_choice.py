@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from generator.arabic.date_words import BACKGROUND
+from generator.arabic.date_words import BACKGROUND, FRAMING_VERBS
 from generator.arabic.dates import find_date
 
 WED = dt.date(2024, 3, 6)  # a Wednesday
@@ -123,3 +123,39 @@ def test_a_law_numbered_by_its_year_is_not_the_event(text: str) -> None:
 
 def test_a_year_after_a_word_is_still_a_year() -> None:
     assert read("زار الوزير العاصمة التونسية عام 2019 لأول مرة") == "2019-01-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يشيع جثمان الفقيد بعد صلاة الظهر غداً",
+        "ويوارى جثمان الفقيد الثرى غداً في مقبرة العائلة",
+        "AFP - يصوغ البرلمان غداً نص القانون الجديد",  # a Latin dateline first
+    ],
+)
+def test_a_sentence_that_opens_on_an_imperfective_verb_is_about_the_coming_act(
+    text: str,
+) -> None:
+    assert read(text) == "2024-03-07"
+
+
+FRAMING_SENTENCES = {
+    "يأتي": "يأتي ذلك قبل افتتاح المعرض الدولي غداً",
+    "يذكر": "يذكر أن افتتاح المعرض الدولي غداً",
+    "يشار": "يشار إلى أن افتتاح المعرض الدولي غداً",
+    "يجدر": "يجدر بالذكر أن افتتاح المعرض الدولي غداً",
+    "يبدو": "يبدو أن افتتاح المعرض الدولي غداً مؤجل",
+    "يعتبر": "يعتبر افتتاح المعرض الدولي غداً حدثا ثقافيا",
+    "يعد": "يعد افتتاح المعرض الدولي غداً حدثا ثقافيا",
+    "يمكن": "يمكن للزوار دخول المعرض الدولي غداً",
+    "يجب": "يجب على الزوار التسجيل قبل دخول المعرض غداً",
+    "يتعين": "يتعين على الزوار التسجيل قبل دخول المعرض غداً",
+}
+
+
+@pytest.mark.parametrize(("verb", "text"), FRAMING_SENTENCES.items())
+def test_a_framing_verb_does_not_make_the_coming_day_the_event(verb: str, text: str) -> None:
+    assert verb in FRAMING_VERBS
+    found = find_date(text, WED, TODAY)
+    assert found.date is None  # the story's own date applies
+    assert [m.start for m in found.mentions] == [dt.date(2024, 3, 7)]

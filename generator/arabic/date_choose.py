@@ -16,7 +16,15 @@ import re
 
 from generator.arabic.date_patterns import B, alt
 from generator.arabic.date_resolve import DateValue
-from generator.arabic.date_words import BACKGROUND, COMING, DECIDING, PREPARING, STATEMENTS
+from generator.arabic.date_words import (
+    BACKGROUND,
+    COMING,
+    DECIDING,
+    FRAMING_VERBS,
+    PREPARING,
+    STATEMENTS,
+)
+from generator.arabic.normalize import normalize
 
 # A sentence about what will happen («سيبث الخطاب…», «ويكون فاتح الشهر…»): its
 # future date is the event's; in «أعلن … أن غداً …» it is only what was announced.
@@ -33,6 +41,9 @@ _DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
 _PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
 _BACKGROUND = re.compile(rf"{B}و?(?:{alt(BACKGROUND)})(?!\w)")
 _CLAUSE = re.compile(r"[.،,؛:!?؟]")
+# The sentence's first Arabic word, when it is an imperfective «ي…» verb.
+_OPENING_VERB = re.compile(r"[^\u0621-\u064a]*[وف]?(ي[\u0621-\u064a]{2,})(?![\u0621-\u064a])")
+_FRAMING = frozenset(map(normalize, FRAMING_VERBS)) | {"يوم"}
 _STATEMENT = re.compile(rf"{B}[وفبل]?(?:{alt(STATEMENTS)})(?:ا|ه|ها)?(?!\w)")
 # A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
 _LINK = re.compile(r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*")
@@ -61,7 +72,11 @@ def _future(folded: str, s: int) -> bool:
     """Whether a date after the story's at `s` is the event's: the sentence's
     verb is a coming act («سيغادر», «يعقد»), and no decision or preparation is
     reported before the date («أعلنت … أن …», «قررت …», «تستعد …», «ذكر بيان …»)."""
-    if not (_COMING.search(folded) or (_FUTURE.search(folded) and not _REPORTED.match(folded))):
+    if not (
+        _COMING.search(folded)
+        or (_FUTURE.search(folded) and not _REPORTED.match(folded))
+        or _opens_on_a_verb(folded)
+    ):
         return False
     return not (
         _DECIDING.search(folded, 0, s)
@@ -92,6 +107,13 @@ def check_calendars(
                 f"gives {greg.written!r}: {abs(days)} day{'s' if abs(days) > 1 else ''} apart "
                 + ("(a local sighting?)" if abs(days) <= 2 else "(check both dates)")
             )
+
+
+def _opens_on_a_verb(folded: str) -> bool:
+    """«يشيع جثمان الفقيد غداً», «ويوارى … الثرى غداً»: the sentence opens on an
+    imperfective verb (not one that frames it: «يأتي ذلك …», nor «يوم»)."""
+    m = _OPENING_VERB.match(folded)
+    return m is not None and m.group(1) not in _FRAMING
 
 
 def _rank(value: DateValue) -> int:

@@ -312,6 +312,10 @@ BACKGROUND = [
     "إثر",
     "عقب",
 ]
+# A sentence that opens on an imperfective verb («يشيع جثمان الفقيد غداً») is about
+# the coming act, unless the verb frames the news rather than telling it:
+# «يأتي ذلك عشية …», «يذكر أن …», «يبدو أن …».
+FRAMING_VERBS = ["يأتي", "يذكر", "يشار", "يجدر", "يبدو", "يعتبر", "يعد", "يمكن", "يجب", "يتعين"]
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
 PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]
 # A date after these, in the same clause, is the anniversary's, not the event's:
