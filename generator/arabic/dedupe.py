@@ -24,15 +24,16 @@ Why a number guard: two wire items that differ only in a date or a count
 same actors, however similar the words; texts whose sets of numbers differ
 never merge.
 
-Hashes are zlib.crc32, never Python's `hash()` of str (salted per process):
-the same texts give the same groups in every run.
+Hashes are splitmix64 of the grams' code units, never Python's `hash()` of
+str (salted per process): the same texts give the same groups in every run,
+whether they were sketched one by one or together with numpy
+(`dedupe_np`, for an archive: a hundred thousand lines in about a second).
 """
 
 from __future__ import annotations
 
 import random
 import re
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -77,6 +78,7 @@ class _BandIndex:
         self.bands: dict[str, tuple[int, ...]] = {}
         self.members: dict[int, set[str]] = {}
         self.shared: set[int] = set()  # buckets with two or more texts
+        self.wanted = False  # a first call went without: the next one builds it
 
     def update(self, prints: dict[str, Fingerprint]) -> None:
         for key in self.bands.keys() - prints.keys():
@@ -88,19 +90,36 @@ class _BandIndex:
                 if not members:
                     del self.members[band_key]
         for key in prints.keys() - self.bands.keys():
-            for band_key in prints[key][1]:
+            for band_key in prints[key][0]:
                 members = self.members.get(band_key)
                 if members is None:  # most buckets hold one text: no set() made in vain
                     self.members[band_key] = {key}
                 else:
                     members.add(key)
                     self.shared.add(band_key)
-        self.bands = {key: p[1] for key, p in prints.items()}
+        self.bands = {key: p[0] for key, p in prints.items()}
 
 
 _KEYS = _Memo()
 _PRINTS = _Memo()
+_GRAMS = _Memo()
 _INDEX = _BandIndex()
+
+
+def _gram_sets(keys: list[str]) -> None:
+    """Shingle the texts about to be compared, with numpy when they are many."""
+    new = list(dict.fromkeys(k for k in keys if k not in _GRAMS))
+    if len(new) >= VECTOR_FROM:
+        from generator.arabic.dedupe_np import gram_sets
+
+        _GRAMS.update(zip(new, gram_sets(new), strict=True))
+
+
+def _grams(key: str) -> frozenset[int]:
+    found = _GRAMS.get(key)
+    if found is None:
+        found = _GRAMS[key] = shingles(key)
+    return found
 
 
 def _key(text: str) -> str:
@@ -115,19 +134,42 @@ def _fold_key(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", normalize(text).lower()).split())
 
 
-def shingles(key: str) -> frozenset[int]:
-    """crc32 of every character 4-gram of the key (the whole key if shorter).
+# Every hash is splitmix64 (Steele et al. 2014) of a 64-bit integer: a gram is
+# its four UTF-16 code units packed into one, and the same arithmetic runs
+# on Python ints (a few texts: an edit in the preview) and on numpy arrays
+# (a whole archive at once), so both give the same fingerprints bit for bit.
+_M64 = (1 << 64) - 1
+_GOLDEN, _MIX1, _MIX2 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
+# Below this many new texts, numpy's import and set-up cost more than they save.
+VECTOR_FROM = 512
 
-    The grams are cut from the UTF-16 bytes (8 bytes = 4 Arabic letters), so
-    no gram is encoded on its own: a third of the time of slicing the str.
-    """
+
+def _mix(x: int) -> int:
+    x = (x + _GOLDEN) & _M64
+    x = ((x ^ (x >> 30)) * _MIX1) & _M64
+    x = ((x ^ (x >> 27)) * _MIX2) & _M64
+    return x ^ (x >> 31)
+
+
+def _units(key: str) -> list[int]:
     data = f" {key} ".encode("utf-16-le")
-    width = 2 * GRAM
-    if len(data) <= width:
-        return frozenset((zlib.crc32(data),))
-    return frozenset(
-        map(zlib.crc32, [data[i : i + width] for i in range(0, len(data) - width + 2, 2)])
-    )
+    return [data[i] | data[i + 1] << 8 for i in range(0, len(data), 2)]
+
+
+def _gram_values(key: str) -> list[int]:
+    """Every character 4-gram of « key » packed into an int (the whole text if
+    shorter): 4 UTF-16 code units = 4 Arabic letters, 16 bits each."""
+    u = _units(key)
+    if len(u) < GRAM:
+        return [sum(c << (16 * i) for i, c in enumerate(u))]
+    return [
+        u[i] | u[i + 1] << 16 | u[i + 2] << 32 | u[i + 3] << 48 for i in range(len(u) - GRAM + 1)
+    ]
+
+
+def shingles(key: str) -> frozenset[int]:
+    """The hashes of every character 4-gram of the key: what Jaccard compares."""
+    return frozenset(map(_mix, _gram_values(key)))
 
 
 def _donor_table(bins: int) -> tuple[tuple[int, ...], ...]:
@@ -169,28 +211,39 @@ def sketch(grams: frozenset[int]) -> list[int]:
     return out
 
 
-Fingerprint = tuple[frozenset[int], tuple[int, ...], frozenset[str]]
+def _band_keys(values: list[int]) -> tuple[int, ...]:
+    """One key per band: its ROWS values chained through the mix."""
+    out = []
+    for band in range(BANDS):
+        k = _mix(band)
+        for v in values[band::BANDS]:
+            k = _mix(k ^ v)
+        out.append(k)
+    return tuple(out)
 
 
-def _fingerprint(key: str) -> Fingerprint:
-    found = _PRINTS.get(key)
-    if found is None:
-        found = _PRINTS[key] = _compute_fingerprint(key)
-    return found
+# A fingerprint: the band keys and the numbers of a folded text. The shingles
+# are made again only for texts that share a band with another (`_grams`).
+Fingerprint = tuple[tuple[int, ...], frozenset[str]]
 
 
 def _compute_fingerprint(key: str) -> Fingerprint:
-    """Shingles, band keys and numbers of a folded text (sketching is most of
-    the cost of dedupe, hence the memo).
+    return _band_keys(sketch(shingles(key))), frozenset(_NUMBER.findall(key))
 
-    A band key is the hash of (band, its ROWS values): ints hash the same in
-    every process (only str is salted), a collision costs one extra Jaccard
-    check, and bucketing then hashes an int rather than a tuple per band.
-    """
-    grams = shingles(key)
-    values = sketch(grams)
-    bands = tuple(hash((band, *values[band::BANDS])) for band in range(BANDS))
-    return grams, bands, frozenset(_NUMBER.findall(key))
+
+def _fingerprints(keys: list[str]) -> dict[str, Fingerprint]:
+    """The fingerprints of keys not met before (sketching is most of the cost
+    of dedupe, hence the memo): one at a time for a few, with numpy for many."""
+    new = [k for k in keys if k not in _PRINTS]
+    if len(new) >= VECTOR_FROM:
+        from generator.arabic.dedupe_np import band_keys
+
+        for k, bands in zip(new, band_keys(new, _DONORS), strict=True):
+            _PRINTS[k] = (bands, frozenset(_NUMBER.findall(k)))
+    else:
+        for k in new:
+            _PRINTS[k] = _compute_fingerprint(k)
+    return {k: _PRINTS[k] for k in keys}
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -234,18 +287,30 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
         else:
             uf.union(j, i)
 
-    prints = {k: _fingerprint(k) for k in keys}
-    _INDEX.update(prints)
+    prints = _fingerprints(keys)
     _KEYS.keep(set(texts))
     _PRINTS.keep(prints.keys())
+    _GRAMS.keep(prints.keys())
     rep_of = dict(zip(keys, reps, strict=True))
-    grams = {rep_of[k]: p[0] for k, p in prints.items()}
-    numbers = {rep_of[k]: p[2] for k, p in prints.items()}
+    key_of = dict(zip(reps, keys, strict=True))
+    numbers = {rep_of[k]: p[1] for k, p in prints.items()}
     verified = 0
     # Only buckets shared by two or more texts matter; the index knows them
     # without a pass over every band of every text. Visited in a canonical
     # order, so the groups depend on the texts alone, not on earlier calls.
-    buckets = sorted(sorted(rep_of[k] for k in _INDEX.members[b]) for b in _INDEX.shared)
+    if not _INDEX.bands and len(keys) >= VECTOR_FROM and not _INDEX.wanted:
+        # A first call over many texts (`tarikh build`): one sort finds the
+        # shared buckets; the index a preview updates edit by edit is made
+        # only if another call comes.
+        from generator.arabic.dedupe_np import shared_buckets
+
+        _INDEX.wanted = True
+        shared = shared_buckets([prints[k][0] for k in keys])
+        buckets = sorted([reps[i] for i in members] for members in shared)
+    else:
+        _INDEX.update(prints)
+        buckets = sorted(sorted(rep_of[k] for k in _INDEX.members[b]) for b in _INDEX.shared)
+    _gram_sets([key_of[i] for members in buckets for i in members])
     for members in buckets:
         # Compare each member with one member of each group already met in
         # this bucket, not with every member: a bucket of k copies of one
@@ -261,7 +326,7 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
                 if numbers[leader] != numbers[i]:
                     continue
                 verified += 1
-                if jaccard(grams[leader], grams[i]) >= threshold:
+                if jaccard(_grams(key_of[leader]), _grams(key_of[i])) >= threshold:
                     uf.union(leader, i)
                     break
             else:
