@@ -159,3 +159,18 @@ def test_a_framing_verb_does_not_make_the_coming_day_the_event(verb: str, text: 
     found = find_date(text, WED, TODAY)
     assert found.date is None  # the story's own date applies
     assert [m.start for m in found.mentions] == [dt.date(2024, 3, 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leak or a report of a coming act is dated on the coming day
+        ("كشفت مصادر مطلعة أن الرئيس سيحضر القمة الأحد المقبل", "2024-03-10"),
+        ("قال الوزير إن الحكومة ستناقش المشروع غداً", "2024-03-07"),
+        # an announcement is dated on itself
+        ("أعلنت الوزارة أن الوفد سيحضر غداً", None),
+        ("حددت اللجنة موعدا سيحضر فيه الوفد غداً", None),
+    ],
+)
+def test_a_reported_coming_act_unless_announced(text: str, expected: str | None) -> None:
+    assert read(text) == expected
