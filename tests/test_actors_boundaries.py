@@ -228,3 +228,23 @@ def test_each_added_given_name_starts_a_person(given: str) -> None:
 @pytest.mark.parametrize("common", ["تمام", "نادر", "ياسمين", "جواد"])
 def test_added_common_words_need_a_family_name(common: str) -> None:
     assert names(f"وصل الوفد {common} الساعة العاشرة") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a noun in construct with a definite noun after a title is no name
+        ("وبحث الوزير مع نظيره الأردني سبل التعاون", []),
+        ("واستعرض الرئيس مستجدات الأوضاع في المنطقة", []),
+        # a given name, or a nisba family name, still makes one
+        ("واستقبل الرئيس هشام الحوت في القصر", ["هشام الحوت"]),
+        ("واستقبل الرئيس غياث الدباغي في القصر", ["غياث الدباغي"]),
+    ],
+)
+def test_a_construct_phrase_is_no_name(text: str, want: list[str]) -> None:
+    assert names(text) == want
+
+
+def test_a_name_opening_with_abd_is_still_a_name() -> None:
+    assert names("واستقبل الرئيس عبد الرحمن الخطيب في القصر") == ["عبد الرحمن الخطيب"]
+    assert names("وقال الأمير عبد اللطيف إن الزيارة ناجحة") == ["عبد اللطيف"]

@@ -138,10 +138,12 @@ def opens_no_name(t: Tokens, j: int) -> bool:
     word that is no given name («ونائبه», «وإيران», «ود.»: the conjunction
     starts the next item); a preposition on a noun in construct («لوحدة
     الشيوعيين», «بمرتبة وزير»: a surname such as «لعمامرة» stands alone); a
-    noun and its adjective («رسالة خطية»); an imperfect verb and its object
-    («يترأس الوفد»). Known given names always open one («وليد», «بثينة»)."""
+    noun and its adjective («رسالة خطية»); a noun in construct with a definite
+    noun that is no family name («سبل التعاون», «يترأس الوفد»: «بشار الأسد»
+    opens with a given name, «راشد الغنوشي» ends with a nisba). Known given
+    names always open one («وليد», «بثينة»)."""
     w = t.words[j]
-    if w in NAME_STARTS:
+    if w in NAME_STARTS or w in _NAME_OPENERS:  # «عبد الله», «أبو الغيط»
         return False
     if w[:1] == "و":
         return True
@@ -157,7 +159,7 @@ def opens_no_name(t: Tokens, j: int) -> bool:
         return True  # «لرئيس المجلس»
     if w.endswith("ه") and after.endswith("يه") and after not in NAME_STARTS:
         return True
-    return w[:1] in ("ي", "ت") and len(w) >= 4 and is_definite(after) and not _family(after)
+    return is_definite(after) and not _family(after)
 
 
 def _suffixed(w: str) -> bool:
