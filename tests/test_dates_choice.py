@@ -174,3 +174,17 @@ def test_a_framing_verb_does_not_make_the_coming_day_the_event(verb: str, text: 
 )
 def test_a_reported_coming_act_unless_announced(text: str, expected: str | None) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "expected"),
+    [
+        ("بعد أن", "وصل الوفد أمس إلى الرباط بعد أن غادر باريس في 4 مارس", "2024-03-05"),
+        ("قبل أن", "التقى الرئيس اليوم نظيره قبل أن يغادر في 4 مارس", "2024-03-06"),
+    ],
+)
+def test_a_date_after_after_or_before_that_is_background(
+    word: str, text: str, expected: str
+) -> None:
+    assert word in BACKGROUND
+    assert read(text) == expected

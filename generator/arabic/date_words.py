@@ -308,9 +308,12 @@ BACKGROUND = [
     "اللاتي",
     "كان قد",
     "كانت قد",
-    # what the event follows: «عاد الهدوء أمس عقب اشتباكات اندلعت في 1 مارس»
+    # what the event follows or precedes: «عاد الهدوء أمس عقب اشتباكات اندلعت في
+    # 1 مارس», «وصل الوفد أمس، بعد أن غادر باريس في 4 مارس»
     "إثر",
     "عقب",
+    "بعد أن",
+    "قبل أن",
 ]
 # A sentence that opens on an imperfective verb («يشيع جثمان الفقيد غداً») is about
 # the coming act, unless the verb frames the news rather than telling it:
