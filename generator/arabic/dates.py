@@ -41,12 +41,17 @@ Which date is the event's: a date governed by a word that marks another time
 «الذكرى» from up to nine words away) is a mention. So is a date after the
 story's own date, unless the sentence's verb is the coming act itself («يعقد
 المجلس يوم غدٍ جلسته», «سيغادر … غداً», even reported: «كشفت مصادر أن …») and it
-reports no decision or preparation before it («أعلنت … أن», «قررت», «تستعد»);
-such a coming day is the event's only when no date on or before the story's is
-left, and then the first one (its restatement in the other calendar shares
-it, and the Gregorian one is exact). A year-less day in a clause about what
-will happen is the next such day. Of the rest, the main clause's date beats
-one inside a reported «أن/إن» clause; then a written Gregorian day beats a
+reports no decision, preparation or statement before it («أعلنت … أن», «قررت»,
+«تستعد», «ذكر بلاغ … أن»; date_choose); a sentence that opens on an imperfective
+verb («يشيع جثمان الفقيد غداً») is about the coming act too. Such a coming day is
+the event's only when no date on or before the story's is left, and then the
+first one (its restatement in the other calendar shares it, and the Gregorian
+one is exact); it is marked `announced`. A year-less day, and a bare weekday,
+in a clause about what will happen is the next such day (a weekday after a
+coming day it follows: «غداً الأربعاء … ويوم الخميس»). Of the rest, the main
+clause's date beats one inside a reported «أن/إن» clause, and one in a
+relative, pluperfect or «عقب/بعد أن» clause or a wire's dateline («الدوحة في 6
+مارس /قنا/»); then a written Gregorian day beats a
 relative day («اليوم»), which beats a written Hijri day (the source may follow
 a sighting Umm al-Qura does not), a bare weekday, and a month or year; a
 governing word governs only the next date, and a date restated in brackets or
