@@ -24,6 +24,7 @@ from typing import Any
 
 from generator import __version__
 from generator.arabic.actors import ActorMention, Registry
+from generator.arabic.dedupe import Sketches
 from generator.arabic.normalize import normalize
 from generator.config import SiteConfig, load_config, parse_config
 from generator.deps import VOLATILE, PageReads, Read, Reads, context_digest
@@ -114,6 +115,7 @@ class Builder:
         self.sources = Sources(source)
         self._understood: dict[tuple[Any, ...], Understanding] = {}
         self._registry: tuple[str, Registry] | None = None
+        self._dedupe = Sketches()  # dedupe's, kept from build to build (serve)
         self._renderer: tuple[str, Renderer] | None = None
         self._files = SiteFiles()
         # What each page of the last build read, and the digests of those reads (deps.py).
@@ -249,6 +251,7 @@ class Builder:
             problems,
             config.hijri_adjust,
             corrections_file="content/corrections.yaml",
+            dedupe=self._dedupe,
         )
 
     def extract(self, paths: list[Path]) -> tuple[SiteModel, list[Diagnostic]]:

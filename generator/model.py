@@ -20,7 +20,7 @@ from markupsafe import Markup
 from generator.arabic.actors import ActorEntry, ActorMention, Registry, Role
 from generator.arabic.classify import TYPE_LABELS
 from generator.arabic.dates import DateValue
-from generator.arabic.dedupe import group_duplicates
+from generator.arabic.dedupe import Sketches, group_duplicates
 from generator.arabic.hijri import HijriDate, to_hijri
 from generator.arabic.normalize import normalize, slugify
 from generator.load import ActorFile, EventFile, NewsFile, NewsLine, Problems, parse_date
@@ -234,10 +234,11 @@ def _news_events(
     understood: dict[tuple[str, int], Understanding],
     corrections: dict[str, dict[str, Any]],
     hijri_adjust: int,
+    dedupe: Sketches | None = None,
 ) -> list[Event]:
     lines: list[NewsLine] = [item for f in news for item in f.items]
     story_of = {f.file: f for f in news}
-    groups = group_duplicates([item.text for item in lines])
+    groups = group_duplicates([item.text for item in lines], memory=dedupe)
     events: list[Event] = []
     pending = deque(groups)
     while pending:
@@ -356,8 +357,11 @@ def build_model(
     problems: Problems,
     hijri_adjust: int = 0,
     corrections_file: str = "content/corrections.yaml",
+    dedupe: Sketches | None = None,
 ) -> SiteModel:
-    events = _news_events(news, understood, corrections, hijri_adjust)
+    """The site as readers see it. `dedupe` is what the caller's dedupe kept
+    from its last build (a rebuild sketches only the edited lines)."""
+    events = _news_events(news, understood, corrections, hijri_adjust, dedupe)
     events += _file_events(event_files, registry, problems, hijri_adjust)
     events = _apply_corrections(
         events, corrections, registry, problems, hijri_adjust, corrections_file

@@ -171,8 +171,11 @@ def test_groups_do_not_depend_on_earlier_calls() -> None:
     del edited[200:210]
     edited.insert(5, texts[400])
 
-    find_groups(texts)  # a first build
-    after_edits = find_groups(edited).groups
+    from generator.arabic.dedupe import Sketches
+
+    kept = Sketches()  # what a builder keeps from build to build
+    find_groups(texts, memory=kept)  # a first build
+    after_edits = find_groups(edited, memory=kept).groups
     fresh = subprocess.run(
         [
             sys.executable,
@@ -215,15 +218,10 @@ def test_a_large_first_call_groups_as_the_index_does(monkeypatch: pytest.MonkeyP
     texts = synthetic_news(1500, rng)
     texts += [typo(texts[i], rng) for i in range(0, 1500, 5)]
 
-    def fresh() -> None:
-        for memo in (dedupe._KEYS, dedupe._PRINTS, dedupe._GRAMS):
-            memo.clear()
-        dedupe._INDEX.__init__()
-
-    fresh()
-    vectorised = find_groups(texts)  # ≥ VECTOR_FROM texts, empty index: numpy
-    again = find_groups(texts)  # a second call builds the index
-    fresh()
+    kept = dedupe.Sketches()
+    vectorised = find_groups(texts, memory=kept)  # ≥ VECTOR_FROM texts, empty index: numpy
+    again = find_groups(texts, memory=kept)  # a second call builds the index
+    assert kept.index.bands  # and keeps it for the next
     monkeypatch.setattr(dedupe, "VECTOR_FROM", 10**9)
     python = find_groups(texts)
     assert vectorised.groups == again.groups == python.groups

@@ -100,33 +100,51 @@ class _BandIndex:
         self.bands = {key: p[0] for key, p in prints.items()}
 
 
-_KEYS = _Memo()
-_PRINTS = _Memo()
-_GRAMS = _Memo()
-_INDEX = _BandIndex()
+class Sketches:
+    """What one caller keeps between calls: folded texts, fingerprints,
+    shingles and the bucket index. A builder holds one, so a rebuild after
+    an edit sketches only the edited lines; a call without one starts
+    afresh, and two builders never share what they remember."""
 
+    def __init__(self) -> None:
+        self.keys = _Memo()
+        self.prints = _Memo()
+        self.grams = _Memo()
+        self.index = _BandIndex()
 
-def _gram_sets(keys: list[str]) -> None:
-    """Shingle the texts about to be compared, with numpy when they are many."""
-    new = list(dict.fromkeys(k for k in keys if k not in _GRAMS))
-    if len(new) >= VECTOR_FROM:
-        from generator.arabic.dedupe_np import gram_sets
+    def key(self, text: str) -> str:
+        key = self.keys.get(text)
+        if key is None:
+            key = self.keys[text] = _fold_key(text)
+        return key
 
-        _GRAMS.update(zip(new, gram_sets(new), strict=True))
+    def fingerprints(self, keys: list[str]) -> dict[str, Fingerprint]:
+        """The fingerprints of `keys`, sketching those not met before (most of
+        the cost of dedupe): one at a time for a few, with numpy for many."""
+        new = [k for k in keys if k not in self.prints]
+        if len(new) >= VECTOR_FROM:
+            from generator.arabic.dedupe_np import band_keys
 
+            for k, bands in zip(new, band_keys(new, _DONORS), strict=True):
+                self.prints[k] = (bands, frozenset(_NUMBER.findall(k)))
+        else:
+            for k in new:
+                self.prints[k] = _compute_fingerprint(k)
+        return {k: self.prints[k] for k in keys}
 
-def _grams(key: str) -> frozenset[int]:
-    found = _GRAMS.get(key)
-    if found is None:
-        found = _GRAMS[key] = shingles(key)
-    return found
+    def shingle(self, keys: list[str]) -> None:
+        """Shingle the texts about to be compared, with numpy when they are many."""
+        new = list(dict.fromkeys(k for k in keys if k not in self.grams))
+        if len(new) >= VECTOR_FROM:
+            from generator.arabic.dedupe_np import gram_sets
 
+            self.grams.update(zip(new, gram_sets(new), strict=True))
 
-def _key(text: str) -> str:
-    key = _KEYS.get(text)
-    if key is None:
-        key = _KEYS[text] = _fold_key(text)
-    return key
+    def grams_of(self, key: str) -> frozenset[int]:
+        found = self.grams.get(key)
+        if found is None:
+            found = self.grams[key] = shingles(key)
+        return found
 
 
 def _fold_key(text: str) -> str:
@@ -231,21 +249,6 @@ def _compute_fingerprint(key: str) -> Fingerprint:
     return _band_keys(sketch(shingles(key))), frozenset(_NUMBER.findall(key))
 
 
-def _fingerprints(keys: list[str]) -> dict[str, Fingerprint]:
-    """The fingerprints of keys not met before (sketching is most of the cost
-    of dedupe, hence the memo): one at a time for a few, with numpy for many."""
-    new = [k for k in keys if k not in _PRINTS]
-    if len(new) >= VECTOR_FROM:
-        from generator.arabic.dedupe_np import band_keys
-
-        for k, bands in zip(new, band_keys(new, _DONORS), strict=True):
-            _PRINTS[k] = (bands, frozenset(_NUMBER.findall(k)))
-    else:
-        for k in new:
-            _PRINTS[k] = _compute_fingerprint(k)
-    return {k: _PRINTS[k] for k in keys}
-
-
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a and not b:
         return 1.0
@@ -270,8 +273,11 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
+def find_groups(
+    texts: Sequence[str], threshold: float = 0.8, memory: Sketches | None = None
+) -> Grouping:
     """group_duplicates, with the count of verified pairs (the cost that must stay linear)."""
+    memory = memory or Sketches()
     n = len(texts)
     uf = _UnionFind(n)
     # Identical folded texts: one representative each, joined without any comparison.
@@ -279,7 +285,7 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
     reps: list[int] = []
     keys: list[str] = []
     for i, text in enumerate(texts):
-        key = _key(text)
+        key = memory.key(text)
         j = first_of.setdefault(key, i)
         if j == i:
             reps.append(i)
@@ -287,10 +293,10 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
         else:
             uf.union(j, i)
 
-    prints = _fingerprints(keys)
-    _KEYS.keep(set(texts))
-    _PRINTS.keep(prints.keys())
-    _GRAMS.keep(prints.keys())
+    prints = memory.fingerprints(keys)
+    memory.keys.keep(set(texts))
+    memory.prints.keep(prints.keys())
+    memory.grams.keep(prints.keys())
     rep_of = dict(zip(keys, reps, strict=True))
     key_of = dict(zip(reps, keys, strict=True))
     numbers = {rep_of[k]: p[1] for k, p in prints.items()}
@@ -298,19 +304,20 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
     # Only buckets shared by two or more texts matter; the index knows them
     # without a pass over every band of every text. Visited in a canonical
     # order, so the groups depend on the texts alone, not on earlier calls.
-    if not _INDEX.bands and len(keys) >= VECTOR_FROM and not _INDEX.wanted:
+    index, grams = memory.index, memory.grams_of
+    if not index.bands and len(keys) >= VECTOR_FROM and not index.wanted:
         # A first call over many texts (`tarikh build`): one sort finds the
         # shared buckets; the index a preview updates edit by edit is made
         # only if another call comes.
         from generator.arabic.dedupe_np import shared_buckets
 
-        _INDEX.wanted = True
+        index.wanted = True
         shared = shared_buckets([prints[k][0] for k in keys])
         buckets = sorted([reps[i] for i in members] for members in shared)
     else:
-        _INDEX.update(prints)
-        buckets = sorted(sorted(rep_of[k] for k in _INDEX.members[b]) for b in _INDEX.shared)
-    _gram_sets([key_of[i] for members in buckets for i in members])
+        index.update(prints)
+        buckets = sorted(sorted(rep_of[k] for k in index.members[b]) for b in index.shared)
+    memory.shingle([key_of[i] for members in buckets for i in members])
     for members in buckets:
         # Compare each member with one member of each group already met in
         # this bucket, not with every member: a bucket of k copies of one
@@ -326,7 +333,7 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
                 if numbers[leader] != numbers[i]:
                     continue
                 verified += 1
-                if jaccard(_grams(key_of[leader]), _grams(key_of[i])) >= threshold:
+                if jaccard(grams(key_of[leader]), grams(key_of[i])) >= threshold:
                     uf.union(leader, i)
                     break
             else:
@@ -339,5 +346,7 @@ def find_groups(texts: Sequence[str], threshold: float = 0.8) -> Grouping:
     return Grouping(groups=groups, verified=verified, candidates=len(reps))
 
 
-def group_duplicates(texts: Sequence[str], threshold: float = 0.8) -> list[list[int]]:
-    return find_groups(texts, threshold).groups
+def group_duplicates(
+    texts: Sequence[str], threshold: float = 0.8, memory: Sketches | None = None
+) -> list[list[int]]:
+    return find_groups(texts, threshold, memory).groups
