@@ -248,3 +248,18 @@ def test_a_construct_phrase_is_no_name(text: str, want: list[str]) -> None:
 def test_a_name_opening_with_abd_is_still_a_name() -> None:
     assert names("واستقبل الرئيس عبد الرحمن الخطيب في القصر") == ["عبد الرحمن الخطيب"]
     assert names("وقال الأمير عبد اللطيف إن الزيارة ناجحة") == ["عبد اللطيف"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a Mauritanian family name «ولد X» as the subject after a verb or «كان»
+        ("وقدم ولد سالم مساء أمس استقالته للرئيس", ["ولد سالم"]),
+        ("وكان ولد أحمدو يشغل منصب الأمين العام", ["ولد أحمدو"]),
+        # at a clause's start «ولد» is «was born»
+        ("ولد محمد في نواكشوط عام 1960", []),
+        ("وقال إنه ولد بالعاصمة", []),
+    ],
+)
+def test_ould_names(text: str, want: list[str]) -> None:
+    assert names(text) == want

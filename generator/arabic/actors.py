@@ -82,7 +82,7 @@ from generator.arabic.words_names import (
 )
 
 # A name with no title starts with a given name, or «عبد» written apart.
-_BARE_STARTS = NAME_STARTS | frozenset(("عبد",))
+_BARE_STARTS = NAME_STARTS | frozenset(("عبد", "ولد"))
 # «نظيره» and the same after a clitic («بنظيره», «ونظيره»): asked of every sentence.
 _COUNTERPART_WORDS = frozenset(p + w for w in COUNTERPARTS for p in ("", "و", "ب", "ل", "وب"))
 _ABBREVIATED_STARTS = ABBREVIATED_TITLES | frozenset("و" + a for a in ABBREVIATED_TITLES)

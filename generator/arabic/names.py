@@ -25,6 +25,7 @@ from generator.arabic.words_names import (
     ORG_HEADS,
     STOP,
 )
+from generator.arabic.words_verbs import KANA
 
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 MASDAR = re.compile(r"^ت..ي.$")  # تفعيل
@@ -341,6 +342,8 @@ def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
     inside a place's or an institution's («جامع الإمام تركي بن عبدالله»,
     «مؤسسة محمد بن راشد»). Returns the end and the first word's stem."""
     w = t.words[j]
+    if w == "ولد":
+        return _ould(t, j)
     first = w if w in NAME_STARTS else w[1:] if w[:1] == "و" and w[1:] in NAME_STARTS else None
     if first is None and w in ("عبد", "وعبد") and joined(t, j + 1):  # «عبد الملك الحوثي»
         after = t.words[j + 1]
@@ -367,3 +370,17 @@ def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
         if not strong:
             return None
     return end, first
+
+
+def _ould(t: Tokens, j: int) -> tuple[int, str] | None:
+    """«وقدم ولد بلال استقالة الحكومة»: a Mauritanian family name, «ولد» and a
+    name, standing for the person as the subject right after a verb or «كان».
+    At a clause's start «ولد» is the verb «was born», so a verb must come first."""
+    if j == 0 or not joined(t, j) or not joined(t, j + 1):
+        return None
+    before, after = t.words[j - 1], t.words[j + 1]
+    if not (is_verb(before) or before in KANA):
+        return None
+    if not name_word(after) or any(is_definite(s) for s in stems(after)):
+        return None  # «ولد الشيخ» is read after «محمد»; «ولد بالعاصمة» is «was born»
+    return j + 2, "ولد"
