@@ -185,3 +185,12 @@ def test_his_counterpart_holds_the_same_title_in_the_named_country() -> None:
     ]
     # nobody held the title on that date: no one
     assert [m.name for m in find_actors(text, reg, dt.date(2023, 1, 1))] == ["يوسف العلمي"]
+
+
+def test_the_complement_of_a_title_inside_a_title() -> None:
+    """«المبعوث الخاص للأمين العام للأمم المتحدة» is one title: the body is its
+    complement, reported only with the person the title names."""
+    reg = Registry([_org("الأمم المتحدة")])
+    title = "المبعوث الخاص للأمين العام للأمم المتحدة"
+    assert names(f"واستقبل الوزير خالد الحداد، {title}، في مكتبه", reg) == ["خالد الحداد"]
+    assert names(f"وقال {title} سالم الحوت إن", reg) == ["سالم الحوت", "الأمم المتحدة"]

@@ -223,7 +223,10 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
         return k
     w = t.words[k]
     if w.startswith("لل") and len(w) > 4:
-        return adjectives(t, k + 1, alias_starts)
+        end = adjectives(t, k + 1, alias_starts)
+        if "ال" + w[2:] in HEADS_DEFINITE:  # «… للأمين العام للأمم المتحدة»: his, of it
+            return _destination(t, end, alias_starts)
+        return end
     if w[:1] == "ل" and w[1:] in PLACES:
         return k + 1
     if w[:1] == "ل" and (w[1:] in CONSTRUCT_NOUNS or w[1:] in HEADS_CONSTRUCT):
