@@ -29,6 +29,7 @@ from generator.arabic.normalize import normalize
 from generator.config import SiteConfig, load_config, parse_config
 from generator.deps import VOLATILE, PageReads, Read, Reads, context_digest
 from generator.errors import BuildError, ConfigError, Diagnostic
+from generator.jobs import render_pages
 from generator.load import (
     ActorFile,
     EventFile,
@@ -38,7 +39,7 @@ from generator.load import (
     load_news,
 )
 from generator.model import Event, SiteModel, build_model
-from generator.plan import event_digests, plan_pages
+from generator.plan import Page, event_digests, plan_pages
 from generator.plan_embed import embed_info, plan_embeds, scopes
 from generator.publish.embed import host_script
 from generator.publish.findable import NO_BASE_URL, findable
@@ -50,6 +51,7 @@ from generator.publish.timelinejs import timeline_json
 from generator.rebuild import Last, Memory, inputs_digest
 from generator.render import Renderer, Theme, resolve_theme
 from generator.sources import Sources
+from generator.staging import staging_dir
 from generator.stamps import Stamps, build_date
 from generator.stamps import begin as list_inputs
 from generator.stamps import forget as forget_stamps
@@ -104,10 +106,12 @@ class Builder:
         reference_date: dt.date | None = None,
         serving: bool = False,
         progress: Callable[[str, int, int], None] | None = None,
+        jobs: int = 1,
     ) -> None:
         self.source = source
         # Called as (stage, done, total) during long stages; the CLI draws it.
         self.progress = progress
+        self.jobs = jobs  # processes that render (jobs.py); a preview renders in process
         self.output = output or source / "output"
         self.base_url = base_url
         self.reference_date = reference_date
@@ -338,12 +342,56 @@ class Builder:
         previous, old_reads, old_table = self._previous()
         reads = Reads(model)
         renderer.begin(reads, old_table)
-        config_key = repr(config) + __version__
-        files = SiteFiles(self.output)
+        files = SiteFiles(self.output, None if self.serving else staging_dir(self.output))
+        try:
+            rendered, records = self._render_pages(
+                pages, (previous, old_reads, old_table), renderer, reads, files, problems,
+                repr(config) + __version__,
+            )  # fmt: skip
+            self._publishables(
+                files, static, model, config, renderer, digests, embeddable, problems
+            )
+        except BaseException:
+            files.discard()  # a failed build publishes nothing
+            raise
+
+        changed_paths = {p for p in files if p not in previous or previous.sha(p) != files.sha(p)}
+        changed_paths |= set(previous) - set(files)
+        self._files = files
+        return BuildResult(
+            files=files,
+            rendered=rendered,
+            changed=changed_paths,
+            diagnostics=sorted(set(problems.items), key=_diagnostic_order),
+            seconds=time.perf_counter() - start,
+            model=model,
+            pages=records,
+            summary={
+                "events": len(model.events),
+                "actors": sum(1 for a in model.actors if a.events),
+                "pages": sum(1 for p in files if p.endswith(".html")),
+            },
+        )
+
+    def _render_pages(
+        self,
+        pages: list[Page],
+        last: tuple[SiteFiles, dict[str, PageReads], dict[Read, str]],
+        renderer: Renderer,
+        reads: Reads,
+        files: SiteFiles,
+        problems: Problems,
+        config_key: str,
+    ) -> tuple[set[str], dict[str, dict[str, Any]]]:
+        """Every page into `files`: reused when nothing it read has changed
+        since `last` (the previous build: its pages, their reads, the reads'
+        digests), else rendered (across `jobs` processes, jobs.py). Returns
+        the pages rendered and each page's record."""
+        previous, old_reads, old_table = last
         origins: dict[str, str] = {}
         records: dict[str, dict[str, Any]] = {}
         page_reads: dict[str, PageReads] = {}
-        rendered: set[str] = set()
+        todo: list[Page] = []
         for page in pages:
             if page.path in origins:
                 problems.error(
@@ -371,21 +419,28 @@ class Builder:
                 files.take(previous, page.path)  # from output/: its digest, not its bytes
                 page_reads[page.path] = old
             else:
-                data, own, groups = renderer.render_tracked(page.template, page.path, page.context)
-                files[page.path] = data
-                page_reads[page.path] = (fp, reads.note(own), groups)
-                for group in groups:
-                    reads.note(group)
-                rendered.add(page.path)
-                if self.progress is not None and len(rendered) % 256 == 0:
-                    self.progress("rendering", len(origins), len(pages))
-            records[page.path] = {
-                "fingerprint": fp,
-                "template": page.template,
-                "deps": page.deps,
-            }
+                todo.append(page)
+            records[page.path] = {"fingerprint": fp, "template": page.template, "deps": page.deps}
+        progress = self.progress
+        done = (lambda n: progress("rendering", n, len(todo))) if progress else None
+        for page, own, groups in render_pages(renderer, reads, todo, files, self.jobs, done):
+            page_reads[page.path] = (records[page.path]["fingerprint"], own, groups)
         self._page_reads, self._table = page_reads, reads.table
+        return {p.path for p in todo}, records
 
+    def _publishables(
+        self,
+        files: SiteFiles,
+        static: dict[str, bytes],
+        model: SiteModel,
+        config: SiteConfig,
+        renderer: Renderer,
+        digests: dict[str, str],
+        embeddable: list[Any],
+        problems: Problems,
+    ) -> None:
+        """Everything but the pages: static files, the search index, the data
+        files, the widget's script and oEmbed, feeds and sitemaps."""
         files.update(static)
         filters = renderer.env.filters
         written = None if self.serving else self.memory.written()
@@ -406,24 +461,6 @@ class Builder:
             problems.items.append(Diagnostic(None, None, "note", NO_BASE_URL))
         files.update(findable(model, config, list(files)))
         files[".nojekyll"] = b""
-
-        changed_paths = {p for p in files if p not in previous or previous.sha(p) != files.sha(p)}
-        changed_paths |= set(previous) - set(files)
-        self._files = files
-        return BuildResult(
-            files=files,
-            rendered=rendered,
-            changed=changed_paths,
-            diagnostics=sorted(set(problems.items), key=_diagnostic_order),
-            seconds=time.perf_counter() - start,
-            model=model,
-            pages=records,
-            summary={
-                "events": len(model.events),
-                "actors": sum(1 for a in model.actors if a.events),
-                "pages": sum(1 for p in files if p.endswith(".html")),
-            },
-        )
 
     def _json_lines(self, digests: dict[str, str]) -> Callable[[Event], str]:
         """events.json's line of an event, reused while the event's digest holds."""
@@ -491,6 +528,7 @@ class Builder:
             written, removed, published = write_output(
                 self.output, result.files, warn, written_as=written_as, sweep=before is None
             )
+            result.files.published()  # the staging folder goes (staging.py)
             counts = (written, removed)
             last = Last(self._inputs, "", result.summary, result.diagnostics)
             self.memory.save(

@@ -76,6 +76,15 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
     b.add_argument("--watch", action="store_true", help="rebuild output/ whenever a source changes")
     b.add_argument("--poll", action="store_true", help="with --watch: poll instead of inotify")
+    b.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="render with N processes (default: the number of cores, %(default)s here); "
+        "the output is the same for any N",
+    )
 
     s = sub.add_parser(
         "serve",
@@ -322,6 +331,13 @@ class _Progress:
             sys.stderr.flush()
 
 
+def _jobs(text: str) -> int:
+    """--jobs: a whole number of processes, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more): {text!r}")
+    return int(text)
+
+
 def _build(args: argparse.Namespace) -> int:
     problem = _not_a_site(args.source)
     if problem is None:
@@ -363,6 +379,7 @@ def _build(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         reference_date=args.reference_date,
         progress=progress,
+        jobs=args.jobs,
     )
     result = builder.build(skip_unchanged=True)
     if progress is not None:

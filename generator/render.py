@@ -318,6 +318,25 @@ class Renderer:
         self._digests[name] = h.hexdigest()
         return self._digests[name]
 
+    def compile(self, name: str, seen: set[str] | None = None) -> None:
+        """Load a template and what it extends and includes, so that processes
+        forked from this one (jobs.py) share the compiled code. A template
+        that fails to load fails again, with its message, when a page renders it."""
+        seen = set() if seen is None else seen
+        for one in (name, CARD):
+            if one in seen:
+                continue
+            seen.add(one)
+            try:
+                self.env.get_template(one)
+                source, filename, _ = self.env.loader.get_source(self.env, one)  # type: ignore[union-attr]
+                refs = jinja2.meta.find_referenced_templates(self.env.parse(source, one, filename))
+            except (jinja2.TemplateError, OSError):
+                continue
+            for ref in refs:
+                if ref:
+                    self.compile(ref, seen)
+
     def render(self, template: str, page_path: str, context: dict[str, Any]) -> bytes:
         return self.render_tracked(template, page_path, context)[0]
 

@@ -17,12 +17,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+import weakref
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Diagnostic
+from generator.staging import stage
 
 MANIFEST = ".tarikh-manifest.json"
 
@@ -64,32 +67,56 @@ class _Kept:
         self.sha = sha
 
 
+class _Staged:
+    """A file written to a build's staging folder (staging.py): its digest and folder."""
+
+    __slots__ = ("folder", "sha")
+
+    def __init__(self, sha: str, folder: Path) -> None:
+        self.sha, self.folder = sha, folder
+
+
 class SiteFiles(MutableMapping[str, bytes]):
     """The site, output-relative path → bytes, in the order it was made.
 
     A page reused from output/ is `keep`-ed by its digest: writing it is
     nothing (output/ already holds it), and its bytes are read, and checked,
     only when asked for. Each file's digest is computed once.
+
+    With a `staging` folder (`tarikh build`, staging.py), a file set here is
+    written there at once and only its digest is held; publishing it is a
+    move into output/. The folder goes when the files are published, when
+    the build fails (`discard`) or with this object.
     """
 
-    def __init__(self, output: Path | None = None) -> None:
+    def __init__(self, output: Path | None = None, staging: Path | None = None) -> None:
         self.output = output
-        self._items: dict[str, bytes | _Kept] = {}
+        self._items: dict[str, bytes | _Kept | _Staged] = {}
         self._shas: dict[str, str] = {}
+        self._made: set[str] = set()  # the staging folder's subfolders made so far
+        self.staging = staging
+        if staging is not None:
+            self._cleanup = weakref.finalize(self, shutil.rmtree, staging, True)
 
     def keep(self, path: str, sha: str) -> None:
         self._items[path] = _Kept(sha)
         self._shas[path] = sha
 
+    def staged(self, path: str, sha: str) -> None:
+        """A file another process wrote into the staging folder (jobs.py)."""
+        assert self.staging is not None
+        self._items[path] = _Staged(sha, self.staging)
+        self._shas[path] = sha
+
     def take(self, other: Mapping[str, bytes], path: str) -> None:
         """`other[path]` as it is there (kept or in memory), without reading it."""
-        if isinstance(other, SiteFiles):
+        if isinstance(other, SiteFiles) and not isinstance(other._items[path], _Staged):
             self._items[path] = other._items[path]
             if path in other._shas:
                 self._shas[path] = other._shas[path]
             else:
                 self._shas.pop(path, None)
-        else:
+        else:  # bytes, or staged by another build that was never published: copied
             self[path] = other[path]
 
     def kept(self, path: str) -> bool:
@@ -98,11 +125,13 @@ class SiteFiles(MutableMapping[str, bytes]):
     def sha(self, path: str) -> str:
         if path not in self._shas:
             value = self._items[path]
-            self._shas[path] = value.sha if isinstance(value, _Kept) else digest(value)
+            self._shas[path] = value.sha if isinstance(value, _Kept | _Staged) else digest(value)
         return self._shas[path]
 
     def __getitem__(self, path: str) -> bytes:
         value = self._items[path]
+        if isinstance(value, _Staged):
+            return (value.folder / path).read_bytes()
         if not isinstance(value, _Kept):
             return value
         if self.output is None:
@@ -113,6 +142,9 @@ class SiteFiles(MutableMapping[str, bytes]):
         return data
 
     def __setitem__(self, path: str, data: bytes) -> None:
+        if self.staging is not None and self._cleanup.alive:
+            self.staged(path, stage(self.staging, path, data, self._made))
+            return
         self._items[path] = data
         self._shas.pop(path, None)
 
@@ -128,6 +160,31 @@ class SiteFiles(MutableMapping[str, bytes]):
 
     def __contains__(self, path: object) -> bool:
         return path in self._items
+
+    def publish(self, path: str, target: Path) -> None:
+        """Put one file in place, whole: a staged one is moved, not copied."""
+        value = self._items[path]
+        if isinstance(value, _Staged) and value.folder == self.staging:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(value.folder / path, 0o644)
+            os.replace(value.folder / path, target)
+        else:
+            atomic_write(target, self[path])
+
+    def published(self) -> None:
+        """output/ holds every file now: staged ones are kept there, and what is
+        left of the staging folder (files output/ already had) goes."""
+        if self.staging is None:
+            return
+        for path, value in self._items.items():
+            if isinstance(value, _Staged) and value.folder == self.staging:
+                self._items[path] = _Kept(value.sha)
+        self.discard()
+
+    def discard(self) -> None:
+        """The staging folder goes: a failed build publishes nothing."""
+        if self.staging is not None and self._cleanup.alive:
+            self._cleanup()
 
 
 def digest(data: bytes) -> str:
@@ -199,7 +256,10 @@ def write_output(
         new.files[rel] = sha
         if old.files.get(rel) == sha and _holds(output, rel, sha, known.get(rel)):
             continue
-        atomic_write(safe_target(output, rel), files[rel])
+        if isinstance(files, SiteFiles):
+            files.publish(rel, safe_target(output, rel))
+        else:
+            atomic_write(safe_target(output, rel), files[rel])
         written += 1
     removed = 0
     for rel in sorted(set(old.files) - set(files)):
