@@ -44,7 +44,7 @@ from generator.plan_embed import embed_info, plan_embeds, scopes
 from generator.publish.embed import host_script
 from generator.publish.findable import NO_BASE_URL, findable
 from generator.publish.oembed import oembed_json, oembed_path
-from generator.publish.records import event_line, events_json
+from generator.publish.records import event_line, events_files
 from generator.publish.search import SearchIndex, search_page
 from generator.publish.search import records as search_records
 from generator.publish.timelinejs import timeline_json
@@ -450,7 +450,7 @@ class Builder:
         )
         for path in index:
             files.take(index, path)  # a shard output/ holds stays there
-        files["events.json"] = events_json(model, config, self._json_lines(digests))
+        files.update(events_files(model, config, self._json_lines(digests)))
         files["timeline.json"] = timeline_json(model, config, problems)
         files["embed.js"] = host_script()
         if config.base_url:

@@ -48,6 +48,9 @@ class SiteConfig:
     # its offices then also go by the titles written without a country
     # («رئيس الجمهورية», «وزير الخارجية»). Empty: no home state.
     country: str = ""
+    # Events past which /events.json becomes an index of one file per year
+    # (publish/records.py). 0: always one file.
+    events_json_limit: int = 10000
 
     @property
     def base_path(self) -> str:
@@ -90,12 +93,11 @@ def _check(key: str, value: object, problems: list[str]) -> object:
             problems.append(f"country: {value!r} is not a state tarikh knows{hint}")
             return None
         return value
-    if key == "page_size":
+    if key in ("page_size", "events_json_limit"):
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return value
-        problems.append(
-            f"page_size: expected a whole number of events (0: one page), got {value!r}"
-        )
+        never = "one page" if key == "page_size" else "one file"
+        problems.append(f"{key}: expected a whole number of events (0: {never}), got {value!r}")
         return None
     if not isinstance(value, str):
         problems.append(f"{key}: expected a string, got {type(value).__name__} {value!r}")

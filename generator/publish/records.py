@@ -2,6 +2,12 @@
 
 `event_record` is the extraction contract of DESIGN.md; `tarikh extract`
 prints it and `events.json` publishes it, so the two can never disagree.
+
+An archive of 100,000 events would make one events.json of tens of
+megabytes that a reader must fetch whole; past `events_json_limit` events
+(site.toml) `/events.json` is an index instead, and the events are in one
+file per Gregorian year, `/events/<year>.json` (`/events/undated.json`),
+each in events.json's own shape.
 """
 
 from __future__ import annotations
@@ -54,6 +60,40 @@ def events_json(
 ) -> bytes:
     """All events, one a line: diffs stay readable, a rebuild can reuse the lines
     of unchanged events (`line`), and no indent keeps json's C encoder."""
-    lines = ",\n".join(map(line, model.events))
-    head = json.dumps(config.title, ensure_ascii=False)
-    return f'{{"title": {head}, "events": [\n{lines}\n]}}\n'.encode()
+    return _document(config, model.events, line)
+
+
+def _document(
+    config: SiteConfig, events: list[Event], line: Callable[[Event], str], **head: object
+) -> bytes:
+    lines = ",\n".join(map(line, events))
+    fields = "".join(
+        f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}, "
+        for k, v in {"title": config.title, **head}.items()
+    )
+    return f'{{{fields}"events": [\n{lines}\n]}}\n'.encode()
+
+
+def events_files(
+    model: SiteModel, config: SiteConfig, line: Callable[[Event], str] = event_line
+) -> dict[str, bytes]:
+    """`events.json`, whole, or past `config.events_json_limit` events an index
+    of per-year files (`events/<year>.json`, in date order, undated last)."""
+    limit = config.events_json_limit
+    if not limit or len(model.events) <= limit:
+        return {"events.json": events_json(model, config, line)}
+    years: dict[str, list[Event]] = {}
+    for event in model.events:
+        key = str(event.date.start.year) if event.date is not None else "undated"
+        years.setdefault(key, []).append(event)
+    order = sorted(years, key=lambda k: (k == "undated", int(k) if k != "undated" else 0))
+    files = {f"events/{key}.json": _document(config, years[key], line, year=key) for key in order}
+    index = {
+        "title": config.title,
+        "count": len(model.events),
+        "files": [
+            {"year": key, "count": len(years[key]), "url": f"events/{key}.json"} for key in order
+        ],
+    }
+    files["events.json"] = (json.dumps(index, ensure_ascii=False, indent=1) + "\n").encode()
+    return files
