@@ -52,6 +52,7 @@ def render_pages(
     folder = files.staging
     context = _fork_context()
     if jobs <= 1 or len(pages) < MIN_PAGES or folder is None or context is None:
+        known: dict[Read, Read] = {}
         for n, page in enumerate(pages, 1):
             data, own, groups = renderer.render_tracked(page.template, page.path, page.context)
             files[page.path] = data
@@ -60,9 +61,16 @@ def render_pages(
                 reads.note(group)
             if progress is not None and n % 256 == 0:
                 progress(n)
-            yield page, own, groups
+            yield page, _interned(own, known), groups
         return
     yield from _pooled(renderer, reads, pages, files, folder, jobs, context, progress)
+
+
+def _interned(reads: frozenset[Read], known: dict[Read, Read]) -> frozenset[Read]:
+    """The same set, made of the reads other pages hold already: a page's
+    reads are mostly its neighbours' (the same events, the same fields), and
+    as separate tuples they were hundreds of megabytes at 10,000 events."""
+    return frozenset([known.setdefault(r, r) for r in reads])
 
 
 def _fork_context() -> Any:
@@ -86,6 +94,7 @@ def _pooled(
     size = max(4, min(64, len(pages) // (jobs * 8)))
     runs = [(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
     shared: dict[frozenset[Read], frozenset[Read]] = {}  # one set per card, across workers
+    known: dict[Read, Read] = {}
     seen: set[str] = set()
     for name in sorted({p.template for p in pages}):  # compiled once, before the fork
         renderer.compile(name, seen)
@@ -101,7 +110,8 @@ def _pooled(
                     done += 1
                     if progress is not None and done % 256 == 0:
                         progress(done)
-                    yield page, own, tuple(shared.setdefault(g, g) for g in groups)
+                    cards = tuple(shared.setdefault(g, g) for g in groups)
+                    yield page, _interned(own, known), cards
     finally:
         _WORK = None
 

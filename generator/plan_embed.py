@@ -17,7 +17,7 @@ from generator.config import SiteConfig
 from generator.deps import track
 from generator.model import Event, SiteModel
 from generator.plan import Page, Section, _h, paginate
-from generator.publish.embed import axis_data, day_number, snippet
+from generator.publish.embed import axis_data, axis_shared, day_number, snippet
 from generator.publish.oembed import oembed_url
 from generator.render import relative_url
 
@@ -83,13 +83,16 @@ def plan_embeds(
             scope.events, scope.widget, config.page_size, config.calendar, latest=True
         )
         spans = [_span(s) for s in sections]
+        shared = axis_shared(scope.events, config, months)  # one per scope, not per page
         for i, section in enumerate(sections):
             path = f"{section.path}index.html"
             links = [
                 (lo, hi, relative_url(path, s.path))
                 for (lo, hi), s in zip(spans, sections, strict=True)
             ]
-            axis = axis_data(scope.events, links if len(sections) > 1 else [], i, config, months)
+            axis = axis_data(
+                scope.events, links if len(sections) > 1 else [], i, config, months, shared
+            )
             shown = section.events[::-1] if config.order == "desc" else section.events
             context: dict[str, Any] = {
                 "page": {"path": path, "title": scope.title, "kind": "embed"},
@@ -108,7 +111,7 @@ def plan_embeds(
                 [digests[e.id] for e in shown],
                 [s.path for s in sections],
                 str(i),
-                str(axis),
+                axis.key,
             )
             deps = frozenset(f for e in section.events for f in e.files)
             pages.append(

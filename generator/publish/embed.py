@@ -8,8 +8,10 @@ the theme's `embed.html`; what is here is what they carry besides HTML.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import InitVar, dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -74,37 +76,72 @@ def hijri_months(first: dt.date, last: dt.date, adjust: int) -> list[list[int]]:
     return out
 
 
-def axis_data(
-    events: Sequence[Event],
-    sections: Sequence[tuple[int, int, str]],
-    here: int,
-    config: SiteConfig,
-    months: Sequence[str],
-) -> Markup:
-    """What the widget's time axis needs, as JSON for the page to carry.
+@dataclass(frozen=True, eq=False)
+class Axis:
+    """What the widget's time axis needs, printed as JSON where the page
+    carries it (`{{ axis }}`).
 
-    `sections` are the widget's pages as (first day, last day, relative URL),
-    so a choice of time outside this page can go to the page that holds it.
-    """
+    Every widget page of a scope carries the scope's whole axis: held as one
+    string per page, that was most of a 10,000-event build's memory. The
+    scope's part (its days, the Hijri months) is made once and shared; a page
+    adds only its links and its place. `key` digests the shared part, so a
+    page's context digest (deps.py, which reads the fields) still changes
+    whenever what it prints does."""
+
+    key: str
+    sections: list[list[Any]]
+    here: int
+    shared: InitVar[dict[str, Any]]
+
+    def __post_init__(self, shared: dict[str, Any]) -> None:
+        object.__setattr__(self, "_shared", shared)
+
+    def __html__(self) -> str:
+        shared = self._shared  # type: ignore[attr-defined]
+        head = {"days": shared["days"], "sections": self.sections, "here": self.here}
+        return str(script_json(head | {k: v for k, v in shared.items() if k != "days"}))
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def axis_shared(
+    events: Sequence[Event], config: SiteConfig, months: Sequence[str]
+) -> tuple[str, dict[str, Any]]:
+    """A scope's part of its axis, and its digest (made once per scope)."""
     days = day_counts(events)
     hijri: list[list[int]] = []
     if days:
         first = EPOCH + dt.timedelta(days=days[0])
         last = EPOCH + dt.timedelta(days=days[-2])
         hijri = hijri_months(first, last, config.hijri_adjust)
-    return script_json(
-        {
-            "days": days,
-            "sections": [list(s) for s in sections],
-            "here": here,
-            "order": config.order,
-            "calendar": config.calendar,
-            "digits": config.digits,
-            "gm": list(months),
-            "hm": list(HIJRI_MONTHS),
-            "hijri": hijri,
-        }
-    )
+    shared = {
+        "days": days,
+        "order": config.order,
+        "calendar": config.calendar,
+        "digits": config.digits,
+        "gm": list(months),
+        "hm": list(HIJRI_MONTHS),
+        "hijri": hijri,
+    }
+    key = hashlib.blake2b(json.dumps(shared).encode(), digest_size=16).hexdigest()
+    return key, shared
+
+
+def axis_data(
+    events: Sequence[Event],
+    sections: Sequence[tuple[int, int, str]],
+    here: int,
+    config: SiteConfig,
+    months: Sequence[str],
+    shared: tuple[str, dict[str, Any]] | None = None,
+) -> Axis:
+    """The axis of one widget page. `sections` are the widget's pages as
+    (first day, last day, relative URL), so a choice of time outside this
+    page can go to the page that holds it; `shared`: the scope's part, if
+    made already (axis_shared)."""
+    key, common = shared or axis_shared(events, config, months)
+    return Axis(key, [list(s) for s in sections], here, common)
 
 
 def widget_url(config: SiteConfig, scope_path: str) -> str:
