@@ -17,9 +17,8 @@ from generator.config import SiteConfig
 from generator.deps import track
 from generator.model import Event, SiteModel
 from generator.plan import Page, Section, _h, paginate
-from generator.publish.embed import axis_data, axis_shared, day_number, snippet
+from generator.publish.embed import Axis, axis_shared, day_number, snippet
 from generator.publish.oembed import oembed_url
-from generator.render import relative_url
 
 
 @dataclass(frozen=True)
@@ -82,17 +81,11 @@ def plan_embeds(
         sections = paginate(
             scope.events, scope.widget, config.page_size, config.calendar, latest=True
         )
-        spans = [_span(s) for s in sections]
-        shared = axis_shared(scope.events, config, months)  # one per scope, not per page
+        spans = [(*_span(s), s.path) for s in sections]
+        key, shared = axis_shared(scope.events, config, months, spans)  # once per scope
         for i, section in enumerate(sections):
             path = f"{section.path}index.html"
-            links = [
-                (lo, hi, relative_url(path, s.path))
-                for (lo, hi), s in zip(spans, sections, strict=True)
-            ]
-            axis = axis_data(
-                scope.events, links if len(sections) > 1 else [], i, config, months, shared
-            )
+            axis = Axis(key, path, i, len(sections) > 1, shared)
             shown = section.events[::-1] if config.order == "desc" else section.events
             context: dict[str, Any] = {
                 "page": {"path": path, "title": scope.title, "kind": "embed"},

@@ -89,26 +89,37 @@ class Axis:
     whenever what it prints does."""
 
     key: str
-    sections: list[list[Any]]
+    path: str  # the page's own, output-relative: its links are relative to it
     here: int
+    paged: bool
     shared: InitVar[dict[str, Any]]
 
     def __post_init__(self, shared: dict[str, Any]) -> None:
         object.__setattr__(self, "_shared", shared)
 
     def __html__(self) -> str:
+        from generator.render import relative_url  # render imports this module
+
         shared = self._shared  # type: ignore[attr-defined]
-        head = {"days": shared["days"], "sections": self.sections, "here": self.here}
-        return str(script_json(head | {k: v for k, v in shared.items() if k != "days"}))
+        links = zip(shared["spans"], shared["paths"], strict=True)
+        sections = [[lo, hi, relative_url(self.path, p)] for (lo, hi), p in links]
+        head = {"days": shared["days"], "sections": sections if self.paged else []}
+        rest = {k: v for k, v in shared.items() if k not in ("days", "spans", "paths")}
+        return str(script_json(head | {"here": self.here} | rest))
 
     def __str__(self) -> str:
         return self.__html__()
 
 
 def axis_shared(
-    events: Sequence[Event], config: SiteConfig, months: Sequence[str]
+    events: Sequence[Event],
+    config: SiteConfig,
+    months: Sequence[str],
+    sections: Sequence[tuple[int, int, str]] = (),
 ) -> tuple[str, dict[str, Any]]:
-    """A scope's part of its axis, and its digest (made once per scope)."""
+    """A scope's part of its axis, and its digest (made once per scope).
+    `sections` are the widget's pages as (first day, last day, output path),
+    so a choice of time outside a page can go to the page that holds it."""
     days = day_counts(events)
     hijri: list[list[int]] = []
     if days:
@@ -117,6 +128,8 @@ def axis_shared(
         hijri = hijri_months(first, last, config.hijri_adjust)
     shared = {
         "days": days,
+        "spans": [(lo, hi) for lo, hi, _ in sections],
+        "paths": [path for _, _, path in sections],
         "order": config.order,
         "calendar": config.calendar,
         "digits": config.digits,
@@ -126,22 +139,6 @@ def axis_shared(
     }
     key = hashlib.blake2b(json.dumps(shared).encode(), digest_size=16).hexdigest()
     return key, shared
-
-
-def axis_data(
-    events: Sequence[Event],
-    sections: Sequence[tuple[int, int, str]],
-    here: int,
-    config: SiteConfig,
-    months: Sequence[str],
-    shared: tuple[str, dict[str, Any]] | None = None,
-) -> Axis:
-    """The axis of one widget page. `sections` are the widget's pages as
-    (first day, last day, relative URL), so a choice of time outside this
-    page can go to the page that holds it; `shared`: the scope's part, if
-    made already (axis_shared)."""
-    key, common = shared or axis_shared(events, config, months)
-    return Axis(key, [list(s) for s in sections], here, common)
 
 
 def widget_url(config: SiteConfig, scope_path: str) -> str:
