@@ -288,3 +288,44 @@ def test_build_still_defaults_to_the_current_folder(
     monkeypatch.chdir(site)
     assert tarikh("build", "--output", tmp_path / "out", "--quiet") == 0
     assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_a_rival_line_goes_by_its_own_titles(tmp_path: Path) -> None:
+    """Two governments at once: the generic title names the recognised one,
+    the rival line's own title names its holder."""
+    data = sample(
+        tmp_path,
+        **{
+            "states/x.yaml": """\
+            country: اليمن
+            offices:
+              head_of_state:
+                rivals: "حكومتان"
+                titles: [الرئيس اليمني]
+                holders:
+                  - name: رشاد العليمي
+                    from: 2022-04-07
+                    source: https://example.org/a
+                  - name: مهدي المشاط
+                    titles: [رئيس المجلس السياسي الأعلى]
+                    from: 2018-04-23
+                    source: https://example.org/b
+            """
+        },
+    )
+    registry = Registry(knowledge.entries.__wrapped__(data))
+    on = dt.date(2023, 1, 5)
+    assert [m.name for m in find_actors("قال الرئيس اليمني إن", registry, on)] == ["رشاد العليمي"]
+    said = find_actors("قال رئيس المجلس السياسي الأعلى إن", registry, on)
+    assert [m.name for m in said] == ["مهدي المشاط"]
+
+
+def test_the_shipped_rival_governments_resolve() -> None:
+    registry = Registry(knowledge.entries())
+
+    def who(text: str, on: dt.date) -> list[str]:
+        return [m.name for m in find_actors(text, registry, on)]
+
+    assert who("قال الرئيس اليمني إن", dt.date(2020, 1, 5)) == ["عبد ربه منصور هادي"]
+    assert who("قال رئيس الوزراء الفلسطيني إن", dt.date(2010, 1, 5)) == ["سلام فياض"]
+    assert who("قال رئيس الحكومة الليبية إن", dt.date(2022, 6, 5)) == ["عبد الحميد الدبيبة"]

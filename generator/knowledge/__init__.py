@@ -227,7 +227,10 @@ def _entries(data: Path, home: str | None) -> tuple[ActorEntry, ...]:
                 start = _date(holder.get("from"), f"{path.name} › {name}")
                 end = holder.get("to")
                 end = None if end is None else _date(end, f"{path.name} › {name}")
-                for title in titles:
+                # A rival line's holder goes by its own titles («رئيس المجلس
+                # السياسي الأعلى»), leaving the office's to the recognised line.
+                own = _strings(holder.get("titles"), f"{path.name} › {name} › titles")
+                for title in own or titles:
                     person["roles"][Role(title, start, end)] = None
                 person["src"][str(holder["source"])] = None
     found = [
