@@ -123,7 +123,7 @@ def test_entries_merge_one_person_across_offices(tmp_path: Path) -> None:
             """
         },
     )
-    found = {e.name: e for e in knowledge.entries.__wrapped__(data)}
+    found = {e.name: e for e in knowledge._entries_via(data, None, None)}
     shoukry = found["سامح شكري"]
     assert {r.title for r in shoukry.roles} == {
         "وزير الخارجية المصري",
@@ -135,7 +135,7 @@ def test_entries_merge_one_person_across_offices(tmp_path: Path) -> None:
 
 
 def test_a_title_resolves_on_the_event_date(tmp_path: Path) -> None:
-    registry = Registry(knowledge.entries.__wrapped__(sample(tmp_path)))
+    registry = Registry(knowledge._entries_via(sample(tmp_path), None, None))
 
     def who(text: str, on: dt.date) -> list[str]:
         return [m.name for m in find_actors(text, registry, on)]
@@ -266,18 +266,18 @@ def test_the_compiled_copy_in_a_site_cache_is_the_data(tmp_path: Path) -> None:
     data = sample(tmp_path / "data")
     cache = tmp_path / "cache"
     cache.mkdir()
-    fresh = knowledge.entries.__wrapped__(data)
-    assert knowledge.entries.__wrapped__(data, cache_dir=cache) == fresh  # written
+    fresh = knowledge._entries_via(data, None, None)
+    assert knowledge._entries_via(data, None, cache) == fresh  # written
     (copy,) = cache.glob("knowledge-*.json")
-    assert knowledge.entries.__wrapped__(data, cache_dir=cache) == fresh  # read back
+    assert knowledge._entries_via(data, None, cache) == fresh  # read back
     copy.write_text('[{"slug": "x"', "utf-8")  # damaged: a miss, rebuilt
-    assert knowledge.entries.__wrapped__(data, cache_dir=cache) == fresh
+    assert knowledge._entries_via(data, None, cache) == fresh
     (data / "states" / "egypt.yaml").write_text(
         (data / "states" / "egypt.yaml").read_text("utf-8").replace("2024-07-03", "2024-07-04"),
         "utf-8",
     )
-    changed = knowledge.entries.__wrapped__(data, cache_dir=cache)
-    assert changed != fresh and changed == knowledge.entries.__wrapped__(data)
+    changed = knowledge._entries_via(data, None, cache)
+    assert changed != fresh and changed == knowledge._entries_via(data, None, None)
 
 
 def test_build_still_defaults_to_the_current_folder(
@@ -313,7 +313,7 @@ def test_a_rival_line_goes_by_its_own_titles(tmp_path: Path) -> None:
             """
         },
     )
-    registry = Registry(knowledge.entries.__wrapped__(data))
+    registry = Registry(knowledge._entries_via(data, None, None))
     on = dt.date(2023, 1, 5)
     assert [m.name for m in find_actors("قال الرئيس اليمني إن", registry, on)] == ["رشاد العليمي"]
     said = find_actors("قال رئيس المجلس السياسي الأعلى إن", registry, on)

@@ -139,7 +139,9 @@ def home_of(code: str, data: Path = DATA) -> str | None:
     return _home(data).get("codes", {}).get(code.upper())
 
 
-@cache
+_READ: dict[tuple[Path, str | None], tuple[ActorEntry, ...]] = {}
+
+
 def entries(
     data: Path = DATA, home: str | None = None, cache_dir: Path | None = None
 ) -> tuple[ActorEntry, ...]:
@@ -151,7 +153,17 @@ def entries(
     Reading the YAML takes a third of a second; with `cache_dir` (a site's
     .tarikh-cache) the result is kept there as JSON, keyed by the data's bytes
     and this module, and read back in a few milliseconds. JSON runs no code:
-    a damaged file is read as a miss."""
+    a damaged file is read as a miss. Kept once per process and home state
+    (tarikh's own data, read-only), whatever the site."""
+    found = _READ.get((data, home))
+    if found is None:
+        found = _READ[(data, home)] = _entries_via(data, home, cache_dir)
+    return found
+
+
+def _entries_via(data: Path, home: str | None, cache_dir: Path | None) -> tuple[ActorEntry, ...]:
+    """Read the base: from `cache_dir`'s compiled copy if it is current, else
+    from the YAML (then the copy is written)."""
     if cache_dir is None:
         return _entries(data, home)
     key = hashlib.blake2b(f"{home}\0{Path(__file__).read_bytes()!r}".encode(), digest_size=16)
