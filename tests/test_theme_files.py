@@ -132,7 +132,8 @@ def test_head_declares_charset_color_scheme_and_a_strict_csp() -> None:
 
 def test_internal_links_and_assets_go_through_url() -> None:
     """A site under a sub-path breaks on any root-relative or bare link."""
-    external = {"{{ s.url }}", "{{ story.url }}"}  # sources' own addresses, scheme-checked
+    # sources' own addresses, scheme-checked (the knowledge base's: https only)
+    external = {"{{ s.url }}", "{{ story.url }}", "{{ source }}"}
     absolute = {"{{ embed.oembed }}"}  # oEmbed discovery is absolute by spec, from base_url
     absolute |= {"{{ canonical }}"}  # a canonical link is absolute, from base_url (seo.html)
     for name in TEMPLATE_FILES:
