@@ -87,6 +87,14 @@ class BuildResult:
     # (rebuild.py); `files` is then empty and `write` writes nothing.
     unchanged: bool = False
 
+    def __repr__(self) -> str:
+        # The default repr spells out every page and the whole model: a failed
+        # assertion that prints a result (pytest does) must not run to gigabytes.
+        return (
+            f"<BuildResult {len(self.rendered)} rendered, {len(self.changed)} changed, "
+            f"{len(self.diagnostics)} diagnostics, {self.summary}>"
+        )
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.level == "error"]
