@@ -39,6 +39,7 @@ class EventDate:
     calendar: str
     end: dt.date | None
     hijri: HijriDate | None
+    announced: bool = False  # a coming day the story announced (DateValue.announced)
 
     @property
     def iso(self) -> str:
@@ -202,6 +203,7 @@ def event_date(value: DateValue | None, hijri_adjust: int) -> EventDate | None:
         calendar=value.calendar,
         end=value.end,
         hijri=_hijri(value.start, hijri_adjust),
+        announced=value.announced,
     )
 
 

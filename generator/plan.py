@@ -72,7 +72,18 @@ def actor_digest(actor: Actor) -> str:
 def event_digest(event: Event, actor_digests: dict[str, str]) -> str:
     d = event.date
     date = (
-        [d.iso, d.precision, d.basis, d.written, d.calendar, str(d.end), str(d.hijri)] if d else []
+        [
+            d.iso,
+            d.precision,
+            d.basis,
+            d.written,
+            d.calendar,
+            str(d.end),
+            str(d.hijri),
+            str(d.announced),
+        ]
+        if d
+        else []
     )
     parts = [
         f"{p.actor.slug}|{p.mention}|{p.role}|{p.title}|{actor_digests[p.actor.slug]}"

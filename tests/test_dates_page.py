@@ -50,3 +50,32 @@ def test_a_date_that_has_come_shows_no_badge() -> None:
 
 def test_a_date_without_the_flag_shows_no_badge() -> None:
     assert "مُعلَن" not in _render()
+
+
+def test_a_built_site_marks_an_announced_event(tmp_path: Path) -> None:
+    """The whole road: a news line about a coming day, read, modelled,
+    published with the badge, and flagged in `tarikh extract`'s record."""
+    import json
+
+    from conftest import tarikh, write_site
+
+    site = write_site(
+        tmp_path / "site",
+        {
+            "content/news/visit.txt": (
+                "---\ndate: 2024-03-07\n---\n"
+                "يصل وفد الجامعة إلى بغداد يوم الأحد المقبل في زيارة تستمر يومين.\n"
+                "وقال الوزير أمس إن المحادثات كانت مثمرة.\n"
+            )
+        },
+    )
+    out = tmp_path / "out"
+    assert tarikh("build", "--source", site, "--output", out, "--quiet") == 0
+    records = json.loads((out / "events.json").read_text("utf-8"))
+    dates = {r["date"]["gregorian"]: r["date"] for r in records["events"]}
+    assert dates["2024-03-10"].get("announced") is True
+    assert "announced" not in dates["2024-03-06"]
+    pages = {p.parent.name: p.read_text("utf-8") for p in (out / "events").glob("*/index.html")}
+    coming = next(html for name, html in pages.items() if name.startswith("2024-03-10"))
+    past = next(html for name, html in pages.items() if name.startswith("2024-03-06"))
+    assert "مُعلَن" in coming and "مُعلَن" not in past

@@ -36,6 +36,7 @@ def event_record(event: Event) -> dict[str, Any]:
             "written": d.written if d else "",
             "calendar": d.calendar if d else None,
             **({"end": d.end.isoformat()} if d and d.end else {}),
+            **({"announced": True} if d and d.announced else {}),
         },
         "actors": [
             {"id": p.actor.slug, "name": p.actor.name, "mention": p.mention, "role": p.role}
