@@ -11,10 +11,7 @@ import datetime as dt
 
 from generator.arabic.date_patterns import H_MONTH
 from generator.arabic.date_scan import Candidate
-from generator.arabic.date_value import AHEAD_WORDS as _AHEAD
-from generator.arabic.date_value import BACK_WORDS as _BACK
-from generator.arabic.date_value import NOW_WORDS as _NOW
-from generator.arabic.date_value import DateValue, Make
+from generator.arabic.date_value import DateValue, Make, month_year
 from generator.arabic.date_value import check_weekday as _check_weekday
 from generator.arabic.date_value import day_number as _day
 from generator.arabic.date_value import key as _key
@@ -54,14 +51,7 @@ def _hijri_month_year(month: int, mdir: str, reference: dt.date, adjust: int) ->
     h = to_hijri(reference, adjust)
     if h is None:
         return None
-    way = mdir.removesuffix("ه")
-    if way in _NOW:
-        return h.year
-    if way in _AHEAD:
-        return h.year + (month <= h.month)
-    if way in _BACK:
-        return h.year - (month >= h.month)
-    return h.year - (month > h.month)
+    return month_year(month, mdir.removesuffix("ه"), h.year, h.month)
 
 
 def resolve_hijri(

@@ -17,7 +17,7 @@ from generator.arabic.date_scan import Candidate
 from generator.arabic.date_value import AHEAD_WORDS as _AHEAD
 from generator.arabic.date_value import BACK_WORDS as _BACK
 from generator.arabic.date_value import NOW_WORDS as _NOW
-from generator.arabic.date_value import Basis, DateValue, Make, Precision
+from generator.arabic.date_value import Basis, DateValue, Make, Precision, month_year
 from generator.arabic.date_value import check_weekday as _check_weekday
 from generator.arabic.date_value import day_number as _day
 from generator.arabic.date_value import key as _key
@@ -109,13 +109,7 @@ def _of_year(ydir: str | None, reference: dt.date) -> int | None:
 
 
 def _month_year(month: int, mdir: str | None, reference: dt.date) -> int:
-    if mdir in _NOW:
-        return reference.year
-    if mdir in _AHEAD:
-        return reference.year + (month <= reference.month)
-    if mdir in _BACK:
-        return reference.year - (month >= reference.month)
-    return reference.year - (month > reference.month)
+    return month_year(month, mdir, reference.year, reference.month)
 
 
 def _relative(

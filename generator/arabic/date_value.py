@@ -36,6 +36,19 @@ class DateValue:
     announced: bool = False
 
 
+def month_year(month: int, direction: str | None, year: int, current: int) -> int:
+    """The year of a month named with a direction from a date in `year`, month
+    `current` («أيار الماضي», «شوال المقبل», «الشهر الجاري»; no direction: the
+    latest such month not after it). One rule for both calendars."""
+    if direction in NOW_WORDS:
+        return year
+    if direction in AHEAD_WORDS:
+        return year + (month <= current)
+    if direction in BACK_WORDS:
+        return year - (month >= current)
+    return year - (month > current)
+
+
 def key(words: str | None) -> str:
     return " ".join((words or "").split())
 
