@@ -223,6 +223,7 @@ def test_a_large_first_call_groups_as_the_index_does(monkeypatch: pytest.MonkeyP
     again = find_groups(texts, memory=kept)  # a second call builds the index
     assert kept.index.bands  # and keeps it for the next
     monkeypatch.setattr(dedupe, "VECTOR_FROM", 10**9)
+    monkeypatch.setattr(dedupe, "VECTOR_LETTERS", 10**12)
     python = find_groups(texts)
     assert vectorised.groups == again.groups == python.groups
     assert vectorised.verified == python.verified

@@ -122,7 +122,7 @@ class Sketches:
         """The fingerprints of `keys`, sketching those not met before (most of
         the cost of dedupe): one at a time for a few, with numpy for many."""
         new = [k for k in keys if k not in self.prints]
-        if len(new) >= VECTOR_FROM:
+        if _many(new):
             from generator.arabic.dedupe_np import band_keys
 
             for k, bands in zip(new, band_keys(new, _DONORS), strict=True):
@@ -135,7 +135,7 @@ class Sketches:
     def shingle(self, keys: list[str]) -> None:
         """Shingle the texts about to be compared, with numpy when they are many."""
         new = list(dict.fromkeys(k for k in keys if k not in self.grams))
-        if len(new) >= VECTOR_FROM:
+        if _many(new):
             from generator.arabic.dedupe_np import gram_sets
 
             self.grams.update(zip(new, gram_sets(new), strict=True))
@@ -158,8 +158,14 @@ def _fold_key(text: str) -> str:
 # (a whole archive at once), so both give the same fingerprints bit for bit.
 _M64 = (1 << 64) - 1
 _GOLDEN, _MIX1, _MIX2 = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB
-# Below this many new texts, numpy's import and set-up cost more than they save.
+# Below this many new texts, or letters, numpy's import and set-up cost more
+# than they save (one megabyte-long line is as much work as thousands of lines).
 VECTOR_FROM = 512
+VECTOR_LETTERS = 100_000
+
+
+def _many(keys: list[str]) -> bool:
+    return len(keys) >= VECTOR_FROM or sum(map(len, keys)) >= VECTOR_LETTERS
 
 
 def _mix(x: int) -> int:
