@@ -341,10 +341,9 @@ class Builder:
             descending=config.order == "desc",
             calendar=config.calendar,
             page_size=config.page_size,
-            digests=digests,
             embeds={s.path: embed_info(config, s) for s in embeddable},
         )
-        pages += plan_embeds(model, config, digests, renderer.months)
+        pages += plan_embeds(model, config, renderer.months)
         pages.append(search_page())
 
         previous, old_reads, old_table = self._previous()

@@ -1,10 +1,10 @@
 """The plan stage: which pages exist, what each shows, and what it depends on.
 
-Every page carries a fingerprint of the data it shows and the source files its
-data came from (its dependency record). A page is re-rendered only when its
-fingerprint or its template's digest changed, which is what makes rebuilds
-incremental and yet byte-identical to a clean build: rendering is a pure
-function of (template, data), and the fingerprint covers the data.
+Every page carries the source files its data came from (for the preview's
+messages and the watcher). Whether a rebuild renders a page again is decided
+by what its last render actually read (deps.py), never by a list of fields
+chosen here: a site's own templates may read anything. `event_digest` is kept
+for what is not a page: the lines of events.json.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.model import Actor, Event, SiteModel, Term
-from generator.profile import actor_facts, facts_digest
-from generator.strip import index_digest, month_index, period_of, year_groups
+from generator.profile import actor_facts
+from generator.strip import month_index, period_of, year_groups
 
 
 @dataclass
@@ -24,7 +24,6 @@ class Page:
     path: str  # output-relative, e.g. "events/<slug>/index.html"
     template: str
     context: dict[str, Any]
-    digest: str  # fingerprint of the data shown
     deps: frozenset[str] = field(default_factory=frozenset)  # source files
     origin: str = ""  # what asked for this path, for collision messages
 
@@ -196,18 +195,13 @@ def plan_pages(
     descending: bool = False,
     calendar: str = "gregorian",
     page_size: int = 0,
-    digests: dict[str, str] | None = None,
     embeds: dict[str, dict[str, str] | None] | None = None,
 ) -> list[Page]:
     """Every page of the site but the widget's (plan_embed). `embeds` gives,
     by page path, what the timeline, actor, tag and place pages offer about
-    embedding them (none without a base_url)."""
-    actor_digests = {a.slug: actor_digest(a) for a in model.actors}
-    ev = digests if digests is not None else event_digests(model)
+    embedding them (none without a base_url). Whether a rebuild reuses a page
+    is decided by what its render read (deps.py), so no digest is made here."""
     listed = [a for a in model.actors if a.events or a.reviewed]
-
-    def events_digest(events: list[Event]) -> list[str]:
-        return [ev[e.id] for e in events]
 
     def listing(
         base: str,
@@ -215,8 +209,6 @@ def plan_pages(
         page: dict[str, str],
         events: list[Event],
         *,
-        frame: str = "",  # the digest of what every page of the listing shows
-        head: str = "",  # ... and of what only its first page shows (totals)
         only_home: dict[str, Any] | None = None,  # context for the first page only (else None)
         deps: frozenset[str] = frozenset(),
         origin: str = "",
@@ -230,10 +222,9 @@ def plan_pages(
         # Every page shows the strip and the pager: which pages exist, and how
         # many events each month and page holds.
         page_counts = {s.path: len(s.events) for s in sections}
-        nav = [f"{p}|{n}" for p, n in page_counts.items()] + index_digest(months)
         pager_years = year_groups(sections, page_counts) if len(sections) > 1 else []
         out = []
-        for i, section in enumerate(sections):
+        for section in sections:
             path = f"{section.path}index.html"
             home = section.path == base
             shown = section.events
@@ -262,16 +253,8 @@ def plan_pages(
                 **extra,
                 **{k: v if home else None for k, v in (only_home or {}).items()},
             }
-            digest = _h(
-                events_digest(shown),
-                [f"{a.slug}|{a.name}" for a in actors],
-                nav,
-                str(i),
-                frame,
-                head if home else "",
-            )
             where = origin if home else f"{origin or template} ({section.path})"
-            out.append(Page(path, template, context, digest, deps | _deps(shown), where))
+            out.append(Page(path, template, context, deps | _deps(shown), where))
         return out
 
     placed: dict[str, str] = {}  # event id → the timeline page that lists it
@@ -283,14 +266,12 @@ def plan_pages(
         total=len(model.events),
         total_actors=sum(1 for a in model.actors if a.events),
         embed=(embeds or {}).get(""),
-        head=f"{len(model.events)}|{sum(1 for a in model.actors if a.events)}",
     )
     pages += [
         Page(
             "404.html",
             "404.html",
             {"page": {"path": "404.html", "title": "الصفحة غير موجودة", "kind": "404"}},
-            _h("404"),
         ),
         Page(
             "actors/index.html",
@@ -299,7 +280,6 @@ def plan_pages(
                 "page": {"path": "actors/index.html", "title": "الفاعلون", "kind": "actors"},
                 "actors": listed,
             },
-            _h([f"{actor_digests[a.slug]}|{len(a.events)}" for a in listed]),
             frozenset(a.file for a in listed if a.file) | _deps(model.events),
         ),
     ]
@@ -314,7 +294,6 @@ def plan_pages(
                     "event": event,
                     "crumb": (placed[event.id], Month(*period_of(event, calendar), [], calendar)),
                 },
-                _h(ev[event.id], placed[event.id]),
                 _deps([event]) | {a.actor.file for a in event.actors if a.actor.file},
                 f"{event.sources[0].file}:{event.sources[0].line}",
             )
@@ -328,9 +307,7 @@ def plan_pages(
             actor=actor,
             embed=(embeds or {}).get(actor.path),
             total=len(actor.events),
-            only_home={"facts": (facts := actor_facts(actor))},
-            frame=actor_digests[actor.slug],
-            head=_h(str(len(actor.events)), facts_digest(facts, ev)),
+            only_home={"facts": actor_facts(actor)},
             deps=frozenset({actor.file} if actor.file else ()),
             origin=actor.file or f"the actor {actor.name!r} found in the text",
         )
@@ -345,8 +322,6 @@ def plan_pages(
                 term=term,
                 embed=(embeds or {}).get(term.path),
                 total=len(term.events),
-                frame=f"{term.slug}|{term.name}",
-                head=str(len(term.events)),
             )
     for story in model.stories:
         path = f"{story.path}index.html"
@@ -355,14 +330,6 @@ def plan_pages(
                 path,
                 "story.html",
                 {"page": {"path": path, "title": story.title, "kind": "story"}, "story": story},
-                _h(
-                    story.slug,
-                    story.title,
-                    str(story.date),
-                    story.source or "",
-                    story.url or "",
-                    events_digest(story.events),
-                ),
                 frozenset({story.file}),
                 story.file,
             )
@@ -377,6 +344,5 @@ def _terms_page(kind: str, terms: list[Term]) -> Page:
         path,
         "terms.html",
         {"page": {"path": path, "title": title, "kind": f"{kind}s"}, "terms": terms, "kind": kind},
-        _h(kind, [f"{t.slug}|{t.name}|{len(t.events)}" for t in terms]),
         _deps(e for t in terms for e in t.events),
     )

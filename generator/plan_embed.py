@@ -16,7 +16,7 @@ from typing import Any
 from generator.config import SiteConfig
 from generator.deps import track
 from generator.model import Event, SiteModel
-from generator.plan import Page, Section, _h, paginate
+from generator.plan import Page, Section, paginate
 from generator.publish.embed import Axis, axis_shared, day_number, snippet
 from generator.publish.oembed import oembed_url
 
@@ -70,12 +70,10 @@ def _span(section: Section) -> tuple[int, int]:
 def plan_embeds(
     model: SiteModel,
     config: SiteConfig,
-    digests: dict[str, str],
     months: tuple[str, ...],
 ) -> list[Page]:
     """Every widget page. Whether a rebuild reuses one is decided by what its
-    render read (deps.py), not by `Page.digest`: the digest filled in here,
-    like plan.py's, is no longer consulted and goes when they go."""
+    render read (deps.py)."""
     pages: list[Page] = []
     for scope in scopes(model, config.title):
         sections = paginate(
@@ -97,17 +95,6 @@ def plan_embeds(
                 "axis": axis,
                 "embed": embed_info(config, scope),
             }
-            digest = _h(
-                scope.kind,
-                scope.path,
-                scope.title,
-                [digests[e.id] for e in shown],
-                [s.path for s in sections],
-                str(i),
-                axis.key,
-            )
             deps = frozenset(f for e in section.events for f in e.files)
-            pages.append(
-                Page(path, "embed.html", context, digest, deps, f"the widget of {scope.widget}")
-            )
+            pages.append(Page(path, "embed.html", context, deps, f"the widget of {scope.widget}"))
     return pages

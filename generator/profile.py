@@ -2,7 +2,7 @@
 and the actors they appear with most.
 
 Computed once per actor in the plan stage; the first page of the actor's
-listing shows it, and its digest covers it (`facts_digest`).
+listing shows it.
 """
 
 from __future__ import annotations
@@ -40,10 +40,3 @@ def actor_facts(actor: Actor) -> ActorFacts:
                 shared[other.slug] = Companion(other, seen.count + 1 if seen else 1)
     ranked = sorted(shared.values(), key=lambda c: (-c.count, c.actor.name, c.actor.slug))
     return ActorFacts(first, last, ranked[:COMPANIONS])
-
-
-def facts_digest(facts: ActorFacts, events: dict[str, str]) -> list[str]:
-    """What the facts show: the two events (their digests: title, date) and
-    each companion's name, page and count."""
-    shown = [events[e.id] if e else "" for e in (facts.first, facts.last)]
-    return shown + [f"{c.actor.slug}|{c.actor.name}|{c.count}" for c in facts.companions]

@@ -68,10 +68,6 @@ def month_index(sections: Iterable[Any], calendar: str) -> tuple[MonthCount, ...
     return tuple(MonthCount(y, m, counts[y, m], paths[y, m], calendar) for y, m in sorted(counts))
 
 
-def index_digest(months: Sequence[MonthCount]) -> list[str]:
-    return [f"{m.year}|{m.month}|{m.count}|{m.path}" for m in months]
-
-
 # ---------------------------------------------------------------- the other calendar
 
 

@@ -313,5 +313,4 @@ def search_page() -> Page:
         path,
         "search.html",
         {"page": {"path": path, "title": "البحث", "kind": "search"}},
-        hashlib.blake2b(b"search", digest_size=16).hexdigest(),
     )
