@@ -138,6 +138,9 @@ class Report:
     overall: Tally
     by_phenomenon: dict[str, Tally]
     failures: list[Failure] = field(default_factory=list)
+    # The same lines read without the built-in knowledge base: what the rules
+    # (and --actors, if given) do alone, beside what a new site gets.
+    without_knowledge: Tally | None = None
 
 
 # ---------------------------------------------------------------- gold file
@@ -323,6 +326,11 @@ def report_json(report: Report) -> str:
     data = {
         "gold": report.gold,
         "overall": report.overall.summary(),
+        **(
+            {"without_knowledge": report.without_knowledge.summary()}
+            if report.without_knowledge
+            else {}
+        ),
         "by_phenomenon": {k: t.summary() for k, t in report.by_phenomenon.items()},
         "failures": [asdict(f) for f in report.failures],
     }
@@ -338,7 +346,10 @@ def _row(label: str, t: Tally) -> str:
 
 def report_text(report: Report, max_failures: int = 40) -> str:
     header = f"{'':<16} {'items':>5} {'dates':>7} {'act P':>7} {'act R':>7} {'F1':>6}"
-    lines = [f"gold: {report.gold}", header, _row("overall", report.overall), ""]
+    lines = [f"gold: {report.gold}", header, _row("overall", report.overall)]
+    if report.without_knowledge:
+        lines.append(_row("without KB", report.without_knowledge))
+    lines.append("")
     lines += [_row(name, t) for name, t in report.by_phenomenon.items()]
     lines.append("")
     lines.append(f"{len(report.failures)} sentences with a failure")
@@ -394,6 +405,9 @@ def main_eval(
     print(f"actors matched with {' and '.join(used) or 'no registry'}", file=sys.stderr)
     try:
         report = evaluate(gold, registry, today)
+        if knowledge:
+            alone = evaluate(gold, eval_registry(actors_dir, knowledge=False), today)
+            report.without_knowledge = alone.overall
     except GoldError as exc:
         print(f"tarikh: error: {exc}", file=sys.stderr)
         return 1

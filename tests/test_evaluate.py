@@ -177,7 +177,32 @@ def test_main_eval_prints_and_exits_zero(
     fake_readers: None, tiny_gold: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main_eval(tiny_gold, None, "json", TODAY) == 0
-    assert json.loads(capsys.readouterr().out)["overall"]["items"] == 4
+    data = json.loads(capsys.readouterr().out)
+    assert data["overall"]["items"] == 4
+    # with and without the knowledge base, in one report (issue 11)
+    assert data["without_knowledge"]["items"] == 4
+    assert main_eval(tiny_gold, None, "json", TODAY, knowledge=False) == 0
+    assert "without_knowledge" not in json.loads(capsys.readouterr().out)
+    assert main_eval(tiny_gold, None, "text", TODAY) == 0
+    assert "without KB" in capsys.readouterr().out
+
+
+def test_the_knowledge_base_is_what_tells_the_two_rows_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title only the knowledge base knows: found with it, missed without."""
+    path = tmp_path / "kb.jsonl"
+    path.write_text(
+        gold_line(
+            "k", "وصل وزير الخارجية الأمريكي إلى الرياض.", "2015-10-01", "day", ["جون كيري"], []
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert main_eval(path, None, "json", TODAY) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["overall"]["actor_recall"] == 1.0
+    assert data["without_knowledge"]["actor_recall"] == 0.0
 
 
 @pytest.mark.parametrize(
