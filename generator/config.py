@@ -62,15 +62,22 @@ class SiteConfig:
 KEYS = {f.name: f for f in fields(SiteConfig)}
 
 
+def as_date(value: object) -> dt.date | None:
+    """A day as YAML or TOML give it: a date, or an ISO string; else None."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return None
+
+
 def _check(key: str, value: object, problems: list[str]) -> object:
     if key == "reference_date":
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
+        if (day := as_date(value)) is not None:
+            return day
         problems.append(f"reference_date: expected a date like 2015-10-01, got {value!r}")
         return None
     if key == "hijri_adjust":

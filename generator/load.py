@@ -22,6 +22,7 @@ from generator import safe_yaml
 from generator.arabic.actors import ActorEntry, Role
 from generator.arabic.hijri import from_hijri
 from generator.arabic.normalize import clean, slugify, to_ascii_digits
+from generator.config import as_date
 from generator.errors import Diagnostic
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -460,11 +461,8 @@ KINDS = ("person", "organisation", "country", "group")
 def _role_date(value: Any, rel: str, problems: Problems) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+    if (day := as_date(value)) is not None:
+        return day
     problems.error(rel, 1, f"role date {value!r} is not YYYY-MM-DD")
     return None
 

@@ -27,6 +27,7 @@ from typing import Any
 from generator.arabic.actor_match import actor_key
 from generator.arabic.normalize import slugify
 from generator.arabic.registry import ActorEntry, Role
+from generator.config import as_date
 
 DATA = Path(__file__).parent / "data"
 OFFICES = (
@@ -70,13 +71,8 @@ def _load(path: Path) -> Any:
 
 
 def _date(value: Any, where: str) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+    if (day := as_date(value)) is not None:
+        return day
     raise KnowledgeError(f"{where}: expected a date YYYY-MM-DD, got {value!r}")
 
 
