@@ -71,7 +71,7 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
             entry = reg.holder(key[:cut], on)
             if entry is not None:
                 mention = registered(entry, title_text, title_text)
-                return end, [Found(i, end, mention), *inside]
+                return end, [Found(i, end, mention, by_title=True), *inside]
     # A title that names no one describes someone named already («حفتر، القائد
     # العام للجيش …»): the body inside it is reported only with a person.
     return end, []

@@ -22,6 +22,9 @@ class Found:
     start: int
     end: int
     mention: ActorMention
+    # Named by a title alone, as the title's holder on the date («وزير الدفاع»
+    # with no name): `actor_context` asks whether a name next to it is the one.
+    by_title: bool = False
 
 
 # A reader: from word i, the end of what it read (i when nothing) and the

@@ -1,0 +1,77 @@
+"""Where a name stands decides whether it acts: rules on the words around an
+actor already found, read after the readers (`actors.find_actors`).
+
+- A title that names its holder only through the date («وزير الدفاع» alone),
+  written right next to a named person, a space or a comma between, is that
+  person's title in apposition («عبدالفتاح السيسي وزير الدفاع», «رئيس مجلس
+  الوزراء، القائد العام …، محمد شياع السوداني»): it names no one else, and
+  the bodies inside it («… رئيس المجلس الأعلى لرابطة …») are part of the role.
+  Not after the subject with only a space between: there the title is the
+  verb's object («طالب رئيس الحزب فلان رئيسَ الجمهورية بـ…»); nor a title
+  behind a preposition («الملك سلمان لسلطان عمان»): an apposition takes the
+  case of its name, a preposition opens another argument.
+"""
+
+from __future__ import annotations
+
+from generator.arabic import phrases
+from generator.arabic.lexicon import Tokens
+from generator.arabic.mentions import Found
+from generator.arabic.normalize import normalize
+
+_APPOSITION_GAPS = frozenset(("", "،", ","))
+
+
+def apposed(
+    t: Tokens, found: list[Found], subject_at: int | None, alias_starts: frozenset[str]
+) -> list[Found]:
+    """`found` less the titles in apposition with a named person, and the
+    bodies inside them. `subject_at`: where the main verb's subject starts;
+    `alias_starts`: the registry's, so that titles read as `phrases.title` does."""
+    titles = [f for f in found if f.by_title and not _behind_preposition(t, f)]
+    if not titles:
+        return found
+    people = [f for f in found if f.mention.kind == "person" and not f.by_title]
+    a = alias_starts
+    spans = [
+        (f.start, f.end)
+        for f in titles
+        if any(
+            (_titles_between(t, p.end, f.start, a) and (p.start != subject_at or _comma(t, p.end)))
+            or _titles_between(t, f.end, p.start, a)
+            for p in people
+        )
+    ]
+    if not spans:
+        return found
+    return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
+
+
+def _behind_preposition(t: Tokens, f: Found) -> bool:
+    """Whether the title's first word carries a proclitic preposition («لرئيس»)."""
+    first = normalize(f.mention.mention).split()[:1]
+    word = t.words[f.start]
+    return first != [word] and first != [word.removeprefix("و")]
+
+
+def _comma(t: Tokens, k: int) -> bool:
+    return k > 0 and t.text[t.spans[k - 1][1] : t.spans[k][0]].strip() in ("،", ",")
+
+
+def _titles_between(t: Tokens, end: int, start: int, alias_starts: frozenset[str]) -> bool:
+    """Whether a phrase ending before word `end` is followed by one starting
+    at word `start` with only spaces, commas and titles between them («حمدان
+    بن محمد، ولي عهد دبي نائب رئيس مجلس الوزراء»: «ولي عهد دبي» names no one
+    and is read over)."""
+    if end == 0 or start < end or start >= len(t.words):
+        return False
+    k = end
+    while True:
+        if t.text[t.spans[k - 1][1] : t.spans[k][0]].strip() not in _APPOSITION_GAPS:
+            return False
+        if k == start:
+            return True
+        after = phrases.title(t, k, {}, alias_starts)[0]
+        if after == k or after > start:
+            return False
+        k = after

@@ -1,0 +1,74 @@
+"""Whether a name acts, by the words around it (`actor_context`, issue 11):
+titles in apposition with a name, and the names that background phrases,
+owners and objects hold. Each rule on sentences written for this test, not
+taken from the gold or the unseen sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
+
+ON = dt.date(2022, 3, 1)
+
+
+def _holder(slug: str, name: str, title: str) -> ActorEntry:
+    return ActorEntry(slug=slug, name=name, roles=(Role(title, dt.date(2020, 1, 1), None),))
+
+
+# Holders of titles that the sentences below write alone, next to another name.
+HOLDERS = Registry(
+    [
+        _holder("dm", "فهد الساعدي", "وزير الدفاع"),
+        _holder("pm", "سالم الراشد", "رئيس مجلس الوزراء"),
+        _holder("hs", "ماجد العلوي", "رئيس الجمهورية"),
+        _holder("ce", "كمال الشامي", "رئيس المجلس الرئاسي"),
+    ]
+)
+
+
+def names(text: str, registry: Registry = HOLDERS) -> list[str]:
+    return [m.name for m in find_actors(text, registry, ON)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a title right after a name, a comma or a space between, is his
+        ("وأجرى الفريق نبيل الحسيني، وزير الدفاع، جولة في المعسكر", ["نبيل الحسيني"]),
+        ("وتقدم الوفد اللواء نبيل الحسيني وزير الدفاع في الحفل", ["نبيل الحسيني"]),
+        ("واستقبل الوزير أمس عمار الطيب رئيس المجلس الرئاسي", ["عمار الطيب"]),
+        # titles that name no one may stand between the name and the title
+        (
+            "وأصدر الشيخ خليفة بن حمد، ولي عهد المنامة نائب رئيس مجلس الوزراء، قرارا",
+            ["خليفة بن حمد"],
+        ),
+        # a title before the name, set off by commas, with another title between
+        (
+            "عاد رئيس مجلس الوزراء، القائد العام للقوات المسلحة، حسن العبيدي، إلى العاصمة",
+            ["حسن العبيدي"],
+        ),
+        # the title alone still names its holder
+        ("وقال وزير الدفاع إن الجيش مستعد", ["فهد الساعدي"]),
+    ],
+)
+def test_a_title_in_apposition_is_the_named_persons(text: str, want: list[str]) -> None:
+    assert names(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # right after the subject, with no comma, the title is the verb's object
+        ("طالب رئيس الحزب منير الزين رئيس الجمهورية بتحديد موعد", ["منير الزين", "ماجد العلوي"]),
+        # a preposition on the title opens another argument: the one addressed
+        (
+            "وقدم الأمير سعود بن فهد لرئيس مجلس الوزراء درعا تذكاريا",
+            ["سعود بن فهد", "سالم الراشد"],
+        ),
+    ],
+)
+def test_a_title_that_is_another_argument_names_its_holder(text: str, want: list[str]) -> None:
+    assert names(text) == want
