@@ -72,3 +72,31 @@ def test_a_title_in_apposition_is_the_named_persons(text: str, want: list[str]) 
 )
 def test_a_title_that_is_another_argument_names_its_holder(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # another event's noun after a preposition of time: its people are background
+        (
+            "تسلم الشيخ منصور الحمد مقاليد الحكم عقب وفاة شقيقه الأمير الشيخ فيصل الحمد",
+            ["منصور الحمد"],
+        ),
+        (
+            "وقال الوزير اليوم بعد زيارة الأمير نايف بن سعد إلى لندن إن العلاقات متينة",
+            [],
+        ),
+        (
+            "ويحكم اللواء عادل الكبير البلاد منذ الإطاحة بالرئيس السابق سامي العطار",
+            ["عادل الكبير"],
+        ),
+        # the subject's own act, with a pronoun: its other party acts
+        ("وقال الوزير عماد الراوي بعد لقائه الرئيس كمال الشامي إن", ["عماد الراوي", "كمال الشامي"]),
+        # a meeting's people are in it with the subject
+        ("وقال الوزير عماد الراوي عقب لقاء الرئيس كمال الشامي إن", ["عماد الراوي", "كمال الشامي"]),
+        # a date after «منذ» is no event
+        ("وقال الوزير عماد الراوي منذ يوم الأحد إن", ["عماد الراوي"]),
+    ],
+)
+def test_the_people_of_an_earlier_event_told_as_background(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

@@ -10,14 +10,23 @@ actor already found, read after the readers (`actors.find_actors`).
   verb's object («طالب رئيس الحزب فلان رئيسَ الجمهورية بـ…»); nor a title
   behind a preposition («الملك سلمان لسلطان عمان»): an apposition takes the
   case of its name, a preposition opens another argument.
+- A name in construct with the noun of another event, after a preposition
+  of time (`BACKGROUND_AFTER`: «عقب وفاة الأمير فلان», «بعد أداء وزراء
+  الحكومة القسم», «منذ الإطاحة بالرئيس فلان»), took part in that earlier
+  event: the sentence tells it as background. A noun with a pronoun
+  («بعد لقائه الرئيسَ فلان») is the subject's own act, and its other party
+  stays an actor.
 """
 
 from __future__ import annotations
 
+import re
+
 from generator.arabic import phrases
-from generator.arabic.lexicon import Tokens
+from generator.arabic.lexicon import Tokens, is_verb, stems
 from generator.arabic.mentions import Found
 from generator.arabic.normalize import normalize
+from generator.arabic.words_names import BACKGROUND_AFTER, DATE_WORDS, ENCOUNTERS
 
 _APPOSITION_GAPS = frozenset(("", "،", ","))
 
@@ -45,6 +54,37 @@ def apposed(
     if not spans:
         return found
     return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
+
+
+def background(t: Tokens, found: list[Found], subject_at: int | None) -> list[Found]:
+    """`found` less the names inside another event's phrase of time."""
+    words = t.words
+    if BACKGROUND_AFTER.isdisjoint(words) and _AND_BACKGROUND.isdisjoint(words):
+        return found
+    return [f for f in found if f.start == subject_at or not _in_background(t, f.start)]
+
+
+_AND_BACKGROUND = frozenset("و" + w for w in BACKGROUND_AFTER)
+_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _in_background(t: Tokens, k: int) -> bool:
+    """Whether word k is at most three words after «عقب/بعد/منذ …» and the
+    event noun that opens the phrase, with no verb or punctuation between."""
+    words = t.words
+    for j in range(k - 1, max(0, k - 4), -1):
+        if t.brk[j] or t.brk[j - 1] or is_verb(words[j]):
+            return False
+        if BACKGROUND_AFTER.isdisjoint(stems(words[j - 1])):
+            continue
+        noun = _MARKS.sub("", t.text[t.spans[j][0] : t.spans[j][1]])
+        return (
+            words[j] not in DATE_WORDS
+            and ENCOUNTERS.isdisjoint(stems(words[j]))
+            and not noun.endswith(_PRONOUNS)
+        )
+    return False
 
 
 def _behind_preposition(t: Tokens, f: Found) -> bool:

@@ -165,6 +165,16 @@ MEETINGS = _set(
     """قمه قمتي القمه اجتماع الاجتماع اجتماعات جلسه الجلسه جلسات دوره الدوره موتمر الموتمر
     انتخابات الانتخابات"""
 )
+# Prepositions of time that open another event, told as background: a name
+# in construct with the event's noun after them («عقب وفاة الأمير …», «منذ
+# الإطاحة بالرئيس …») took part in that event, not in the sentence's.
+BACKGROUND_AFTER = _set("عقب بعد اثر منذ قبل ابان فور غداه")
+# Unless the event is a meeting, which the sentence's subject takes part in
+# («قال الوزير عقب لقاء رئيس الوزراء …»): then the other party acts too.
+ENCOUNTERS = _set(
+    """لقاء اللقاء اجتماع الاجتماع اجتماعات استقبال اتصال الاتصال مباحثات محادثات مشاورات
+    قمه القمه جلسه الجلسه موتمر"""
+)
 # Words before a quoted source name that make it attribution, not an actor.
 ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا بحسب حسب افادت اوردت قالت نشرت اوردته")
 
