@@ -100,3 +100,10 @@ def test_a_title_that_is_another_argument_names_its_holder(text: str, want: list
 )
 def test_the_people_of_an_earlier_event_told_as_background(text: str, want: list[str]) -> None:
     assert names(text, Registry()) == want
+
+
+def test_the_post_someone_is_named_to_is_a_role() -> None:
+    """«نائباً لرئيس مجلس الوزراء»: whose deputy, not the prime minister acting."""
+    text = "وقرر المجلس تعيين ناصر الكعبي نائبا لرئيس مجلس الوزراء"
+    assert "سالم الراشد" not in names(text)
+    assert "سالم الراشد" in names("وقدم ناصر الكعبي تقريره لرئيس مجلس الوزراء")

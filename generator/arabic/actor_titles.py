@@ -30,6 +30,7 @@ from generator.arabic.words_names import (
     CONNECTORS,
     COUNTERPARTS,
     FACILITIES,
+    HEADS_CONSTRUCT,
     TITLE_FILLERS,
 )
 
@@ -45,6 +46,8 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     if not segments:
         return i, []
     head = segments[0][2]
+    if _post_of(t, i, head):
+        return end, []
     title_text = phrases.surface(t, i, end, head)
     inside = _inside(t, i + 1, end, reg, on, q)
     if follows(t, end) and (hit := reg.match(t, end, clitics=False)):
@@ -75,6 +78,16 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     # A title that names no one describes someone named already («حفتر، القائد
     # العام للجيش …»): the body inside it is reported only with a person.
     return end, []
+
+
+def _post_of(t: Tokens, i: int, head: str) -> bool:
+    """«عُيّن فلان نائباً لرئيس مجلس الوزراء»: a title behind «ل» right after a
+    post named in the accusative (a construct title with the «ـاً» ending) is
+    whose deputy or adviser he is, a role and no one's mention."""
+    if i == 0 or not joined(t, i) or t.words[i][:1] != "ل" or t.words[i] == head:
+        return False
+    before = t.words[i - 1]
+    return before[-1:] == "ا" and before[:-1] in HEADS_CONSTRUCT
 
 
 def _inside(
