@@ -27,7 +27,7 @@ from generator.arabic.actors import ActorMention, Registry
 from generator.arabic.dedupe import Sketches
 from generator.arabic.normalize import normalize
 from generator.config import SiteConfig, load_config, parse_config
-from generator.deps import VOLATILE, PageReads, Read, Reads, context_digest
+from generator.deps import VOLATILE, Memo, PageReads, Read, Reads, context_digest
 from generator.errors import BuildError, ConfigError, Diagnostic
 from generator.jobs import render_pages
 from generator.load import (
@@ -399,6 +399,7 @@ class Builder:
         records: dict[str, dict[str, Any]] = {}
         page_reads: dict[str, PageReads] = {}
         todo: list[Page] = []
+        memo: Memo = {}  # the listings' shared values, flattened once (deps.digest)
         for page in pages:
             if page.path in origins:
                 problems.error(
@@ -412,7 +413,11 @@ class Builder:
             # What the page is given (model objects by identity) and how it is
             # drawn; what it reads of the model is checked read by read (deps.py).
             fp = context_digest(
-                page.context, page.path, renderer.template_digest(page.template), config_key
+                page.context,
+                page.path,
+                renderer.template_digest(page.template),
+                config_key,
+                memo=memo,
             )
             reads.register(page.context)
             old = old_reads.get(page.path)

@@ -77,7 +77,11 @@ class _Volatile(Exception):
     pass
 
 
-def _flat(value: Any, out: list[str], depth: int = 0) -> None:
+Memo = dict[int, tuple[Any, str]]
+_SHARED_FROM = 8  # a list, tuple or dict this long is flattened once per memo
+
+
+def _flat(value: Any, out: list[str], depth: int = 0, memo: Memo | None = None) -> None:
     if depth > 40:
         raise _Volatile
     if isinstance(value, _SCALARS):
@@ -88,16 +92,31 @@ def _flat(value: Any, out: list[str], depth: int = 0) -> None:
         out.append("@" + key)
         return
     t = type(value)
+    if memo is not None and (t is list or t is tuple or t is dict) and len(value) >= _SHARED_FROM:
+        # The pages of a listing are given the very same months, pages and
+        # counts: flatten them once. The memo holds the value, so its id
+        # names no other object while the memo lives.
+        found = memo.get(id(value))
+        if found is None or found[0] is not value:
+            inner: list[str] = []
+            _flat_items(value, t, inner, depth, memo)
+            found = memo[id(value)] = (value, "\x00".join(inner))
+        out.append(found[1])
+        return
+    _flat_items(value, t, out, depth, memo)
+
+
+def _flat_items(value: Any, t: type, out: list[str], depth: int, memo: Memo | None) -> None:
     if t is list or t is tuple or (isinstance(value, tuple) and hasattr(value, "_fields")):
         out.append(f"[{t.__name__}")
         for item in value:
-            _flat(item, out, depth + 1)
+            _flat(item, out, depth + 1, memo)
         out.append("]")
     elif t is dict:
         out.append("{")
         for k, v in value.items():
-            _flat(k, out, depth + 1)
-            _flat(v, out, depth + 1)
+            _flat(k, out, depth + 1, memo)
+            _flat(v, out, depth + 1, memo)
         out.append("}")
     elif t is set or t is frozenset:
         parts = []
@@ -109,10 +128,10 @@ def _flat(value: Any, out: list[str], depth: int = 0) -> None:
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         out.append(f"({t.__module__}.{t.__qualname__}")
         for f in dataclasses.fields(value):
-            _flat(getattr(value, f.name), out, depth + 1)
+            _flat(getattr(value, f.name), out, depth + 1, memo)
         out.append(")")
     elif t is SimpleNamespace:
-        _flat(vars(value), out, depth + 1)
+        _flat(vars(value), out, depth + 1, memo)
     elif isinstance(value, jinja2.Undefined):
         out.append("undefined")
     elif callable(value):
@@ -120,23 +139,25 @@ def _flat(value: Any, out: list[str], depth: int = 0) -> None:
         if receiver is None or ref(receiver) is not None or isinstance(receiver, type):
             raise _Volatile  # what a model object's method reads cannot be followed
         out.append(f"m:{getattr(value, '__name__', '?')}")
-        _flat(receiver, out, depth + 1)
+        _flat(receiver, out, depth + 1, memo)
     else:
         raise _Volatile
 
 
-def digest(value: Any) -> str:
-    """A digest of a value, model objects by their ref; VOLATILE if it cannot be followed."""
+def digest(value: Any, memo: Memo | None = None) -> str:
+    """A digest of a value, model objects by their ref; VOLATILE if it cannot be
+    followed. `memo` (one build's) flattens a long list, tuple or dict given
+    to many pages once; the digest is the same with or without it."""
     out: list[str] = []
     try:
-        _flat(value, out)
+        _flat(value, out, 0, memo)
     except _Volatile:
         return VOLATILE
     return blake2b("\x00".join(out).encode(), digest_size=12).hexdigest()
 
 
-def context_digest(context: dict[str, Any], *salt: str) -> str:
-    return digest([*salt, context])
+def context_digest(context: dict[str, Any], *salt: str, memo: Memo | None = None) -> str:
+    return digest([*salt, context], memo)
 
 
 _TRACKED = {Event, Actor, Term, Story, Section}

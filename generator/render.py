@@ -28,8 +28,8 @@ from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
 from generator.deps import Read, Reads, TrackingEnvironment, finalize, guard_helpers
 from generator.deps import reads as logged_reads
-from generator.deps import ref as model_ref
 from generator.errors import ConfigError, TemplateError
+from generator.fragments import CARD, Fragments, called
 from generator.publish.embed import script_json
 from generator.publish.findable import absolute
 from generator.strip import template_helpers
@@ -191,8 +191,6 @@ def relative_url(page: str, target: str, base_path: str | None = None) -> str:
 
 # ---------------------------------------------------------------- environment
 
-CARD = "partials/event-card.html"
-
 
 class Renderer:
     def __init__(
@@ -243,42 +241,12 @@ class Renderer:
         self.env.globals.update(helpers)
         self.config = config
         self._digests: dict[str, str] = {}
-        # An event's card by (event ref, base, link depth, heading), with what it read.
-        self._cards: dict[tuple[str, str, int, int], tuple[Markup, frozenset[Read]]] = {}
-        self._groups: list[frozenset[Read]] = []  # the cards the page being rendered shows
+        self.fragments = Fragments(self.env)  # cards and shared partials (fragments.py)
 
     def begin(self, reads: Reads, previous: dict[Read, str]) -> None:
-        """A new build: keep the cards whose reads all still hold (`previous`:
-        the digests of the build that rendered them), forget the others."""
+        """A new build: keep the fragments whose reads all still hold."""
         guard_helpers(self.env)
-        self._cards = {k: v for k, v in self._cards.items() if reads.holds(v[1], previous)}
-
-    def _card(self, page_path: str, base: str | None, event: Any, heading: int = 3) -> Markup:
-        """An event's card (`partials/event-card.html`), rendered once per event,
-        link depth and heading level: the timeline, actor, place and story pages
-        all list the same cards, and a rebuild re-renders only the cards whose
-        reads changed (deps.py).
-
-        The card sees `event`, `heading`, `url` and the globals, not the page:
-        that is what makes it reusable. What it read is logged on every page
-        that shows it, as one shared set.
-        """
-        key_ref = model_ref(event)
-        key = (key_ref or "", base or "", page_path.count("/"), heading)
-        found = self._cards.get(key) if key_ref else None
-        if found is None:
-            outer, self.env.log = self.env.log, set()
-            try:
-                html = self.env.get_template(CARD).render(
-                    event=event, heading=heading, url=lambda t: relative_url(page_path, t, base)
-                )
-            finally:
-                log, self.env.log = self.env.log, outer
-            found = (Markup(html), logged_reads(log))
-            if key_ref:
-                self._cards[key] = found
-        self._groups.append(found[1])
-        return found[0]
+        self.fragments.begin(reads, previous)
 
     def _bang_prefix(self, loaders: dict[str, jinja2.BaseLoader]) -> None:
         """Let templates name a theme as `!default/base.html`."""
@@ -311,8 +279,7 @@ class Renderer:
             )
         except jinja2.TemplateSyntaxError as exc:
             raise _template_error(exc) from None
-        if "card(" in source:  # the card() global renders the card partial
-            refs.add(CARD)
+        refs |= called(source)  # card() and shared() render partials too
         for ref in sorted(r for r in refs if r):
             h.update(self.template_digest(ref).encode())
         self._digests[name] = h.hexdigest()
@@ -330,7 +297,10 @@ class Renderer:
             try:
                 self.env.get_template(one)
                 source, filename, _ = self.env.loader.get_source(self.env, one)  # type: ignore[union-attr]
-                refs = jinja2.meta.find_referenced_templates(self.env.parse(source, one, filename))
+                refs = set(
+                    jinja2.meta.find_referenced_templates(self.env.parse(source, one, filename))
+                )
+                refs |= called(source)
             except (jinja2.TemplateError, OSError):
                 continue
             for ref in refs:
@@ -345,22 +315,25 @@ class Renderer:
     ) -> tuple[bytes, frozenset[Read], tuple[frozenset[Read], ...]]:
         """A page, with what it read of the model: its own reads, and its cards'
         (one shared set per card)."""
-        self.env.log, self._groups = set(), []
+        self.env.log, self.fragments.groups = set(), []
         try:
             html = self._render(template, page_path, context)
-            groups = tuple({id(g): g for g in self._groups}.values())
+            groups = tuple({id(g): g for g in self.fragments.groups}.values())
             return html, logged_reads(self.env.log), groups
         finally:
-            self.env.log, self._groups = None, []
+            self.env.log, self.fragments.groups = None, []
 
     def _render(self, template: str, page_path: str, context: dict[str, Any]) -> bytes:
         base = self.config.base_path if page_path == "404.html" else None
         try:
             tpl = self.env.get_template(template)
+            url = partial(relative_url, page_path, base_path=base)
+            depth = page_path.count("/")
             html = tpl.render(
                 context,
-                url=lambda target: relative_url(page_path, target, base),
-                card=partial(self._card, page_path, base),
+                url=url,
+                card=partial(self.fragments.card, url, base, depth),
+                shared=partial(self.fragments.shared, url, base, depth),
             )
         except jinja2.TemplateSyntaxError as exc:
             raise _template_error(exc) from None

@@ -209,6 +209,10 @@ class Strip:
     base: int = BAR_TOP + BAR_AREA  # px: the bars' baseline
     height: int = BAR_TOP + BAR_AREA + 2 * ROW + 8
 
+    def on_page(self, path: str) -> list[Bar]:
+        """The bars of the months the listing page at `path` holds."""
+        return [b for b in self.bars if b.month.path == path]
+
     @property
     def label_y(self) -> int:
         return self.base + ROW - 3

@@ -42,8 +42,13 @@ EVENT_HTML = """<!doctype html><title>{{ event.title }}</title>
 {% if event.story %}{{ event.story.events|length }} في الخبر{% endif %}
 """
 ACTOR_HTML = """<!doctype html><title>{{ actor.name }}</title>
+{{ shared("partials/count.html", who=actor) }}
 {% for e in events %}<li>{{ e.title }}: {% for p in e.actors %}{{ p.actor.name }}
 ({{ p.actor.events|length }}) {% endfor %}{{ card(e) }}</li>{% endfor %}
+"""
+# Drawn once and shown on many pages (generator/fragments.py), reading across objects.
+COUNT_HTML = """<p>{{ who.name }}: {{ who.events|length }} أحداث
+{% if who.events %}، أولها {{ who.events[0].title }}{% endif %}</p>
 """
 CARD_HTML = """<article>{{ event.title }} · {% if event.story %}{{ event.story.title }}
 ({{ event.story.events|length }}){% endif %}
@@ -63,6 +68,7 @@ def _site(root: Path) -> Path:
             "templates/event.html": EVENT_HTML,
             "templates/actor.html": ACTOR_HTML,
             "templates/partials/event-card.html": CARD_HTML,
+            "templates/partials/count.html": COUNT_HTML,
         },
     )
 
