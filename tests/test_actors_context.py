@@ -107,3 +107,31 @@ def test_the_post_someone_is_named_to_is_a_role() -> None:
     text = "وقرر المجلس تعيين ناصر الكعبي نائبا لرئيس مجلس الوزراء"
     assert "سالم الراشد" not in names(text)
     assert "سالم الراشد" in names("وقدم ناصر الكعبي تقريره لرئيس مجلس الوزراء")
+
+
+BODIES = Registry(
+    [
+        ActorEntry(slug="mfa", name="وزارة الخارجية", kind="organisation"),
+        ActorEntry(slug="front", name="جبهة الأحرار", kind="group"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the source of the news, after «وفق/بحسب» and a statement
+        ("وتقرر تأجيل المؤتمر إلى الربيع، وفق ما ورد في بيان لوزارة الخارجية.", []),
+        ("وسيزور الوزير عمار الطيب عمّان، بحسب بلاغ صادر عن وزارة الخارجية.", ["عمار الطيب"]),
+        # a body that says or publishes it acts
+        ("وتقرر تأجيل المؤتمر، حسب ما أعلنته وزارة الخارجية.", ["وزارة الخارجية"]),
+        # the owner of a thing, behind «ل» after an indefinite noun
+        ("وقصفت الطائرات مخازن لجبهة الأحرار قرب الحدود", []),
+        # after a verb the «ل» names who is addressed or thanked
+        ("وقال الوزير عمار الطيب لوزارة الخارجية إن الملف جاهز", ["عمار الطيب", "وزارة الخارجية"]),
+        # what a body receives is not its property
+        ("وأعلن الحزب دعما لجبهة الأحرار", ["جبهة الأحرار"]),
+    ],
+)
+def test_bodies_named_in_passing(text: str, want: list[str]) -> None:
+    assert names(text, BODIES) == want

@@ -16,6 +16,10 @@ actor already found, read after the readers (`actors.find_actors`).
   event: the sentence tells it as background. A noun with a pronoun
   («بعد لقائه الرئيسَ فلان») is the subject's own act, and its other party
   stays an actor.
+- A body named in passing: the source of the news after «وفق/بحسب» and a
+  statement («وفق ما جاء في بيان لوزارة …», «بحسب بلاغ صادر عن …»), or the
+  owner of a thing, behind «ل» right after an indefinite noun («أهداف
+  لحزب …», «بيان لوزارة …»: GOLD.md guidelines 5 and 7).
 """
 
 from __future__ import annotations
@@ -23,10 +27,20 @@ from __future__ import annotations
 import re
 
 from generator.arabic import phrases
-from generator.arabic.lexicon import Tokens, is_verb, stems
+from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
 from generator.arabic.mentions import Found
 from generator.arabic.normalize import normalize
-from generator.arabic.words_names import BACKGROUND_AFTER, DATE_WORDS, ENCOUNTERS
+from generator.arabic.words_names import (
+    BACKGROUND_AFTER,
+    CONSTRUCT_NOUNS,
+    DATE_WORDS,
+    ENCOUNTERS,
+    HEADS_CONSTRUCT,
+    HEADS_DEFINITE,
+    SOURCE_PREPOSITIONS,
+    STATEMENTS,
+    STOP,
+)
 
 _APPOSITION_GAPS = frozenset(("", "،", ","))
 
@@ -84,6 +98,55 @@ def _in_background(t: Tokens, k: int) -> bool:
             and ENCOUNTERS.isdisjoint(stems(words[j]))
             and not noun.endswith(_PRONOUNS)
         )
+    return False
+
+
+def in_passing(t: Tokens, found: list[Found], subject_at: int | None) -> list[Found]:
+    """`found` less the bodies named as a source or as an owner."""
+    return [
+        f
+        for f in found
+        if f.start == subject_at
+        or f.mention.kind not in ("organisation", "group")
+        or not (_owner(t, f) or _source(t, f.start))
+    ]
+
+
+def _owner(t: Tokens, f: Found) -> bool:
+    """«أهداف لحزب …»: a body behind «ل» right after an indefinite noun. Not
+    after a verb («قال لوزارة …»), a title, a particle, or a noun in the
+    accusative («دعماً لحركة …»: what the body receives)."""
+    k = f.start
+    word = t.words[k]
+    if k == 0 or not joined(t, k) or word[:1] != "ل":
+        return False
+    if normalize(f.mention.mention).split()[:1] == [word]:
+        return False  # the «ل» is the name's own letter
+    before = t.words[k - 1]
+    return not (
+        is_definite(before)
+        or is_verb(before)
+        or before[-1:] == "ا"
+        or before in STOP
+        or before in DATE_WORDS
+        or before in CONSTRUCT_NOUNS
+        or not _NOT_OWNERS.isdisjoint(stems(before))
+        or not before.isalpha()
+    )
+
+
+_NOT_OWNERS = HEADS_CONSTRUCT | HEADS_DEFINITE
+
+
+def _source(t: Tokens, k: int) -> bool:
+    """«وفق ما جاء في بيان لوزارة …»: «وفق/بحسب» and a statement at most six
+    words before word k, in the same clause."""
+    words = t.words
+    for j in range(k - 1, max(-1, k - 7), -1):
+        if t.brk[j]:
+            return False
+        if not SOURCE_PREPOSITIONS.isdisjoint(stems(words[j])):
+            return not STATEMENTS.isdisjoint(words[j + 1 : k])
     return False
 
 

@@ -51,7 +51,7 @@ from collections.abc import Iterable, Sequence
 from itertools import compress
 
 from generator.arabic import phrases
-from generator.arabic.actor_context import apposed, background
+from generator.arabic.actor_context import apposed, background, in_passing
 from generator.arabic.actor_groups import (
     DUAL_STARTS,
     ORG_STARTS,
@@ -116,7 +116,7 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
         found += read_counterparts(t, found, registry, on)
     subject_at = _subject_start(t, min((f.start for f in found), default=0))
     found = apposed(t, found, subject_at, registry.alias_starts)
-    found = background(t, found, subject_at)
+    found = in_passing(t, background(t, found, subject_at), subject_at)
     return _finish(t, found + _countries(t, found))
 
 

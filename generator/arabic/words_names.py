@@ -175,6 +175,10 @@ ENCOUNTERS = _set(
     """لقاء اللقاء اجتماع الاجتماع اجتماعات استقبال اتصال الاتصال مباحثات محادثات مشاورات
     قمه القمه جلسه الجلسه موتمر"""
 )
+# «According to …»: a body named after one of these and a statement («وفق
+# ما جاء في بيان لـ…», «بحسب بلاغ صادر عن …») is the news's source.
+SOURCE_PREPOSITIONS = _set("وفق وفقا بحسب حسب طبقا نقلا استنادا")
+STATEMENTS = _set("بيان البيان بلاغ البلاغ تصريح تصريحات اعلان")
 # Words before a quoted source name that make it attribution, not an actor.
 ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا بحسب حسب افادت اوردت قالت نشرت اوردته")
 
