@@ -3,6 +3,10 @@ on text they were never tuned on. The floors sit a little under today's
 figures (README › How well it reads Arabic); raise them as the readers
 improve, never to fit a change that lowers them. Only the totals are read:
 the held-out half's failures are not for tuning.
+
+The half grew from 170 to 244 sentences with the third batch (GOLD.md),
+whose new stories read worse than the old (F1 0.69 against 0.79 on the same
+commit): the floors were set again under the larger half's first score.
 """
 
 from __future__ import annotations
@@ -19,16 +23,16 @@ TODAY = dt.date(2026, 11, 29)
 
 def test_the_held_out_half_keeps_its_floor() -> None:
     o = evaluate(DATA / "unseen_heldout.jsonl", eval_registry(None), TODAY).overall
-    assert o.items == 170
-    assert o.date_accuracy >= 0.88, o.summary()
-    assert o.precision >= 0.75 and o.f1 >= 0.77, o.summary()
+    assert o.items == 244
+    assert o.date_accuracy >= 0.90, o.summary()
+    assert o.precision >= 0.73 and o.f1 >= 0.74, o.summary()
 
 
 def test_the_rules_alone_keep_their_floor() -> None:
     """Without the knowledge base too: discovery must not lean on it."""
     o = evaluate(DATA / "unseen_heldout.jsonl", Registry(), TODAY).overall
-    assert o.date_accuracy >= 0.88, o.summary()
-    assert o.precision >= 0.75 and o.f1 >= 0.73, o.summary()
+    assert o.date_accuracy >= 0.90, o.summary()
+    assert o.precision >= 0.73 and o.f1 >= 0.69, o.summary()
 
 
 def test_the_sets_are_apart() -> None:
