@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
+from generator.arabic.actors import ActorEntry, Registry, Role, find_actors, story_actors
 
 ON = dt.date(2022, 3, 1)
 
@@ -135,3 +135,39 @@ BODIES = Registry(
 )
 def test_bodies_named_in_passing(text: str, want: list[str]) -> None:
     assert names(text, BODIES) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the host whose invitation the visit answers
+        ("ويزور الوزير عمار الطيب باريس تلبية لدعوة الرئيس سامي العطار", ["عمار الطيب"]),
+        (
+            "وتوجه الأمير سعود بن فهد إلى الرياض بدعوة كريمة تلقاها من أخيه الأمير نايف بن سعد",
+            ["سعود بن فهد"],
+        ),
+        # a body being made is the act's object
+        ("وقرر المجلس البلدي استحداث لجنة الرقابة المالية", []),
+        ("وأصدر الوزير عمار الطيب قرارا بتشكيل هيئة الإشراف العليا", ["عمار الطيب"]),
+        # where the news comes from
+        ("ويزور الوزير عمار الطيب الجزائر، حسبما أورده بيان من وزارة الخارجية.", ["عمار الطيب"]),
+    ],
+)
+def test_hosts_bodies_made_and_sources(text: str, want: list[str]) -> None:
+    assert names(text, BODIES) == want
+
+
+def test_unvocalised_qabl_is_no_time_of_an_earlier_event() -> None:
+    """«قبل» is as often the verb «قَبِل» (accepted): the government it names
+    acts in the sentence's event."""
+    text = "وقال الديوان إن الملك قبل استقالة الحكومة الليبية"
+    assert "الحكومة الليبية" in names(text, Registry())
+
+
+def test_a_surname_from_the_story_keeps_its_position() -> None:
+    """A family name that names the story's person again is left out where the
+    full name would be: the host who invited."""
+    earlier = find_actors("وقال الرئيس سامي العطار إن بلاده مستعدة", Registry(), ON)
+    text = "ويزور الوزير عمار الطيب باريس تلبية لدعوة العطار"
+    assert [m.name for m in story_actors(text, [], earlier)] == []
+    assert [m.name for m in story_actors("وقال العطار إن", [], earlier)] == ["سامي العطار"]

@@ -17,9 +17,13 @@ actor already found, read after the readers (`actors.find_actors`).
   («بعد لقائه الرئيسَ فلان») is the subject's own act, and its other party
   stays an actor.
 - A body named in passing: the source of the news after «وفق/بحسب» and a
-  statement («وفق ما جاء في بيان لوزارة …», «بحسب بلاغ صادر عن …»), or the
-  owner of a thing, behind «ل» right after an indefinite noun («أهداف
-  لحزب …», «بيان لوزارة …»: GOLD.md guidelines 5 and 7).
+  statement («وفق ما جاء في بيان لوزارة …», «بحسب بلاغ صادر عن …»); the
+  owner of a thing, behind «ل» right after an indefinite noun («أهداف لحزب
+  …», «بيان لوزارة …»: GOLD.md guidelines 5 and 7); a body being made
+  («بتشكيل لجنة …», `CREATING`).
+- The host whose invitation the event answers («تلبيةً لدعوة الرئيس …»,
+  «بدعوة كريمة تلقاها من أخيه الملك …», `INVITATION`), up to six words on
+  in the same clause.
 """
 
 from __future__ import annotations
@@ -33,10 +37,12 @@ from generator.arabic.normalize import normalize
 from generator.arabic.words_names import (
     BACKGROUND_AFTER,
     CONSTRUCT_NOUNS,
+    CREATING,
     DATE_WORDS,
     ENCOUNTERS,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
+    INVITATION,
     SOURCE_PREPOSITIONS,
     STATEMENTS,
     STOP,
@@ -102,14 +108,40 @@ def _in_background(t: Tokens, k: int) -> bool:
 
 
 def in_passing(t: Tokens, found: list[Found], subject_at: int | None) -> list[Found]:
-    """`found` less the bodies named as a source or as an owner."""
+    """`found` less the bodies named as a source, an owner or a thing made,
+    and the hosts who invited."""
+    inviting = not INVITATION.isdisjoint(words := t.words) or not _AND_INVITATION.isdisjoint(words)
     return [
         f
         for f in found
         if f.start == subject_at
-        or f.mention.kind not in ("organisation", "group")
-        or not (_owner(t, f) or _source(t, f.start))
+        or not (
+            (inviting and _after_within(t, f.start, INVITATION, 6))
+            or (
+                f.mention.kind in ("organisation", "group")
+                and (_owner(t, f) or _made(t, f.start) or _source(t, f.start))
+            )
+        )
     ]
+
+
+_AND_INVITATION = frozenset("و" + w for w in INVITATION)
+
+
+def _after_within(t: Tokens, k: int, opening: frozenset[str], span: int) -> bool:
+    """Whether a word of `opening` (through «و») is at most `span` words
+    before word k, in the same clause."""
+    for j in range(k - 1, max(-1, k - span - 1), -1):
+        if t.brk[j]:
+            return False
+        if t.words[j] in opening or t.words[j].removeprefix("و") in opening:
+            return True
+    return False
+
+
+def _made(t: Tokens, k: int) -> bool:
+    """«بتشكيل لجنة …»: right after a verbal noun of making a body."""
+    return k > 0 and joined(t, k) and not CREATING.isdisjoint(stems(t.words[k - 1]))
 
 
 def _owner(t: Tokens, f: Found) -> bool:

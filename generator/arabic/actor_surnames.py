@@ -71,8 +71,8 @@ def _nisba(w: str) -> bool:
 
 def story_surnames(
     t: Tokens, actors: Sequence[ActorMention], story: Sequence[ActorMention]
-) -> list[ActorMention]:
-    """The story's people named again by the family name alone."""
+) -> list[Found]:
+    """The story's people named again by the family name alone, where."""
     if not story:
         return []
     known = _known(story)
@@ -82,7 +82,7 @@ def story_surnames(
         return []
     candidates = [i for i, w in enumerate(words) if w in known or w[1:] in known]
     taken = _taken(t, actors)
-    out: list[ActorMention] = []
+    out: list[Found] = []
     people: set[str] = set()
     for i in candidates:
         if taken(i) or (i > 0 and not t.brk[i - 1] and words[i - 1] in CONNECTORS):
@@ -94,15 +94,14 @@ def story_surnames(
                 continue
             end = i + 2 if pair and known.get(pair) else i + 1
             if person.slug not in people:
-                out.append(
-                    ActorMention(
-                        person.slug,
-                        person.name,
-                        surface(t, i, end, stem),
-                        kind="person",
-                        registered=person.registered,
-                    )
+                mention = ActorMention(
+                    person.slug,
+                    person.name,
+                    surface(t, i, end, stem),
+                    kind="person",
+                    registered=person.registered,
                 )
+                out.append(Found(i, end, mention))
                 people.add(person.slug)
             break
     return out

@@ -129,8 +129,10 @@ def story_actors(
         return []
     t = tokenize(text)
     found = story_surnames(t, actors, story)
+    if found:  # the same positions that keep a full name from acting keep its surname
+        found = in_passing(t, background(t, found, None), None)
     people = {m.slug for m in actors}
-    return [m for m in found if m.slug not in people]
+    return [f.mention for f in found if f.mention.slug not in people]
 
 
 def _readers(reg: Registry, word: str) -> tuple[Reader, ...]:

@@ -167,8 +167,9 @@ MEETINGS = _set(
 )
 # Prepositions of time that open another event, told as background: a name
 # in construct with the event's noun after them («عقب وفاة الأمير …», «منذ
-# الإطاحة بالرئيس …») took part in that event, not in the sentence's.
-BACKGROUND_AFTER = _set("عقب بعد اثر منذ قبل ابان فور غداه")
+# الإطاحة بالرئيس …») took part in that event, not in the sentence's. Not
+# «قبل»: unvocalised, it is as often the verb «قَبِل» («قبل استقالة الحكومة»).
+BACKGROUND_AFTER = _set("عقب بعد اثر منذ ابان فور غداه")
 # Unless the event is a meeting, which the sentence's subject takes part in
 # («قال الوزير عقب لقاء رئيس الوزراء …»): then the other party acts too.
 ENCOUNTERS = _set(
@@ -177,7 +178,13 @@ ENCOUNTERS = _set(
 )
 # «According to …»: a body named after one of these and a statement («وفق
 # ما جاء في بيان لـ…», «بحسب بلاغ صادر عن …») is the news's source.
-SOURCE_PREPOSITIONS = _set("وفق وفقا بحسب حسب طبقا نقلا استنادا")
+SOURCE_PREPOSITIONS = _set("وفق وفقا بحسب حسب طبقا نقلا استنادا حسبما وفقما بحسبما")
+# «تلبيةً لدعوة …», «بدعوة كريمة تلقاها من …»: the host whose invitation the
+# event answers is not in it (GOLD.md, the unseen sets).
+INVITATION = _set("تلبيه بدعوه لدعوه للدعوه")
+# Verbal nouns of making a body («بتشكيل لجنة …», «استحداث هيئة …»): a body
+# being made is the act's object, not yet anyone who acts.
+CREATING = _set("تشكيل تاسيس انشاء استحداث")
 STATEMENTS = _set("بيان البيان بلاغ البلاغ تصريح تصريحات اعلان")
 # Words before a quoted source name that make it attribution, not an actor.
 ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا بحسب حسب افادت اوردت قالت نشرت اوردته")
