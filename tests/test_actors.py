@@ -516,9 +516,12 @@ def test_common_phrases_are_not_actors(text: str) -> None:
     assert find_actors(text, REGISTRY, ON) == []
 
 
-def test_organisations_inside_titles_are_not_actors_but_registered_ones_are() -> None:
+def test_organisations_inside_titles_act_only_when_named_again() -> None:
+    """A registered body in a title is the role's, unless the sentence brings
+    it back by its head noun («أن الهيئة …»): then it acts with its head."""
     text = "قال رئيس مجلس الوزراء العراقي حيدر العبادي، ورئيس هيئة التنسيق حسن عبد العظيم"
-    assert names(text) == ["حيدر العبادي", AZIM, NCC]
+    assert names(text) == ["حيدر العبادي", AZIM]
+    assert names(text + " إن الهيئة ترفض الاتفاق") == ["حيدر العبادي", AZIM, NCC]
 
 
 # ------------------------------------------------------------------ subject, order, duplicates

@@ -143,10 +143,12 @@ FRONT = _org("جيش التحرير الشعبي")
         ("وشارك الوزير في القمة الخامسة لرابطة المدن العربية", []),
         ("وناقش الأعضاء الخطة خلال جلسة لرابطة المدن العربية", []),
         ("وأعلنت رابطة المدن العربية موعد القمة", ["رابطة المدن العربية"]),
-        # a body in a title comes with the person the title names, not alone
+        # a body in a title is the role's; it acts with the person the title
+        # names when the sentence brings it back («إن الجيش …»)
         ("وصل خالد الحداد، القائد العام لجيش التحرير الشعبي، إلى المدينة", ["خالد الحداد"]),
+        ("وقال القائد العام لجيش التحرير الشعبي خالد الحداد إن", ["خالد الحداد"]),
         (
-            "وقال القائد العام لجيش التحرير الشعبي خالد الحداد إن",
+            "وقال القائد العام لجيش التحرير الشعبي خالد الحداد إن الجيش مستعد",
             ["خالد الحداد", "جيش التحرير الشعبي"],
         ),
     ],
@@ -189,8 +191,8 @@ def test_his_counterpart_holds_the_same_title_in_the_named_country() -> None:
 
 def test_the_complement_of_a_title_inside_a_title() -> None:
     """«المبعوث الخاص للأمين العام للأمم المتحدة» is one title: the body is its
-    complement, reported only with the person the title names."""
+    complement, part of the role of the person the title names."""
     reg = Registry([_org("الأمم المتحدة")])
     title = "المبعوث الخاص للأمين العام للأمم المتحدة"
     assert names(f"واستقبل الوزير خالد الحداد، {title}، في مكتبه", reg) == ["خالد الحداد"]
-    assert names(f"وقال {title} سالم الحوت إن", reg) == ["سالم الحوت", "الأمم المتحدة"]
+    assert names(f"وقال {title} سالم الحوت إن", reg) == ["سالم الحوت"]

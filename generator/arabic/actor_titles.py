@@ -93,8 +93,12 @@ def _post_of(t: Tokens, i: int, head: str) -> bool:
 def _inside(
     t: Tokens, i: int, end: int, reg: Registry, on: dt.date | None, q: dict[int, int]
 ) -> list[Found]:
-    """Registered aliases and quoted names inside a title's words. A person
-    there is part of the role («مستشار خادم الحرمين الشريفين»), not an actor."""
+    """Bodies inside a title's words that act with the person it names: a
+    quoted name («رئيسة مجلس إدارة شركة "…" فلانة»), or a registered body
+    the sentence brings back by its head noun («رئيس هيئة التنسيق فلان، أن
+    الهيئة …»). Any other body there is the role's («الأمين العام لجامعة
+    الدول العربية فلان», «قائد الجيش … المشير فلان»): the person acts. A
+    person there is part of the role («مستشار خادم الحرمين الشريفين»)."""
     out: list[Found] = []
     alias_starts = reg.alias_starts
     while i < end:
@@ -104,9 +108,23 @@ def _inside(
         stop, items = read_alias(t, i, reg, on, q)
         if not items:
             stop, items = read_quoted(t, i, reg, on, q)
-        out.extend(f for f in items if f.end <= end and f.mention.kind != "person")
+        out.extend(
+            f
+            for f in items
+            if f.end <= end
+            and f.mention.kind != "person"
+            and (f.start in q or _named_again(t, f.mention.mention, end))
+        )
         i = max(stop, i + 1)
     return out
+
+
+def _named_again(t: Tokens, written: str, end: int) -> bool:
+    """Whether the head noun of a body (as `written`) comes back, with the
+    article, after the title ending at `end` («… أن الهيئة تنتظر»)."""
+    head = normalize(written).split()[0]
+    again = "ال" + head.removeprefix("ال")
+    return any(again in stems(w) for w in t.words[end:])
 
 
 def read_abbreviated(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
