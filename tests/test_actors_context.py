@@ -171,3 +171,32 @@ def test_a_surname_from_the_story_keeps_its_position() -> None:
     text = "ويزور الوزير عمار الطيب باريس تلبية لدعوة العطار"
     assert [m.name for m in story_actors(text, [], earlier)] == []
     assert [m.name for m in story_actors("وقال العطار إن", [], earlier)] == ["سامي العطار"]
+
+
+def test_a_counterpart_named_after_a_comma_is_that_name() -> None:
+    """«نظيره الإسرائيلي، فلان»: the name the sentence gives, not the holder
+    the registry knows for the title."""
+    on = dt.date(2021, 6, 1)
+    reg = Registry(
+        [
+            _holder("ma-fm", "كريم السالمي", "وزير الخارجية المغربي"),
+            _holder("ru-fm", "بافل سوكولوف", "وزير الخارجية الروسي"),
+        ]
+    )
+    text = "وتلقى وزير الخارجية المغربي اتصالا من نظيره الروسي، يوري بتروف."
+    assert [m.name for m in find_actors(text, reg, on)] == ["كريم السالمي", "يوري بتروف"]
+    alone = "وتلقى وزير الخارجية المغربي اتصالا من نظيره الروسي."
+    assert [m.name for m in find_actors(alone, reg, on)] == ["كريم السالمي", "بافل سوكولوف"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «القيادي» is a title like «الزعيم», not a family name alone
+        ("أعلن القيادي في الحزب الموقف", []),
+        # an adverb after a title is no one-word name
+        ("وسيلتقي الوزير نظيره قريبا في العاصمة", []),
+    ],
+)
+def test_words_that_are_no_names(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

@@ -180,8 +180,8 @@ def read_counterparts(
         if stem is None or not joined(t, k + 1) or t.words[k + 1] not in NATIONALITIES:
             continue
         before = [f for f in found if f.end <= k and f.mention.kind == "person"]
-        if not before:
-            continue
+        if not before or any(f.start == k for f in found):
+            continue  # «… من نظيره الإسرائيلي، فلان»: the title reader named him
         entry = _counterpart(before[-1].mention, t.words[k + 1], reg, on)
         if entry is not None:
             written = phrases.surface(t, k, k + 2, stem)

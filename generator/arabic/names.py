@@ -128,6 +128,8 @@ def person_name(t: Tokens, j: int) -> int:
     if count == 1 and k == j + 1:
         if _TANWEEN.search(t.text, t.spans[j][0], t.spans[j][1]):
             return j  # «تقريرًا»: an indefinite noun, never a name
+        if len(first) >= 4 and first[-1] == "ا" and first not in NAME_STARTS:
+            return j  # «اتصالا» written without its tanween: the same noun
         after = t.words[k] if joined(t, k) else ""
         if after and not ends_name(after):
             return j
