@@ -16,17 +16,16 @@ from typing import Any
 
 from generator.errors import Diagnostic
 from generator.load import (
-    MAX_FILE_BYTES,
     ActorFile,
     EventFile,
     Markdown,
     NewsFile,
-    Problems,
     load_actor,
     load_corrections,
     load_event,
     load_news,
 )
+from generator.load_text import MAX_FILE_BYTES, Problems
 
 
 @dataclass

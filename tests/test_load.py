@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from generator.load import (
-    MAX_FILE_BYTES,
     Problems,
     load_actor,
     load_event,
@@ -14,6 +13,7 @@ from generator.load import (
     parse_date,
     render_markdown,
 )
+from generator.load_text import MAX_FILE_BYTES
 
 
 def _news(tmp_path: Path, data: bytes) -> tuple[object, Problems]:

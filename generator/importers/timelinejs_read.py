@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import Diagnostic
-from generator.load import MAX_FILE_BYTES
+from generator.load_text import MAX_FILE_BYTES
 
 # The Google Sheets template's columns, and the slide fields they fill.
 COLUMNS = {

@@ -30,7 +30,7 @@ from hashlib import blake2b
 from typing import Any
 
 from generator.config import SiteConfig
-from generator.load import Problems
+from generator.load_text import Problems
 from generator.model import Event, EventDate, SiteModel
 from generator.publish import absolute_base, href
 from generator.render import Formatter
