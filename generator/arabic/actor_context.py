@@ -40,6 +40,7 @@ from generator.arabic.words_names import (
     CREATING,
     DATE_WORDS,
     ENCOUNTERS,
+    FRAMES,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     INVITATION,
@@ -76,12 +77,16 @@ def apposed(
     return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
 
 
-def background(t: Tokens, found: list[Found], subject_at: int | None) -> list[Found]:
-    """`found` less the names inside another event's phrase of time."""
+def background(
+    t: Tokens, found: list[Found], subject_at: int | None, ends: set[int] | None = None
+) -> list[Found]:
+    """`found` less the names inside another event's phrase of time. `ends`:
+    where the sentence's actors end (those of `found` when not given)."""
     words = t.words
     if BACKGROUND_AFTER.isdisjoint(words) and _AND_BACKGROUND.isdisjoint(words):
         return found
-    return [f for f in found if f.start == subject_at or not _in_background(t, f.start)]
+    ends = {f.end for f in found} if ends is None else ends
+    return [f for f in found if f.start == subject_at or not _in_background(t, f.start, ends)]
 
 
 _AND_BACKGROUND = frozenset("و" + w for w in BACKGROUND_AFTER)
@@ -89,15 +94,18 @@ _PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
-def _in_background(t: Tokens, k: int) -> bool:
+def _in_background(t: Tokens, k: int, ends: set[int]) -> bool:
     """Whether word k is at most three words after «عقب/بعد/منذ …» and the
-    event noun that opens the phrase, with no verb or punctuation between."""
+    event noun that opens the phrase, with no verb or punctuation between.
+    «قبل» right after an actor (`ends`: where each ends) is the verb «قَبِل»."""
     words = t.words
     for j in range(k - 1, max(0, k - 4), -1):
         if t.brk[j] or t.brk[j - 1] or is_verb(words[j]):
             return False
         if BACKGROUND_AFTER.isdisjoint(stems(words[j - 1])):
             continue
+        if words[j - 1].removeprefix("و") == "قبل" and j - 1 in ends:
+            return False
         noun = _MARKS.sub("", t.text[t.spans[j][0] : t.spans[j][1]])
         return (
             words[j] not in DATE_WORDS
@@ -117,12 +125,29 @@ def in_passing(t: Tokens, found: list[Found], subject_at: int | None) -> list[Fo
         if f.start == subject_at
         or not (
             (inviting and _after_within(t, f.start, INVITATION, 6))
+            or _framed(t, f)
             or (
                 f.mention.kind in ("organisation", "group")
-                and (_owner(t, f) or _made(t, f.start) or _source(t, f.start))
+                and (_owner(t, f) or _made(t, f.start) or _source(t, f.start) or _former(t, f))
             )
         )
     ]
+
+
+def _framed(t: Tokens, f: Found) -> bool:
+    """«على مستوى مجلس …», «لنظام الرئيس …»: in construct with a noun of
+    `FRAMES`, or, named by a title alone, with any construct noun («مدير
+    ديوان رئيس الجمهورية»: whose office, not the president acting)."""
+    k = f.start
+    if k == 0 or not joined(t, k) or t.words[k] != normalize(f.mention.mention).split()[0]:
+        return False  # a proclitic on the name («لرئيس …») is another argument
+    before = stems(t.words[k - 1])
+    return not FRAMES.isdisjoint(before) or (f.by_title and t.words[k - 1] in CONSTRUCT_NOUNS)
+
+
+def _former(t: Tokens, f: Found) -> bool:
+    """«هيئة … / جبهة النصرة سابقاً»: a body's former name, not another body."""
+    return f.end < len(t.words) and t.words[f.end] == "سابقا"
 
 
 _AND_INVITATION = frozenset("و" + w for w in INVITATION)

@@ -47,6 +47,7 @@ gazetteer's canonical name («السعودية» for «المملكة العرب
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import compress
 
@@ -130,9 +131,21 @@ def story_actors(
     t = tokenize(text)
     found = story_surnames(t, actors, story)
     if found:  # the same positions that keep a full name from acting keep its surname
-        found = in_passing(t, background(t, found, None), None)
+        ends = {f.end for f in found} | _ends(t, actors)
+        found = in_passing(t, background(t, found, None, ends), None)
     people = {m.slug for m in actors}
     return [f.mention for f in found if f.mention.slug not in people]
+
+
+def _ends(t: Tokens, actors: Sequence[ActorMention]) -> set[int]:
+    """Where each of `actors` ends in the text (the index after its last word)."""
+    out: set[int] = set()
+    for m in actors:
+        at = t.text.find(m.mention) if m.mention else -1
+        if at >= 0:
+            stop = at + len(m.mention)
+            out.add(bisect_left([b for _, b in t.spans], stop) + 1)
+    return out
 
 
 def _readers(reg: Registry, word: str) -> tuple[Reader, ...]:

@@ -33,6 +33,9 @@ _TANWEEN = re.compile("[\u064b-\u064d]")
 LINEAGE = frozenset(("بن", "ابن", "بنت"))
 # «سيشارك», «ستعقد», «سنعمل»: the future prefix on an imperfect verb.
 _FUTURE = re.compile(r"^س[يتن].{2,}$")
+# The imperfect's shapes يفعل, يتفعّل, يستفعل: a word alone after a title in
+# one of them is a verb («السفير يعمل …»), unless it is a known given name.
+_IMPERFECT = re.compile(r"^ي(?:...|ت...|ست...)$")
 # Given names that are also construct titles («عبد», «أبو» start names too).
 _NAME_OPENERS = frozenset(("عبد", "ابو"))
 _AND_NOT_NAME = (
@@ -128,8 +131,10 @@ def person_name(t: Tokens, j: int) -> int:
     if count == 1 and k == j + 1:
         if _TANWEEN.search(t.text, t.spans[j][0], t.spans[j][1]):
             return j  # «تقريرًا»: an indefinite noun, never a name
-        if len(first) >= 4 and first[-1] == "ا" and first not in NAME_STARTS:
-            return j  # «اتصالا» written without its tanween: the same noun
+        if first not in NAME_STARTS and (
+            (len(first) >= 4 and first[-1] == "ا") or _IMPERFECT.match(first)
+        ):
+            return j  # «اتصالا» without its tanween; «يعمل», «يتركز»: a noun, a verb
         after = t.words[k] if joined(t, k) else ""
         if after and not ends_name(after):
             return j

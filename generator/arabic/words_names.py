@@ -169,8 +169,16 @@ MEETINGS = _set(
 # Prepositions of time that open another event, told as background: a name
 # in construct with the event's noun after them («عقب وفاة الأمير …», «منذ
 # الإطاحة بالرئيس …») took part in that event, not in the sentence's. Not
-# «قبل»: unvocalised, it is as often the verb «قَبِل» («قبل استقالة الحكومة»).
-BACKGROUND_AFTER = _set("عقب بعد اثر منذ ابان فور غداه")
+# «قبل» is one too, unless it follows a name: then, unvocalised, it is the
+# verb «قَبِل» («الملك … قبل استقالة الحكومة»).
+BACKGROUND_AFTER = _set("عقب بعد اثر منذ ابان فور غداه قبل")
+# Nouns whose genitive is a frame or an owner, not who acts: «على مستوى مجلس
+# …», «في إطار لجنة …», «دول مجلس التعاون», «قانون الحشد …», «نظام الرئيس
+# …», «في عهد الملك …», «مواقع حزب …» (a target's owner: GOLD.md, objects).
+FRAMES = _set(
+    """مستوي اطار دول قانون نظام عهد حقبه مواقع موقع اهداف مقرات مخازن منشات معاقل
+    مستودعات"""
+)
 # Unless the event is a meeting, which the sentence's subject takes part in
 # («قال الوزير عقب لقاء رئيس الوزراء …»): then the other party acts too.
 ENCOUNTERS = _set(
