@@ -29,7 +29,7 @@ from generator.build import Builder, BuildResult, gc_paused
 from generator.errors import BuildError
 from generator.httpd import PreviewServer, display_host
 from generator.livereload import Hub, Problem, Snapshot, build_message, sse
-from generator.model import SiteModel
+from generator.model_objects import SiteModel
 from generator.watch import Watcher
 
 EXIT_OK, EXIT_USAGE = 0, 2

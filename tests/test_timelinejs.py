@@ -17,7 +17,7 @@ from conftest import tarikh, write_site
 from generator.arabic.hijri import to_hijri
 from generator.build import Builder
 from generator.config import SiteConfig
-from generator.model import Event, EventDate, SiteModel, Source
+from generator.model_objects import Event, EventDate, SiteModel, Source
 from generator.publish import timelinejs
 
 DATED = "---\ndate: 2015-10-01\n---\n"

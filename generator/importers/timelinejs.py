@@ -31,7 +31,8 @@ from generator.arabic.normalize import to_ascii_digits
 from generator.errors import Diagnostic
 from generator.importers.html_text import html_to_line, html_to_markdown
 from generator.importers.timelinejs_read import InputError, Slide, Timeline, read_timeline
-from generator.model import EventDate, event_id
+from generator.model import event_id
+from generator.model_objects import EventDate
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 _IMAGE = re.compile(r"(?i)\.(jpe?g|png|gif|webp|avif|svg)$")

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.config import SiteConfig
-from generator.model import Event, SiteModel
+from generator.model_objects import Event, SiteModel
 from generator.publish import absolute_base, href, isolate
 
 LIMIT = 50

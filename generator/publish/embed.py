@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from generator.arabic.hijri import FIRST, HIJRI_MONTHS, LAST, from_hijri, to_hijri
 from generator.config import SiteConfig
-from generator.model import Event
+from generator.model_objects import Event
 from generator.publish import absolute_base, href
 
 EPOCH = dt.date(1970, 1, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from generator.config import SiteConfig
-from generator.model import SiteModel
+from generator.model_objects import SiteModel
 from generator.publish import absolute_base, href
 from generator.publish.atom import atom_feed, feed_path, scope_feed
 from generator.publish.sitemap import robots_txt, sitemaps

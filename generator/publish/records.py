@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.config import SiteConfig
-from generator.model import Event, SiteModel
+from generator.model_objects import Event, SiteModel
 
 
 def event_record(event: Event) -> dict[str, Any]:

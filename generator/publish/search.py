@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.arabic.normalize import normalize
-from generator.model import SiteModel
+from generator.model_objects import SiteModel
 from generator.plan import Page
 from generator.write import SiteFiles, file_stat
 

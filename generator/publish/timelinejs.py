@@ -31,7 +31,7 @@ from typing import Any
 
 from generator.config import SiteConfig
 from generator.load_text import Problems
-from generator.model import Event, EventDate, SiteModel
+from generator.model_objects import Event, EventDate, SiteModel
 from generator.publish import absolute_base, href
 from generator.render import Formatter
 
