@@ -225,3 +225,23 @@ def test_words_that_are_no_names(text: str, want: list[str]) -> None:
 def test_frames_owners_and_former_names(text: str, want: list[str]) -> None:
     reg = Registry([*HOLDERS.entries, *BODIES.entries])
     assert names(text, reg) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a foreign name's last words run to punctuation
+        (
+            "واستقبل الرئيس السفير أنطونيو غوميز رودريغيز نيتو، وبحث معه",
+            "أنطونيو غوميز رودريغيز نيتو",
+        ),
+        # or to a relative pronoun, which needs a definite antecedent: a name
+        ("والتقى الوزير خوسيه مانويل ألباريس الذي يزور البلاد", "خوسيه مانويل ألباريس"),
+        # not through an accusative noun, nor a noun with the article
+        ("واستقبل الوزير خالد العمري وفدا رفيعا، ثم", "خالد العمري"),
+        ("ووقع الوزير خالد حمدان الاتفاقية التي", "خالد حمدان"),
+    ],
+)
+def test_where_a_long_name_ends(text: str, want: str) -> None:
+    assert want in names(text, Registry())
+    assert not any(want in n and n != want for n in names(text, Registry()))

@@ -127,6 +127,7 @@ def person_name(t: Tokens, j: int) -> int:
         if count == 1 or t.brk[k] or k + 1 == n:
             k, count = k + 1, count + 1
             continue
+        k = _closed_run(t, k, 5 - count)
         break
     if count == 1 and k == j + 1:
         if _TANWEEN.search(t.text, t.spans[j][0], t.spans[j][1]):
@@ -139,6 +140,33 @@ def person_name(t: Tokens, j: int) -> int:
         if after and not ends_name(after):
             return j
     return k
+
+
+def _closed_run(t: Tokens, k: int, most: int) -> int:
+    """The end of a foreign name's last words from word k («ميغيل أبرانتيس
+    نيفيس داكوستا،», «خوسيه مانويل ألباريس الذي»), or k: up to `most` more
+    words that can only be a name's (no article, no clitic, no accusative or
+    tanween, no verb, no particle) running to punctuation, the end, or a relative pronoun,
+    which needs a definite antecedent and so a name before it."""
+    n = len(t.words)
+    for m in range(k, min(n, k + most)):
+        w = t.words[m]
+        if (
+            not name_word(w)
+            or _suffixed(w)
+            or (is_definite(w) and t.text[t.spans[m][0]] not in "أإآ")  # «ألباريس»
+            or len(stems(w)) > 1
+            or (w[-1:] == "ا" and w not in NAME_STARTS)  # «… وفدا رفيعا»
+            or _TANWEEN.search(t.text, t.spans[m][0], t.spans[m][1])
+            or w in CONNECTORS
+        ):
+            return k
+        if m + 1 == n or t.brk[m] or t.words[m + 1] in _RELATIVES:
+            return m + 1
+    return k
+
+
+_RELATIVES = frozenset(("الذي", "التي"))
 
 
 def opens_no_name(t: Tokens, j: int) -> bool:
@@ -333,6 +361,7 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
         if plain_words >= 2 and not (
             _ends_here(t, k + 1) or (_family(w) and (nisba or run or _boundary(t, k + 1)))
         ):
+            k = _closed_run(t, k, 5 - plain_words)  # «ميغيل أبرانتيس نيفيس داكوستا،»
             break  # a third word only where the name clearly ends: «محمود مكيه مذكرة»
         k, plain_words = k + 1, plain_words + 1
     if k == j + 1:
