@@ -49,16 +49,20 @@ class Fragments:
     def __init__(self, env: TrackingEnvironment) -> None:
         self.env = env
         self._kept: dict[tuple[str, str, str, int], Fragment] = {}
+        self._checked: set[tuple[str, str, str, int]] = set()  # kept and still sound
+        self._check: tuple[Reads, dict[Read, str]] | None = None
         self.groups: list[frozenset[Read]] = []  # the fragments the page being rendered shows
         # Digests of what fragments were given, by identity, for one build: a
         # listing's 35 pages hand the strip the same tuple of months.
         self._given: dict[int, tuple[Any, str]] = {}
 
     def begin(self, reads: Reads, previous: dict[Read, str]) -> None:
-        """A new build: keep the fragments whose reads all still hold (`previous`:
-        the digests of the build that rendered them), forget the others."""
-        self._kept = {k: v for k, v in self._kept.items() if reads.holds(v[1], previous)}
-        self._given = {}
+        """A new build: a kept fragment is used again only once its reads are
+        found to hold (`previous`: the digests of the build that drew it).
+        That is checked when a page first asks for it, not here: the listing
+        pages a fragment reads are known to `reads` only once the pages that
+        hold them are planned (Reads.register)."""
+        self._check, self._checked, self._given = (reads, previous), set(), {}
 
     def card(self, url: Url, base: str | None, depth: int, event: Any, heading: int = 3) -> Markup:
         """An event's card, once per event, base, link depth and heading level:
@@ -95,6 +99,11 @@ class Fragments:
         self, name: str, key: tuple[str, str, str, int] | None, url: Url, given: dict[str, Any]
     ) -> Markup:
         found = self._kept.get(key) if key is not None else None
+        if found is not None and key not in self._checked:
+            if self._check is None or self._check[0].holds(found[1], self._check[1]):
+                self._checked.add(key)  # type: ignore[arg-type]
+            else:
+                found = None
         if found is None:
             outer, self.env.log = self.env.log, set()
             try:
@@ -104,5 +113,6 @@ class Fragments:
             found = (Markup(html), logged_reads(log))
             if key is not None:
                 self._kept[key] = found
+                self._checked.add(key)
         self.groups.append(found[1])
         return found[0]
