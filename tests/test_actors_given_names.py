@@ -146,3 +146,29 @@ def test_a_foreign_family_name_with_a_hamza_is_no_article() -> None:
 def test_a_title_after_a_lineage_chain_is_not_its_family_name() -> None:
     text = "أعلن الديوان وفاة الشيخ عبدالعزيز بن عبدالله بن محمد آل الشيخ المفتي العام"
     assert "عبدالعزيز بن عبدالله بن محمد آل الشيخ" in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Maghreb and Mauritanian given names written with the article
+        ("وأشرف الفريق السعيد بوزيان على المناورات", ["السعيد بوزيان"]),
+        ("وقال الوزير الصادق بلحاج إن", ["الصادق بلحاج"]),
+        ("ووصل السفير الطيب مقراني إلى العاصمة", ["الطيب مقراني"]),
+        ("وقال الوالي الصديق ولد أحمد إن الطريق مفتوح", ["الصديق ولد أحمد"]),
+        ("وشاركت الوزيرة الناها بنت سيدي في الاجتماع", ["الناها بنت سيدي"]),
+        # the same words as adjectives stay adjectives
+        ("وأعلن الحزب الطيب الذكر موقفه", []),
+    ],
+)
+def test_given_names_with_the_article(text: str, want: list[str]) -> None:
+    assert names(text) == want
+
+
+def test_a_name_ends_before_a_title_in_apposition() -> None:
+    """«حسين جابري أنصاري مساعد وزير الخارجية»: the third word is the name's
+    last when a title follows; «سعادة» is an honorific title."""
+    text = "ونقل الرسالة كريم جواد تهراني مساعد وزير الخارجية"
+    assert names(text) == ["كريم جواد تهراني"]
+    text = "وحضر سعادة السفير جورج مانسون وسعادة السفير لوي بيرنار"
+    assert names(text) == ["جورج مانسون", "لوي بيرنار"]

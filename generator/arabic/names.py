@@ -293,11 +293,16 @@ _TIMES = frozenset(("صباح", "عصر", "ليله"))
 
 def _ends_here(t: Tokens, k: int) -> bool:
     """A third or fourth plain word ends the name for sure: punctuation or
-    the end after it, or the next item of a list («… بارو وألمانيا …»)."""
+    the end after it, the next item of a list («… بارو وألمانيا …»), or a
+    title in apposition («حسين جابري أنصاري مساعد وزير الخارجية»)."""
     if k >= len(t.words) or t.brk[k - 1]:
         return True
     w = t.words[k]
-    return w in CONNECTORS or (w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS))
+    return (
+        w in CONNECTORS
+        or (w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS))
+        or (w in HEADS_CONSTRUCT and w not in NAME_STARTS)  # «… أنصاري مساعد وزير …»
+    )
 
 
 def _boundary(t: Tokens, k: int) -> bool:

@@ -37,7 +37,7 @@ _QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n
 _SPEAKERS = frozenset(("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثه", "الناطقه"))
 _OFFICIAL = frozenset(("الرسمي", "الرسميه"))
 _RULERS = frozenset(("امير", "ملك", "حاكم"))
-_BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "شيخ", "امير", "ملك", "صاحب", "خادم"))
+_BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "سعاده", "شيخ", "امير", "ملك", "صاحب", "خادم"))
 _NOT_GENITIVE = DATE_WORDS | frozenset(("الذي", "التي", "الذين", "الان", "التاكيد"))
 _UNMARKED = str.maketrans(
     dict.fromkeys(
