@@ -245,3 +245,15 @@ def test_frames_owners_and_former_names(text: str, want: list[str]) -> None:
 def test_where_a_long_name_ends(text: str, want: str) -> None:
     assert want in names(text, Registry())
     assert not any(want in n and n != want for n in names(text, Registry()))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # what an official is charged with belongs to the title, whatever it is
+        ("ويرافقه الوزير المكلف بديوانه، سالم ولد أحمد، في الجولة", ["سالم ولد أحمد"]),
+        ("وقال المبعوث الخاص بملف اللاجئين سامي العطار إن", ["سامي العطار"]),
+    ],
+)
+def test_the_charge_of_an_official_is_part_of_the_title(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

@@ -239,6 +239,8 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
             return end
     if w.startswith("بال") and t.words[k - 1] in _CHARGED:  # «المبعوث الخاص بالملف السوري»
         return adjectives(t, k + 1, alias_starts, nisba=True)
+    if w[:1] == "ب" and len(w) > 3 and t.words[k - 1] in _CHARGED:  # «الوزير المكلف بديوانه»
+        return genitive(t, k + 1, {})  # «… بملف اللاجئين»: and its genitive
     return k
 
 
