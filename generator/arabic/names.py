@@ -13,19 +13,17 @@ import re
 
 from generator.arabic.gazetteer import PLACES
 from generator.arabic.lexicon import Tokens, follows, is_definite, is_verb, joined, stems
-from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, GIVEN_COMMON, NAME_STARTS
+from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, NAME_STARTS
 from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
     CONNECTORS,
     CONSTRUCT_NOUNS,
     DATE_WORDS,
-    FACILITIES,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     ORG_HEADS,
     STOP,
 )
-from generator.arabic.words_verbs import KANA
 
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 MASDAR = re.compile(r"^ت..ي.$")  # تفعيل
@@ -187,7 +185,7 @@ def opens_no_name(t: Tokens, j: int) -> bool:
         return False
     after = t.words[j + 1]
     if w[:1] in ("ل", "ب") and len(w) > 3:
-        if is_definite(after) and not _family(after):
+        if is_definite(after) and not family_name(after):
             return True  # «بقصر الإليزيه»: a preposition, a noun and its genitive
         if w.endswith("ه"):
             return not (after in STOP or after in DATE_WORDS or is_verb(after))
@@ -195,7 +193,7 @@ def opens_no_name(t: Tokens, j: int) -> bool:
         return True  # «لرئيس المجلس»
     if w.endswith("ه") and after.endswith("يه") and after not in NAME_STARTS:
         return True
-    return is_definite(after) and not _family(after)
+    return is_definite(after) and not family_name(after)
 
 
 def _suffixed(w: str) -> bool:
@@ -258,7 +256,7 @@ _NOT_AFTER_CLITIC = HEADS_CONSTRUCT | HEADS_DEFINITE | CONSTRUCT_NOUNS | ORG_HEA
 _LINEAGE_ON = LINEAGE | frozenset(("ولد",))
 
 
-def _family(w: str) -> bool:
+def family_name(w: str) -> bool:
     """A family name with the article: a nisba («العيساوي», «الغزواني») or a
     given name with the article, as Gulf names run («الأحمد الجابر الصباح»);
     not any definite noun («اليمين», «الأعمال»)."""
@@ -284,8 +282,8 @@ def _part(w: str, after_connector: bool, second: bool = False) -> bool:
     if w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS and w[1:] in _NOT_AFTER_CLITIC:
         return False  # «لسلطان عمان»
     if is_definite(w) and not (after_connector or second):
-        return _family(w)
-    return name_word(w, after_connector) or _family(w)
+        return family_name(w)
+    return name_word(w, after_connector) or family_name(w)
 
 
 _TIMES = frozenset(("صباح", "عصر", "ليله"))
@@ -351,7 +349,7 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             break
         if w == "علي" and plain_words == 1:  # «محمد علي النفطي», not «أكد أحمد على ضرورة»
             after = t.words[k + 1] if joined(t, k + 1) else ""
-            if not (after and (_family(after) or after in GIVEN)):
+            if not (after and (family_name(after) or after in GIVEN)):
                 break
         elif plain_words >= 4 or not (
             _part(w, False, second=plain_words == 1 and not strict)
@@ -361,10 +359,10 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
         if w in _TIMES and (not joined(t, k + 1) or t.words[k + 1] in DATE_WORDS):
             break  # «سامح شكري صباح اليوم»
         # «الأحمد الجابر الصباح»: a run of family names with the article
-        run = _family(prev) or (joined(t, k + 1) and _family(t.words[k + 1]))
-        nisba = _family(w) and w.endswith("ي")  # «محمد شياع السوداني متابع …»
+        run = family_name(prev) or (joined(t, k + 1) and family_name(t.words[k + 1]))
+        nisba = family_name(w) and w.endswith("ي")  # «محمد شياع السوداني متابع …»
         if plain_words >= 2 and not (
-            _ends_here(t, k + 1) or (_family(w) and (nisba or run or _boundary(t, k + 1)))
+            _ends_here(t, k + 1) or (family_name(w) and (nisba or run or _boundary(t, k + 1)))
         ):
             k = _closed_run(t, k, 5 - plain_words)  # «ميغيل أبرانتيس نيفيس داكوستا،»
             break  # a third word only where the name clearly ends: «محمود مكيه مذكرة»
@@ -374,54 +372,3 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
     if t.words[k - 1] in CONNECTORS:
         k -= 1
     return k if k > j + 1 else j
-
-
-def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
-    """A person named with no title before: a given name (after «و» in a list)
-    and at least one more name word. A given name that is also a common word
-    («سعيد», «صباح», «علي») needs a given or family name after it. Not a name
-    inside a place's or an institution's («جامع الإمام تركي بن عبدالله»,
-    «مؤسسة محمد بن راشد»). Returns the end and the first word's stem."""
-    w = t.words[j]
-    if w == "ولد":
-        return _ould(t, j)
-    first = w if w in NAME_STARTS else w[1:] if w[:1] == "و" and w[1:] in NAME_STARTS else None
-    if first is None and w in ("عبد", "وعبد") and joined(t, j + 1):  # «عبد الملك الحوثي»
-        after = t.words[j + 1]
-        first = w[-3:] if name_word(after, True) or is_definite(after) else None
-    if first is None:
-        return None
-    for back in (j - 1, j - 2):
-        if back >= 0 and joined(t, back + 1):
-            word = t.words[back]
-            if not FACILITIES.isdisjoint(stems(word)):
-                return None
-            if back == j - 1 and (word in CONSTRUCT_NOUNS or word in ORG_HEADS):
-                return None  # «مؤسسة محمد بن راشد»; «برئاسة عصام شرف» is a person
-    end = name_chain(t, j)
-    if end <= j + 1:
-        return None
-    second = t.words[j + 1]
-    if first == "عبد" and end <= j + 2:
-        return None  # «عبد الله» alone is a given name, no one in particular
-    if first in GIVEN_COMMON and first not in GIVEN and first not in FOREIGN_GIVEN:
-        nisba = _family(second) and second.endswith("ي")
-        compound = second == "الدين" and end > j + 2  # «نور الدين الطبوبي»
-        strong = second in NAME_STARTS or second in CONNECTORS or nisba or compound
-        if not strong:
-            return None
-    return end, first
-
-
-def _ould(t: Tokens, j: int) -> tuple[int, str] | None:
-    """«وقدم ولد بلال استقالة الحكومة»: a Mauritanian family name, «ولد» and a
-    name, standing for the person as the subject right after a verb or «كان».
-    At a clause's start «ولد» is the verb «was born», so a verb must come first."""
-    if j == 0 or not joined(t, j) or not joined(t, j + 1):
-        return None
-    before, after = t.words[j - 1], t.words[j + 1]
-    if not (is_verb(before) or before in KANA):
-        return None
-    if not name_word(after) or any(is_definite(s) for s in stems(after)):
-        return None  # «ولد الشيخ» is read after «محمد»; «ولد بالعاصمة» is «was born»
-    return j + 2, "ولد"

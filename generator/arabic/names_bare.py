@@ -1,0 +1,64 @@
+"""People named with no title before the name: a given name and at least one
+more name word («أدى محمد شياع السوداني اليمين», «وقال عبد الملك الحوثي»),
+or a Mauritanian «ولد X» standing for the person after a verb. The name's
+shape after its first word is `names.name_chain`'s.
+"""
+
+from __future__ import annotations
+
+from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
+from generator.arabic.names import family_name, name_chain, name_word
+from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, GIVEN_COMMON, NAME_STARTS
+from generator.arabic.words_names import CONNECTORS, CONSTRUCT_NOUNS, FACILITIES, ORG_HEADS
+from generator.arabic.words_verbs import KANA
+
+
+def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
+    """A person named with no title before: a given name (after «و» in a list)
+    and at least one more name word. A given name that is also a common word
+    («سعيد», «صباح», «علي») needs a given or family name after it. Not a name
+    inside a place's or an institution's («جامع الإمام تركي بن عبدالله»,
+    «مؤسسة محمد بن راشد»). Returns the end and the first word's stem."""
+    w = t.words[j]
+    if w == "ولد":
+        return _ould(t, j)
+    first = w if w in NAME_STARTS else w[1:] if w[:1] == "و" and w[1:] in NAME_STARTS else None
+    if first is None and w in ("عبد", "وعبد") and joined(t, j + 1):  # «عبد الملك الحوثي»
+        after = t.words[j + 1]
+        first = w[-3:] if name_word(after, True) or is_definite(after) else None
+    if first is None:
+        return None
+    for back in (j - 1, j - 2):
+        if back >= 0 and joined(t, back + 1):
+            word = t.words[back]
+            if not FACILITIES.isdisjoint(stems(word)):
+                return None
+            if back == j - 1 and (word in CONSTRUCT_NOUNS or word in ORG_HEADS):
+                return None  # «مؤسسة محمد بن راشد»; «برئاسة عصام شرف» is a person
+    end = name_chain(t, j)
+    if end <= j + 1:
+        return None
+    second = t.words[j + 1]
+    if first == "عبد" and end <= j + 2:
+        return None  # «عبد الله» alone is a given name, no one in particular
+    if first in GIVEN_COMMON and first not in GIVEN and first not in FOREIGN_GIVEN:
+        nisba = family_name(second) and second.endswith("ي")
+        compound = second == "الدين" and end > j + 2  # «نور الدين الطبوبي»
+        strong = second in NAME_STARTS or second in CONNECTORS or nisba or compound
+        if not strong:
+            return None
+    return end, first
+
+
+def _ould(t: Tokens, j: int) -> tuple[int, str] | None:
+    """«وقدم ولد بلال استقالة الحكومة»: a Mauritanian family name, «ولد» and a
+    name, standing for the person as the subject right after a verb or «كان».
+    At a clause's start «ولد» is the verb «was born», so a verb must come first."""
+    if j == 0 or not joined(t, j) or not joined(t, j + 1):
+        return None
+    before, after = t.words[j - 1], t.words[j + 1]
+    if not (is_verb(before) or before in KANA):
+        return None
+    if not name_word(after) or any(is_definite(s) for s in stems(after)):
+        return None  # «ولد الشيخ» is read after «محمد»; «ولد بالعاصمة» is «was born»
+    return j + 2, "ولد"
