@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return main_eval(args.gold, args.actors, args.format, build_date(), args.knowledge)
         if args.command == "serve":
-            from generator.serve import serve
+            from generator.preview.serve import serve
 
             if problem := _not_a_site(args.source):
                 print(f"tarikh: error: {problem}", file=sys.stderr)
@@ -105,7 +105,7 @@ def _traceback(exc: BaseException, verbose: bool) -> None:
         if not isinstance(exc, BuildError) or isinstance(exc, TemplateError):
             print("tarikh: run with --verbose for the traceback", file=sys.stderr)
         return
-    from generator.serve import traceback_text
+    from generator.preview.serve import traceback_text
 
     print(traceback_text(exc), file=sys.stderr)
 
@@ -175,7 +175,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"tarikh: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if args.watch:
-        from generator.serve import watch_build
+        from generator.preview.serve import watch_build
 
         return watch_build(
             args.source,

@@ -222,7 +222,7 @@ def test_verbose_gives_the_traceback_back(tmp_path: Path, capsys) -> None:
 
 def test_verbose_preview_logs_the_traceback(tmp_path: Path) -> None:
     from generator.build import Builder
-    from generator.serve import Preview
+    from generator.preview.serve import Preview
 
     site = write_site(
         tmp_path,
@@ -239,8 +239,8 @@ def test_verbose_preview_logs_the_traceback(tmp_path: Path) -> None:
 
 def test_the_overlay_speaks_arabic(tmp_path: Path) -> None:
     from generator.build import Builder
-    from generator.livereload import overlay_html
-    from generator.serve import Preview
+    from generator.preview.livereload import overlay_html
+    from generator.preview.serve import Preview
 
     site = write_site(
         tmp_path,
@@ -288,8 +288,8 @@ def test_tabs_that_share_a_stream_ask_for_the_state(tmp_path: Path) -> None:
     import http.client
 
     from generator.build import Builder
-    from generator.httpd import PreviewServer
-    from generator.serve import Preview
+    from generator.preview.httpd import PreviewServer
+    from generator.preview.serve import Preview
 
     site = write_site(tmp_path, {"content/a.txt": NEWS})
     preview = Preview(Builder(site, serving=True), log=lambda line: None)

@@ -18,8 +18,8 @@ import pytest
 from conftest import write_site
 
 from generator.build import Builder
-from generator.httpd import PreviewServer
-from generator.serve import Preview
+from generator.preview.httpd import PreviewServer
+from generator.preview.serve import Preview
 
 TIMEOUT = 20.0
 NEWS = "---\ndate: 2015-10-01\n---\nأعلن الرئيس الروسي فلاديمير بوتين الخميس 1 تشرين الأول بدء العملية.\n"

@@ -19,8 +19,8 @@ import pytest
 from conftest import ROOT, snapshot, tarikh, write_site
 
 from generator.build import Builder
-from generator.httpd import PreviewServer, host_allowed, route
-from generator.serve import Preview, serve
+from generator.preview.httpd import PreviewServer, host_allowed, route
+from generator.preview.serve import Preview, serve
 
 TIMEOUT = 10.0
 NEWS = (

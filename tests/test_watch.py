@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.watch import Watcher, is_relevant, is_temporary
+from generator.preview.watch import Watcher, is_relevant, is_temporary
 
 TIMEOUT = 5.0
 

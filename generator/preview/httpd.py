@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-from generator.livereload import (
+from generator.preview.livereload import (
     EVENTS,
     LIVE_CSS,
     LIVE_DIR,
@@ -33,7 +33,7 @@ from generator.livereload import (
 )
 
 if TYPE_CHECKING:
-    from generator.serve import Preview
+    from generator.preview.serve import Preview
 
 PING_SECONDS = 10.0
 TYPES = {

@@ -27,10 +27,10 @@ from typing import Any
 
 from generator.build import Builder, BuildResult, gc_paused
 from generator.errors import BuildError
-from generator.httpd import PreviewServer, display_host
-from generator.livereload import Hub, Problem, Snapshot, build_message, sse
 from generator.model_objects import SiteModel
-from generator.watch import Watcher
+from generator.preview.httpd import PreviewServer, display_host
+from generator.preview.livereload import Hub, Problem, Snapshot, build_message, sse
+from generator.preview.watch import Watcher
 
 EXIT_OK, EXIT_USAGE = 0, 2
 Log = Callable[[str], None]
