@@ -145,7 +145,7 @@ def read_abbreviated(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: di
 
 
 def read_bare(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
-    """A person named with no title before the name (`names.bare_name`):
+    """A person named with no title before the name (`names_bare.bare_name`):
     discovered, unreviewed, unless the registry knows the name."""
     if not joined(t, i + 1):
         return i, []

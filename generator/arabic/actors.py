@@ -62,6 +62,7 @@ from generator.arabic.actor_groups import (
     read_quoted,
     read_seat,
 )
+from generator.arabic.actor_lists import listed_people
 from generator.arabic.actor_surnames import nisba_shape, read_lone_surname, story_surnames
 from generator.arabic.actor_titles import (
     read_abbreviated,
@@ -87,6 +88,7 @@ from generator.arabic.words_names import (
 _BARE_STARTS = NAME_STARTS | frozenset(("عبد", "ولد"))
 # «نظيره» and the same after a clitic («بنظيره», «ونظيره»): asked of every sentence.
 _COUNTERPART_WORDS = frozenset(p + w for w in COUNTERPARTS for p in ("", "و", "ب", "ل", "وب"))
+_EACH = frozenset(("كل", "وكل", "كلا", "وكلا"))  # «كل من …»: a list of actors
 _ABBREVIATED_STARTS = ABBREVIATED_TITLES | frozenset("و" + a for a in ABBREVIATED_TITLES)
 
 __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actors"]
@@ -115,6 +117,8 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
         i = max(end, k + 1)
     if not _COUNTERPART_WORDS.isdisjoint(words):
         found += read_counterparts(t, found, registry, on)
+    if "من" in words and not _EACH.isdisjoint(words):
+        found += listed_people(t, found)
     subject_at = _subject_start(t, min((f.start for f in found), default=0))
     found = apposed(t, found, subject_at, registry.alias_starts)
     found = in_passing(t, background(t, found, subject_at), subject_at)
