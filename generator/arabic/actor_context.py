@@ -139,10 +139,13 @@ def _framed(t: Tokens, f: Found) -> bool:
     `FRAMES`, or, named by a title alone, with any construct noun («مدير
     ديوان رئيس الجمهورية»: whose office, not the president acting)."""
     k = f.start
-    if k == 0 or not joined(t, k) or t.words[k] != normalize(f.mention.mention).split()[0]:
-        return False  # a proclitic on the name («لرئيس …») is another argument
-    before = stems(t.words[k - 1])
-    return not FRAMES.isdisjoint(before) or (f.by_title and t.words[k - 1] in CONSTRUCT_NOUNS)
+    if k == 0 or not joined(t, k):
+        return False
+    before = t.words[k - 1]
+    if FRAMES.isdisjoint(stems(before)) and not (f.by_title and before in CONSTRUCT_NOUNS):
+        return False
+    # a proclitic on the name («لرئيس …») makes it another argument
+    return t.words[k] == normalize(f.mention.mention).split()[0]
 
 
 def _former(t: Tokens, f: Found) -> bool:

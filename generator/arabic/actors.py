@@ -119,9 +119,10 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
         found += read_counterparts(t, found, registry, on)
     if "من" in words and not _EACH.isdisjoint(words):
         found += listed_people(t, found)
-    subject_at = _subject_start(t, min((f.start for f in found), default=0))
-    found = apposed(t, found, subject_at, registry.alias_starts)
-    found = in_passing(t, background(t, found, subject_at), subject_at)
+    if found:  # where each stands (`actor_context`)
+        subject_at = _subject_start(t, min(f.start for f in found))
+        found = apposed(t, found, subject_at, registry.alias_starts)
+        found = in_passing(t, background(t, found, subject_at), subject_at)
     return _finish(t, found + _countries(t, found))
 
 
