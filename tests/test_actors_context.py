@@ -257,3 +257,17 @@ def test_where_a_long_name_ends(text: str, want: str) -> None:
 )
 def test_the_charge_of_an_official_is_part_of_the_title(text: str, want: list[str]) -> None:
     assert names(text, Registry()) == want
+
+
+def test_bodies_and_speakers_in_more_shapes() -> None:
+    """«جيش» heads a body as «وزارة» does; «الناطق بلسان» is «المتحدث باسم»;
+    «مبعوثة» is a title; a group's proper name with an adjective that only
+    describes it is the registered group."""
+    assert names("وأعلن جيش التحرير الوطني انسحابه", Registry()) == ["جيش التحرير الوطني"]
+    text = "جاء ذلك في بيان للناطق بلسان الجيش الوطني سالم الكعبي."
+    assert names(text, Registry()) == ["سالم الكعبي"]
+    reg = Registry([ActorEntry(slug="front", name="حركة فتح", kind="group")])
+    assert names("وقالت حركة فتح الفلسطينية إن", reg) == ["حركة فتح"]
+    reg = Registry([ActorEntry(slug="eu", name="الاتحاد الأوروبي", kind="organisation")])
+    text = "واستقبل الوزير عمار الطيب مبعوثة الاتحاد الأوروبي للقرن الأفريقي"
+    assert names(text, reg) == ["عمار الطيب"]

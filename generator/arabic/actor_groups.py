@@ -12,7 +12,7 @@ import datetime as dt
 
 from generator.arabic import phrases
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
-from generator.arabic.lexicon import Tokens, is_verb, joined, stems
+from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
 from generator.arabic.mentions import Found, discovered, registered
 from generator.arabic.names import MASDAR
 from generator.arabic.registry import Kind, Registry
@@ -103,7 +103,7 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             words, head, start = tuple(t.words[i + 1 : end]), t.words[i + 1], i + 1
         else:
             start = i
-        entry = reg.lookup(words)
+        entry = reg.lookup(words) or _proper_described(words, head, reg)
         written = phrases.surface(t, start, end, head)
         if entry is not None:
             return end, [Found(start, end, registered(entry, written))]
@@ -112,6 +112,20 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         kind: Kind = "group" if head in GROUP_HEADS and start == i else "organisation"
         return end, [Found(start, end, discovered(phrases.plain(written), written, kind))]
     return i, []
+
+
+def _proper_described(words: tuple[str, ...], head: str, reg: Registry):
+    """«حركة حماس الفلسطينية»: a group's proper name and adjectives that only
+    describe it are the registered group. Not a common noun's («وزارة
+    الخارجية الأمريكية»): there the adjective says which ministry."""
+    if head not in PROPER_NAME_HEADS:
+        return None
+    k = len(words)
+    while k > 2 and (words[k - 1] in NATIONALITIES or words[k - 1] in TITLE_ADJECTIVES):
+        k -= 1
+    if k == len(words) or is_definite(words[k - 1]):
+        return None
+    return reg.lookup(words[:k])
 
 
 def _doing(head: str, t: Tokens, i: int) -> bool:

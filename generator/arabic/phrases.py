@@ -292,7 +292,7 @@ def title(
                 k = end
         elif head in _SPEAKERS and joined(t, k):
             by = k + 1 if t.words[k] in _OFFICIAL and joined(t, k + 1) else k
-            if t.words[by] == "باسم":  # «المتحدث (الرسمي) باسم وزارة الخارجية»
+            if t.words[by] in ("باسم", "بلسان"):  # «المتحدث (الرسمي) باسم وزارة …»
                 end = genitive(t, by + 1, quoted)
                 if end == by + 1:
                     break
