@@ -271,3 +271,18 @@ def test_bodies_and_speakers_in_more_shapes() -> None:
     reg = Registry([ActorEntry(slug="eu", name="الاتحاد الأوروبي", kind="organisation")])
     text = "واستقبل الوزير عمار الطيب مبعوثة الاتحاد الأوروبي للقرن الأفريقي"
     assert names(text, reg) == ["عمار الطيب"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a post in the accusative ends the name before it, and the body it
+        # heads is whose post it is, not an actor
+        ("وتقرر تعيين اللواء مالك الطيب خوجلي نائبا لرئيس هيئة الأركان", ["مالك الطيب خوجلي"]),
+        ("وعين اللواء سامي العطار رئيسا لهيئة الأركان", ["سامي العطار"]),
+        # a given name that also reads as a verb with a clitic, as a father's name
+        ("وحضر رئيس الديوان الشيخ مبارك فيصل سعود الصباح", ["مبارك فيصل سعود الصباح"]),
+    ],
+)
+def test_posts_in_the_accusative_and_fathers_names(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

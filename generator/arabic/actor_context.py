@@ -173,8 +173,9 @@ def _made(t: Tokens, k: int) -> bool:
 
 
 def _owner(t: Tokens, f: Found) -> bool:
-    """«أهداف لحزب …»: a body behind «ل» right after an indefinite noun. Not
-    after a verb («قال لوزارة …»), a title, a particle, or a noun in the
+    """«أهداف لحزب …»: a body behind «ل» right after an indefinite noun, or
+    after a post in the accusative («عُيّن رئيساً لهيئة الأركان»). Not after
+    a verb («قال لوزارة …»), a title, a particle, or another noun in the
     accusative («دعماً لحركة …»: what the body receives)."""
     k = f.start
     word = t.words[k]
@@ -183,6 +184,8 @@ def _owner(t: Tokens, f: Found) -> bool:
     if normalize(f.mention.mention).split()[:1] == [word]:
         return False  # the «ل» is the name's own letter
     before = t.words[k - 1]
+    if before[-1:] == "ا" and before[:-1] in HEADS_CONSTRUCT:
+        return True  # «رئيساً لهيئة الأركان»: whose head he is named
     return not (
         is_definite(before)
         or is_verb(before)

@@ -61,7 +61,7 @@ def name_word(w: str, after_connector: bool = False) -> bool:
         and w not in HEADS_CONSTRUCT
         and w not in CONSTRUCT_NOUNS
         and w not in PLACES
-        and (after_connector or not is_verb(w))
+        and (after_connector or not is_verb(w) or w in GIVEN)  # «فيصل» reads ف + يصل
     )
 
 
@@ -292,7 +292,8 @@ _TIMES = frozenset(("صباح", "عصر", "ليله"))
 def _ends_here(t: Tokens, k: int) -> bool:
     """A third or fourth plain word ends the name for sure: punctuation or
     the end after it, the next item of a list («… بارو وألمانيا …»), or a
-    title in apposition («حسين جابري أنصاري مساعد وزير الخارجية»)."""
+    title in apposition («حسين جابري أنصاري مساعد وزير الخارجية») or a post
+    in the accusative («عُيّن مالك الطيب خوجلي نائباً لرئيس …»)."""
     if k >= len(t.words) or t.brk[k - 1]:
         return True
     w = t.words[k]
@@ -300,6 +301,7 @@ def _ends_here(t: Tokens, k: int) -> bool:
         w in CONNECTORS
         or (w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS))
         or (w in HEADS_CONSTRUCT and w not in NAME_STARTS)  # «… أنصاري مساعد وزير …»
+        or (w[-1:] == "ا" and w[:-1] in HEADS_CONSTRUCT)  # «… خوجلي نائباً لرئيس …»
     )
 
 
@@ -361,8 +363,11 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
         # «الأحمد الجابر الصباح»: a run of family names with the article
         run = family_name(prev) or (joined(t, k + 1) and family_name(t.words[k + 1]))
         nisba = family_name(w) and w.endswith("ي")  # «محمد شياع السوداني متابع …»
+        grandfather = w in GIVEN and joined(t, k + 1) and family_name(t.words[k + 1])
         if plain_words >= 2 and not (
-            _ends_here(t, k + 1) or (family_name(w) and (nisba or run or _boundary(t, k + 1)))
+            _ends_here(t, k + 1)
+            or (family_name(w) and (nisba or run or _boundary(t, k + 1)))
+            or grandfather  # «مبارك فيصل سعود الصباح»: a grandfather, then the family
         ):
             k = _closed_run(t, k, 5 - plain_words)  # «ميغيل أبرانتيس نيفيس داكوستا،»
             break  # a third word only where the name clearly ends: «محمود مكيه مذكرة»
