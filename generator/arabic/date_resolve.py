@@ -231,6 +231,6 @@ def resolve(
             warnings.append(f"{written} is not a valid date range")
             return None
         end = dt.date(end_year, month, d2)
-    if basis == "explicit":
+    if basis == "explicit" and wd is not None:
         _check_weekday(wd, start, written, warnings)
     return value(start, "day", basis, end=end)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -127,6 +128,7 @@ _FAMILY = {
     "weekday": ("wd", 8, 16),
 }
 _PUNCT = tuple('/()«»"“”،,.:؛')
+_BOUNDARY = frozenset(_PUNCT)  # with whitespace, what ends a word for `_triggered`
 
 
 _GAP = re.compile(r"\s+(?:من\s+)?(?:شهر\s+)?")
@@ -154,18 +156,44 @@ def _ranged(folded: str, months: list[_Span], runs: list[_Span]) -> bool:
 _Span = Span
 
 
-def _triggered(folded: str) -> tuple[dict[str, list[_Span]], list[_Span]]:
-    """Where each kind of trigger word is, and the digit runs."""
-    text = folded
-    for ch in _PUNCT:
-        text = text.replace(ch, " ")
+def _triggered(
+    folded: str, words: Sequence[str] | None = None
+) -> tuple[dict[str, list[_Span]], list[_Span]]:
+    """Where each kind of trigger word is, and the digit runs.
+
+    A trigger word counts when the line has it as a whole word (between
+    spaces or punctuation), and then every place it is written counts.
+    `words`, the line's words as `lexicon.tokenize` cuts and folds them (None
+    when the line has characters `fold` drops), says which trigger words can
+    be whole words: every whole word of the folded line is one of them, so
+    only those few are looked for, instead of cutting the line again."""
     at: dict[str, list[_Span]] = {}
-    for word in _TRIGGER_WORDS.intersection(text.split()):
-        spans = at.setdefault(TRIGGER[word], [])
-        i = folded.find(word)
-        while i >= 0:
-            spans.append((i, i + len(word)))
-            i = folded.find(word, i + 1)
+    if words is None:
+        text = folded
+        for ch in _PUNCT:
+            text = text.replace(ch, " ")
+        for word in _TRIGGER_WORDS.intersection(text.split()):
+            spans = at.setdefault(TRIGGER[word], [])
+            i = folded.find(word)
+            while i >= 0:
+                spans.append((i, i + len(word)))
+                i = folded.find(word, i + 1)
+    elif not _TRIGGER_WORDS.isdisjoint(words):
+        n = len(folded)
+        for word in _TRIGGER_WORDS.intersection(words):
+            k = len(word)
+            i = folded.find(word)
+            places: list[_Span] = []
+            whole = False
+            while i >= 0:
+                places.append((i, i + k))
+                whole = whole or (
+                    (i == 0 or folded[i - 1] in _BOUNDARY or folded[i - 1].isspace())
+                    and (i + k == n or folded[i + k] in _BOUNDARY or folded[i + k].isspace())
+                )
+                i = folded.find(word, i + 1)
+            if whole:
+                at.setdefault(TRIGGER[word], []).extend(places)
     # Half the lines have no digit: a search for one is cheaper than an empty
     # finditer, and where there is one the runs are read from there on.
     first = _DIGIT.search(folded)
@@ -242,8 +270,9 @@ def _merge(spans: list[_Span], before: int, after: int, n: int) -> list[tuple[in
     return merged
 
 
-def scan(folded: str) -> list[Candidate]:
-    at, runs = _triggered(folded)
+def scan(folded: str, words: Sequence[str] | None = None) -> list[Candidate]:
+    """The date candidates of a folded line, in order. `words`: see `_triggered`."""
+    at, runs = _triggered(folded, words)
     if not at:
         return []
     found: list[Candidate] = []

@@ -83,6 +83,7 @@ from generator.arabic.date_words import (
     NEGATIONS,
     NOT_EVENT,
 )
+from generator.arabic.lexicon import tokenize_folded
 from generator.arabic.normalize import normalize
 
 __all__ = ["Basis", "DateFinding", "DateValue", "Precision", "find_date"]
@@ -144,7 +145,9 @@ def find_date(
     previous, previous_governed, previous_dateline = 0, False, False
     datelines: set[int] = set()  # «الدوحة في 6 مارس /قنا/ …»: the wire's own date
     coming: dt.date | None = None  # the latest day after the story's named so far
-    for c in scan(folded):
+    # A line with nothing to drop is cut into words from its fold, once for
+    # every reader (the cut is cached): the scan asks them which triggers it has.
+    for c in scan(folded, None if dropped else tokenize_folded(text, folded).words):
         s, e = c.span
         span = (s, e)
         if dropped:  # else the text has nothing to drop: folded offsets are the text's

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate
 
 from generator.arabic.words_verbs import LEADING, LIGHT, VERBS
 
@@ -24,9 +25,9 @@ _LETTERS = (
     "\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06e5\u06e6"
     "\u06ee-\u06ff\u0750-\u077fA-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 )
-_SEP = f"[^{_LETTERS}{_MARKS}]*"
-_TOKEN = re.compile(f"([{_LETTERS}{_MARKS}]+)({_SEP})")
-_SEPARATOR = re.compile(_SEP)
+# A run of letters (and marks), captured: `split` returns the separators
+# between the words with the words themselves, so one C call cuts a line.
+_WORD = re.compile(f"([{_LETTERS}{_MARKS}]+)")
 # The same folding as normalize(), per token, without NFC (done once per text)
 # so that token offsets stay those of the text.
 _FOLD = str.maketrans(
@@ -58,40 +59,130 @@ def fold(word: str) -> str:
     return word.translate(_FOLD)
 
 
-@lru_cache(maxsize=256)
+class _Folded(dict[str, str]):
+    """Each written word's folded form, computed once per spelling: wire copy
+    repeats its vocabulary, and a dict look-up costs less than `translate`."""
+
+    def __missing__(self, raw: str) -> str:
+        word = raw.translate(_FOLD)
+        if len(self) < 200_000:
+            self[raw] = word
+        return word
+
+
+class _Breaks(dict[str, bool]):
+    """Whether a separator breaks a phrase: anything but spaces (and a
+    hashtag's «#» and «_»: `_SOFT`) between two words. Lines share a few
+    separators («، », « (», «. »), so each is decided once."""
+
+    def __missing__(self, sep: str) -> bool:
+        brk = bool(sep) and not sep.isspace() and bool(sep.strip(_SOFT))
+        if len(self) < 10_000:
+            self[sep] = brk
+        return brk
+
+
+_FOLDED = _Folded()
+_BREAKS = _Breaks()
+# Separators that join words like a space: a hashtag's «#» and «_»
+# («الفريق أول ركن #عبدالفتاح_البرهان» is a title and a name).
+_SOFT = " \t\n#_"
+
+
 def tokenize(text: str) -> Tokens:
     """Cut a sentence into words. Cached: the readers of one sentence (actors,
     type, places) share one cut; callers must not change the lists."""
+    t = _CUTS.get(text)
+    if t is None:
+        t = _cut(text)
+        _keep(text, t)
+    return t
+
+
+def tokenize_folded(text: str, folded: str) -> Tokens:
+    """`tokenize(text)`, given the text folded one character for one (the
+    letters and digits as `_FOLD` folds them, nothing dropped: `date_scan.fold`
+    of a line with no harakat, tatweel or invisible marks). The date reader
+    folds every line first; its fold already holds the words, so they are
+    cut from it rather than looked up one by one."""
+    t = _CUTS.get(text)
+    if t is None:
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            t = _cut(text)
+        else:  # no mark to leave out: every word is a word
+            parts = _WORD.split(folded)
+            t = _from_parts(text, parts, parts[1::2])
+        _keep(text, t)
+    return t
+
+
+# The last lines cut, oldest first: a line's readers all ask for its cut.
+_CUTS: dict[str, Tokens] = {}
+
+
+def _keep(text: str, t: Tokens) -> None:
+    if len(_CUTS) >= 256:
+        _CUTS.pop(next(iter(_CUTS)), None)
+    _CUTS[text] = t
+
+
+def _cut(text: str) -> Tokens:
+    """Every line is cut, so the cut is a few C-level passes rather than a
+    Python loop over its words: `split` gives separators and words in turn,
+    their lengths summed give the spans, and the folded words and breaks come
+    from per-spelling and per-separator tables."""
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    parts = _WORD.split(text)  # separator, word, separator, …, word, separator
+    words = list(map(_FOLDED.__getitem__, parts[1::2]))
+    if "" in words:  # a lone tatweel or harakat is no word: the careful cut
+        return _tokenize_marks(text, parts, words)
+    return _from_parts(text, parts, words)
+
+
+def _from_parts(text: str, parts: list[str], words: list[str]) -> Tokens:
+    """The Tokens of `text` split into `parts` (separator, word, …, separator),
+    with `words` the folded words."""
+    bounds = list(accumulate(map(len, parts)))
+    brk = list(map(_BREAKS.__getitem__, parts[2::2]))
+    if brk:
+        brk[-1] = True
+    # The separators' ends (even bounds) start the words; the odd ones end them.
+    return _tokens(text, list(zip(bounds[::2], bounds[1::2], strict=False)), words, brk)
+
+
+def _tokenize_marks(text: str, parts: list[str], folded: list[str]) -> Tokens:
+    """`tokenize` for a line where a run of marks alone folds to nothing: it
+    is left out, and the words on either side count as broken apart."""
     spans: list[tuple[int, int]] = []
     words: list[str] = []
     brk: list[bool] = []
-    cache = _FOLDED
-    pos = _SEPARATOR.match(text).end()  # type: ignore[union-attr]  # always matches
-    for raw, sep in _TOKEN.findall(text, pos):
+    pos = len(parts[0])
+    for k, word in enumerate(folded):
+        raw, sep = parts[2 * k + 1], parts[2 * k + 2]
         start = pos
         pos += len(raw) + len(sep)
-        word = cache.get(raw)
-        if word is None:
-            word = raw.translate(_FOLD)
-            if len(cache) < 200_000:
-                cache[raw] = word
-        if word:  # a lone tatweel or harakat is no word
+        if word:
             spans.append((start, start + len(raw)))
             words.append(word)
-            brk.append(bool(sep) and not sep.isspace() and bool(sep.strip(_SOFT)))
+            brk.append(_BREAKS[sep])
         elif brk:
             brk[-1] = True
     if brk:
         brk[-1] = True
-    return Tokens(text, spans, words, brk)
+    return _tokens(text, spans, words, brk)
 
 
-_FOLDED: dict[str, str] = {}
-# Separators that join words like a space: a hashtag's «#» and «_»
-# («الفريق أول ركن #عبدالفتاح_البرهان» is a title and a name).
-_SOFT = " \t\n#_"
+def _tokens(text: str, spans: list[tuple[int, int]], words: list[str], brk: list[bool]) -> Tokens:
+    """Tokens(text, spans, words, brk), its fields filled in directly: a frozen
+    dataclass's __init__ sets each through object.__setattr__, which costs as
+    much as a tenth of the cut (same fields, equality and repr)."""
+    t = _new(Tokens)
+    t.__dict__.update(text=text, spans=spans, words=words, brk=brk)
+    return t
+
+
+_new = object.__new__
 
 
 def joined(t: Tokens, k: int) -> bool:
@@ -109,8 +200,7 @@ def follows(t: Tokens, k: int) -> bool:
     return not gap.strip(' \t"»”/#_')
 
 
-@lru_cache(maxsize=65536)
-def stems(word: str) -> tuple[str, ...]:
+def _stems(word: str) -> tuple[str, ...]:
     """Readings of a word with its proclitics taken off, the word itself first.
 
     و/ف (and, so), then ب/ل/ك (prepositions); ل before ال writes لل, so «للرئيس»
@@ -127,6 +217,21 @@ def stems(word: str) -> tuple[str, ...]:
             out.append(base[1:])
     out.extend(bases[1:])
     return tuple(dict.fromkeys(out))
+
+
+class _Stems(dict[str, tuple[str, ...]]):
+    """`_stems` of each word, computed once (up to 65,536 words)."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        readings = _stems(word)
+        if len(self) < 65_536:
+            self[word] = readings
+        return readings
+
+
+# The readers ask for the stems of most words of every line, some fifty
+# times a line: a dict's own look-up is the cheapest call there is for it.
+stems: Callable[[str], tuple[str, ...]] = _Stems().__getitem__
 
 
 def is_definite(word: str) -> bool:
@@ -170,7 +275,7 @@ def main_verb(words: list[str], window: int = 12) -> tuple[int, str] | None:
     words; without one it is passed over, so a later verb can decide.
     """
     for i, word in enumerate(words):
-        if word in LEADING:
+        if word in LEADING or word not in VERB_WORDS:  # VERB_WORDS: what _verb_reading reads
             continue
         form = _verb_reading(word)
         if form is None:

@@ -53,7 +53,26 @@ def to_ascii_digits(text: str) -> str:
 
 def normalize(text: str) -> str:
     """A matching key: folded alef/yaa/taa marbuta/hamza seats, no harakat or
-    tatweel, ASCII digits, single spaces. Never shown to a reader."""
+    tatweel, ASCII digits, single spaces. Never shown to a reader.
+
+    The readers key every name and mention they report by it, line after
+    line and mostly the same few thousand: a short text's key is kept (up to
+    `_KEPT` of them), so that it is worked out once."""
+    if len(text) > 64:
+        return _normalize(text)
+    key = _KEYS.get(text)
+    if key is None:
+        key = _normalize(text)
+        if len(_KEYS) < _KEPT:
+            _KEYS[text] = key
+    return key
+
+
+_KEYS: dict[str, str] = {}
+_KEPT = 20_000
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
