@@ -435,8 +435,11 @@ class Builder:
             records[page.path] = {"fingerprint": fp, "template": page.template, "deps": page.deps}
         progress = self.progress
         done = (lambda n: progress("rendering", n, len(todo))) if progress else None
-        for page, own, groups in render_pages(renderer, reads, todo, files, self.jobs, done):
-            page_reads[page.path] = (records[page.path]["fingerprint"], own, groups)
+        try:
+            for page, own, groups in render_pages(renderer, reads, todo, files, self.jobs, done):
+                page_reads[page.path] = (records[page.path]["fingerprint"], own, groups)
+        finally:
+            renderer.fragments.end()
         self._page_reads, self._table = page_reads, reads.table
         return {p.path for p in todo}, records
 

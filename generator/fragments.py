@@ -64,6 +64,11 @@ class Fragments:
         hold them are planned (Reads.register)."""
         self._check, self._checked, self._given = (reads, previous), set(), {}
 
+    def end(self) -> None:
+        """The build's pages are drawn: let go of its model (the preview frees
+        each replaced model by reference counting alone)."""
+        self._check, self._given = None, {}
+
     def card(self, url: Url, base: str | None, depth: int, event: Any, heading: int = 3) -> Markup:
         """An event's card, once per event, base, link depth and heading level:
         the timeline, actor, place and story pages all list the same cards."""
@@ -100,7 +105,7 @@ class Fragments:
     ) -> Markup:
         found = self._kept.get(key) if key is not None else None
         if found is not None and key not in self._checked:
-            if self._check is None or self._check[0].holds(found[1], self._check[1]):
+            if self._check is not None and self._check[0].holds(found[1], self._check[1]):
                 self._checked.add(key)  # type: ignore[arg-type]
             else:
                 found = None
