@@ -286,3 +286,22 @@ def test_bodies_and_speakers_in_more_shapes() -> None:
 )
 def test_posts_in_the_accusative_and_fathers_names(text: str, want: list[str]) -> None:
     assert names(text, Registry()) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a span of time after «منذ/بعد» opens no earlier event
+        ("وصل منذ قليل رئيس المجلس الوطني سالم الكعبي إلى العاصمة", ["سالم الكعبي"]),
+        # «العسكري» stays in a title: the name after the comma is the speaker's
+        ("وقال المتحدث العسكري للجبهة، ناصر الهاشمي، إن", ["ناصر الهاشمي"]),
+        # «تجاه» is a preposition, never a family name
+        ("ودعا الوزير إلى موقف حازم تجاه الأزمة", []),
+        # «وعبد الله» opens the next item of a list, and a name
+        ("وضمت القائمة موسى الكعبي وعبد الله حسين اللافي", ["موسى الكعبي", "عبد الله حسين اللافي"]),
+        # «و» on a word that is no given name opens the next item, not a name's part
+        ("والتقى الوزير بالمشير حمدان وقيادات الجيش", ["حمدان"]),
+    ],
+)
+def test_times_titles_and_list_items(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

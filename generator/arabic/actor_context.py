@@ -45,6 +45,7 @@ from generator.arabic.words_names import (
     HEADS_DEFINITE,
     INVITATION,
     SOURCE_PREPOSITIONS,
+    SPANS_OF_TIME,
     STATEMENTS,
     STOP,
 )
@@ -109,6 +110,7 @@ def _in_background(t: Tokens, k: int, ends: set[int]) -> bool:
         noun = _MARKS.sub("", t.text[t.spans[j][0] : t.spans[j][1]])
         return (
             words[j] not in DATE_WORDS
+            and words[j] not in SPANS_OF_TIME
             and ENCOUNTERS.isdisjoint(stems(words[j]))
             and not noun.endswith(_PRONOUNS)
         )

@@ -122,6 +122,8 @@ def person_name(t: Tokens, j: int) -> int:
             break
         if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
             break
+        if w[:1] == "و" and len(w) > 4 and w not in NAME_STARTS and w[1:] not in NAME_STARTS:
+            break  # «بالمشير حفتر وقيادات الجيش»: «و» opens the next item
         if count == 1 or t.brk[k] or k + 1 == n:
             k, count = k + 1, count + 1
             continue
@@ -277,6 +279,8 @@ def _part(w: str, after_connector: bool, second: bool = False) -> bool:
         return False  # «… ود. سامر»: the next person's title
     if w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS):
         return False  # «… وألمانيا», «… وكاترين»: the next item of a list
+    if w[:1] == "و" and len(w) > 4 and w not in NAME_STARTS and not after_connector:
+        return False  # «… حمدان وقيادات الجيش»: «و» opens the next item
     if w.startswith(("بال", "لل", "كال")) and len(w) > 4:
         return False  # «بالوفد», «للرئيس»: a preposition and a noun
     if w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS and w[1:] in _NOT_AFTER_CLITIC:
@@ -324,6 +328,8 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
     k, plain_words, lineage = j + 1, 1, False
     while joined(t, k):
         w, prev = t.words[k], t.words[k - 1]
+        if k == j + 1 and prev[:1] == "و" and prev[1:] in _NAME_OPENERS:
+            prev = prev[1:]  # «… وعبد الله حسين اللافي»: the next item of a list
         if prev in CONNECTORS:
             # «آل الشيخ», «ولد الشيخ», «بن الحسين»: after a lineage word a name,
             # or a family with the article, whatever the word
