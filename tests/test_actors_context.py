@@ -305,3 +305,20 @@ def test_posts_in_the_accusative_and_fathers_names(text: str, want: list[str]) -
 )
 def test_times_titles_and_list_items(text: str, want: list[str]) -> None:
     assert names(text, Registry()) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «صباح» before a date word is the morning, not a given name
+        ("استقبل الأستاذ كريم العبادي رئيس المجلس صباح اليوم وفدا", ["كريم العبادي"]),
+        # a noun before a title ends no name: it is the verb's object
+        ("واعتبر رئيس المجلس كريم العبادي زيارة رئيس الإقليم إلى بغداد", ["كريم العبادي"]),
+        # «أسماء» is a common word too: «ستة أسماء لتولي المنصب» names no one
+        ("وكشف المستشار عن وصول ستة أسماء لتولي المنصب", []),
+        # a title alone in construct with a construct noun behind «ل» is whose office
+        ("وأفاد بيان لديوان رئيس الجمهورية أن", []),
+    ],
+)
+def test_times_nouns_and_offices(text: str, want: list[str]) -> None:
+    assert names(text, Registry(HOLDERS.entries)) == want

@@ -144,7 +144,10 @@ def _framed(t: Tokens, f: Found) -> bool:
     if k == 0 or not joined(t, k):
         return False
     before = t.words[k - 1]
-    if FRAMES.isdisjoint(stems(before)) and not (f.by_title and before in CONSTRUCT_NOUNS):
+    readings = stems(before)
+    if FRAMES.isdisjoint(readings) and not (
+        f.by_title and not CONSTRUCT_NOUNS.isdisjoint(readings)
+    ):
         return False
     # a proclitic on the name («لرئيس …») makes it another argument
     return t.words[k] == normalize(f.mention.mention).split()[0]

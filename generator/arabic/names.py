@@ -28,6 +28,7 @@ from generator.arabic.words_names import (
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
 MASDAR = re.compile(r"^ت..ي.$")  # تفعيل
 _TANWEEN = re.compile("[\u064b-\u064d]")
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 LINEAGE = frozenset(("بن", "ابن", "بنت"))
 # «سيشارك», «ستعقد», «سنعمل»: the future prefix on an imperfect verb.
 _FUTURE = re.compile(r"^س[يتن].{2,}$")
@@ -82,6 +83,8 @@ def person_name(t: Tokens, j: int) -> int:
     if not follows(t, j) or opens_no_name(t, j):
         return j
     first = t.words[j]
+    if first in _TIMES and joined(t, j + 1) and t.words[j + 1] in DATE_WORDS:
+        return j  # «… رئيس مجلس النواب صباح اليوم»: the morning, not «صباح»
     if first in NAME_STARTS:  # a given name: its chain reads as far as it goes
         chained = name_chain(t, j)
         if chained > j + 1:
@@ -301,12 +304,17 @@ def _ends_here(t: Tokens, k: int) -> bool:
     if k >= len(t.words) or t.brk[k - 1]:
         return True
     w = t.words[k]
-    return (
-        w in CONNECTORS
-        or (w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS))
-        or (w in HEADS_CONSTRUCT and w not in NAME_STARTS)  # «… أنصاري مساعد وزير …»
-        or (w[-1:] == "ا" and w[:-1] in HEADS_CONSTRUCT)  # «… خوجلي نائباً لرئيس …»
+    if w in CONNECTORS or (w[:1] == "و" and (w[1:] in PLACES or w[1:] in NAME_STARTS)):
+        return True
+    titled = (
+        (w in HEADS_CONSTRUCT and w not in NAME_STARTS)
+        or (  # «… أنصاري مساعد وزير»
+            w[-1:] == "ا" and w[:-1] in HEADS_CONSTRUCT  # «… خوجلي نائباً لرئيس …»
+        )
     )
+    # the word before a title ends a name, unless it is a noun: «… النجيفي زيارةَ رئيس …»
+    last = t.text[t.spans[k - 1][0] : t.spans[k - 1][1]].rstrip(_MARKS)
+    return titled and not (last.endswith("ة") or MASDAR.match(t.words[k - 1]))
 
 
 def _boundary(t: Tokens, k: int) -> bool:
