@@ -322,3 +322,18 @@ def test_times_titles_and_list_items(text: str, want: list[str]) -> None:
 )
 def test_times_nouns_and_offices(text: str, want: list[str]) -> None:
     assert names(text, Registry(HOLDERS.entries)) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «X الدين» is one given name, and the name goes on after it
+        ("واستقبل الوزير السفير محمد بدر الدين زايد، وعرض معه", ["محمد بدر الدين زايد"]),
+        # two portfolios, one minister, named after them
+        ("واستقبل الرئيس وزير الدفاع والداخلية الأسبق كريم الحداد", ["كريم الحداد"]),
+        # «علي» before a given or family name is the name Ali
+        ("وحضر اللقاء النائب علي حسن خليل", ["علي حسن خليل"]),
+    ],
+)
+def test_compound_names_portfolios_and_ali(text: str, want: list[str]) -> None:
+    assert names(text) == want

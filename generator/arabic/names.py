@@ -85,6 +85,10 @@ def person_name(t: Tokens, j: int) -> int:
     first = t.words[j]
     if first in _TIMES and joined(t, j + 1) and t.words[j + 1] in DATE_WORDS:
         return j  # «… رئيس مجلس النواب صباح اليوم»: the morning, not «صباح»
+    if first == "علي" and joined(t, j + 1):  # «علي» is the folded «على» too
+        after = t.words[j + 1]
+        if (after in NAME_STARTS or family_name(after)) and name_chain(t, j) > j + 1:
+            return name_chain(t, j)  # «النائب علي حسن خليل»
     if first in NAME_STARTS:  # a given name: its chain reads as far as it goes
         chained = name_chain(t, j)
         if chained > j + 1:
@@ -378,6 +382,7 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
         run = family_name(prev) or (joined(t, k + 1) and family_name(t.words[k + 1]))
         nisba = family_name(w) and w.endswith("ي")  # «محمد شياع السوداني متابع …»
         grandfather = w in GIVEN and joined(t, k + 1) and family_name(t.words[k + 1])
+        grandfather = grandfather or w == "الدين"  # «محمد بدر الدين زايد»: a compound
         if plain_words >= 2 and not (
             _ends_here(t, k + 1)
             or (family_name(w) and (nisba or run or _boundary(t, k + 1)))

@@ -289,6 +289,8 @@ def title(
                     break
                 if end == k and head in _RULERS and _proper_genitive(t, k):
                     end = k + 1  # «أمير ويلز»: the land he is prince of, not his name
+                while end > k and head in _MINISTERS and joined(t, end) and _portfolio(t, end):
+                    end += 1  # «وزير الدفاع والداخلية»: two portfolios, one minister
                 k = end
         elif head in _SPEAKERS and joined(t, k):
             by = k + 1 if t.words[k] in _OFFICIAL and joined(t, k + 1) else k
@@ -312,6 +314,15 @@ _HONORIFIC_RUN = HONORIFIC_NEXT | TITLE_ADJECTIVES
 def _opening_head(word: str) -> str | None:
     """The title a word opens, through its proclitics («وللرئيس» → «الرئيس»)."""
     return next((s for s in stems(word) if s in _TITLE_HEADS), None)
+
+
+_MINISTERS = frozenset(("وزير", "وزيره"))
+
+
+def _portfolio(t: Tokens, k: int) -> bool:
+    """«… والداخلية»: a second portfolio coordinated with the first."""
+    w = t.words[k]
+    return w[:3] == "وال" and len(w) > 5 and w[1:] not in NATIONALITIES
 
 
 def _proper_genitive(t: Tokens, k: int) -> bool:
