@@ -337,3 +337,13 @@ def test_times_nouns_and_offices(text: str, want: list[str]) -> None:
 )
 def test_compound_names_portfolios_and_ali(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+def test_portfolios_and_offices_taken() -> None:
+    """A minister of two portfolios, one a body («والاتحاد الأوروبي»), is one
+    title; a ministry right after «تولى» is the portfolio taken."""
+    reg = Registry([ActorEntry(slug="eu", name="الاتحاد الأوروبي", kind="organisation")])
+    text = "واتصل الوزير بوزير الشؤون الخارجية والاتحاد الأوروبي الإسباني خوسيه مانويل ألباريس"
+    assert names(text, reg) == ["خوسيه مانويل ألباريس"]
+    assert names("وسيتولى وزارة المالية سالم الكعبي خلفا لسلفه", Registry()) == ["سالم الكعبي"]
+    assert names("وقالت وزارة المالية إن", Registry()) == ["وزارة المالية"]

@@ -48,6 +48,7 @@ from generator.arabic.words_names import (
     SPANS_OF_TIME,
     STATEMENTS,
     STOP,
+    TAKING_OFFICE,
 )
 
 _APPOSITION_GAPS = frozenset(("", "،", ","))
@@ -129,8 +130,11 @@ def in_passing(t: Tokens, found: list[Found], subject_at: int | None) -> list[Fo
             (inviting and _after_within(t, f.start, INVITATION, 6))
             or _framed(t, f)
             or (
-                f.mention.kind in ("organisation", "group")
-                and (_owner(t, f) or _made(t, f.start) or _source(t, f.start) or _former(t, f))
+                (
+                    f.mention.kind in ("organisation", "group")
+                    and (_owner(t, f) or _made(t, f.start) or _source(t, f.start) or _former(t, f))
+                )
+                or _portfolio_taken(t, f)
             )
         )
     ]
@@ -170,6 +174,18 @@ def _after_within(t: Tokens, k: int, opening: frozenset[str], span: int) -> bool
         if t.words[j] in opening or t.words[j].removeprefix("و") in opening:
             return True
     return False
+
+
+def _portfolio_taken(t: Tokens, f: Found) -> bool:
+    """«وسيتولى وزارة الخارجية فلان»: a ministry right after a verb of
+    taking office is the portfolio."""
+    k = f.start
+    return (
+        f.mention.kind == "organisation"
+        and k > 0
+        and joined(t, k)
+        and t.words[k - 1].removeprefix("و") in TAKING_OFFICE
+    )
 
 
 def _made(t: Tokens, k: int) -> bool:

@@ -119,7 +119,8 @@ def _named_again(t: Tokens, written: str, end: int) -> bool:
     article, after the title ending at `end` («… أن الهيئة تنتظر»)."""
     head = normalize(written).split()[0]
     again = "ال" + head.removeprefix("ال")
-    return any(again in stems(w) for w in t.words[end:])
+    # as a subject or an object, not behind a preposition («… للاتحاد»: an owner)
+    return any(again in (w, w[1:]) and w[:1] in ("ا", "و", "ف") for w in t.words[end:])
 
 
 def read_abbreviated(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):

@@ -289,8 +289,6 @@ def title(
                     break
                 if end == k and head in _RULERS and _proper_genitive(t, k):
                     end = k + 1  # «أمير ويلز»: the land he is prince of, not his name
-                while end > k and head in _MINISTERS and joined(t, end) and _portfolio(t, end):
-                    end += 1  # «وزير الدفاع والداخلية»: two portfolios, one minister
                 k = end
         elif head in _SPEAKERS and joined(t, k):
             by = k + 1 if t.words[k] in _OFFICIAL and joined(t, k + 1) else k
@@ -300,6 +298,9 @@ def title(
                     break
                 k = end
         k = adjectives(t, k, alias_starts, nisba=head in HEADS_CONSTRUCT)
+        while head in _MINISTERS and joined(t, k) and _portfolio(t, k):
+            # «وزير الدفاع والداخلية», «… الخارجية والاتحاد الأوروبي»: one minister
+            k = adjectives(t, k + 1, alias_starts, nisba=True)
         k = _destination(t, k, alias_starts)
         segments.append((j, k, head))
         j = k

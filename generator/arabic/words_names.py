@@ -173,6 +173,9 @@ MEETINGS = _set(
 # «قبل» is one too, unless it follows a name: then, unvocalised, it is the
 # verb «قَبِل» («الملك … قبل استقالة الحكومة»).
 BACKGROUND_AFTER = _set("عقب بعد اثر منذ ابان فور غداه قبل")
+# Verbs of taking an office: a ministry right after one is the portfolio
+# («وسيتولى وزارة الخارجية فلان»), not a body that acts.
+TAKING_OFFICE = _set("تولي يتولي تتولي سيتولي ستتولي")
 # Nouns of time after them open no event: «منذ قليل رئيسُ المجلس …», «بعد
 # ساعات من …».
 SPANS_OF_TIME = _set(
