@@ -347,3 +347,16 @@ def test_portfolios_and_offices_taken() -> None:
     assert names(text, reg) == ["خوسيه مانويل ألباريس"]
     assert names("وسيتولى وزارة المالية سالم الكعبي خلفا لسلفه", Registry()) == ["سالم الكعبي"]
     assert names("وقالت وزارة المالية إن", Registry()) == ["وزارة المالية"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحظي الوزير باستقبال حار في المطار",
+        "ورحب الرئيس بانسحاب القوات من المدينة",
+        "وأشاد الوزير باجتماع اللجنة الأخير",
+        "ورحب السفير بإعلان الهدنة في المدينة",
+    ],
+)
+def test_a_verbal_noun_behind_a_preposition_is_no_name(text: str) -> None:
+    assert names(text, Registry()) == []

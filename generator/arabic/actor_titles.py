@@ -16,8 +16,8 @@ from generator.arabic.actor_groups import read_quoted
 from generator.arabic.gazetteer import NATIONALITIES
 from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems, tokenize
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
-from generator.arabic.names import name_between_commas, name_chain, name_word, person_name
-from generator.arabic.names_bare import bare_name
+from generator.arabic.names import name_chain, name_word, person_name
+from generator.arabic.names_bare import bare_name, name_between_commas
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorMention, Registry
 from generator.arabic.words_names import (

@@ -35,6 +35,9 @@ _FUTURE = re.compile(r"^س[يتن].{2,}$")
 # The imperfect's shapes يفعل, يتفعّل, يستفعل: a word alone after a title in
 # one of them is a verb («السفير يعمل …»), unless it is a known given name.
 _IMPERFECT = re.compile(r"^ي(?:...|ت...|ست...)$")
+# Verbal nouns that open with alif: استفعال, انفعال, افتعال, إفعال («استقبال»,
+# «انسحاب», «اجتماع», «إعلان»): behind «ب/ل» right after a title, no name.
+_VERBAL_NOUN = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.|ا..ا.)$")
 # Given names that are also construct titles («عبد», «أبو» start names too).
 _NAME_OPENERS = frozenset(("عبد", "ابو"))
 _AND_NOT_NAME = (
@@ -198,8 +201,8 @@ def opens_no_name(t: Tokens, j: int) -> bool:
             return True  # «بقصر الإليزيه»: a preposition, a noun and its genitive
         if w.endswith("ه"):
             return not (after in STOP or after in DATE_WORDS or is_verb(after))
-    if w[:1] in ("ل", "ب") and w[1:] in _NOT_AFTER_CLITIC:
-        return True  # «لرئيس المجلس»
+    if w[:1] in ("ل", "ب") and (w[1:] in _NOT_AFTER_CLITIC or _VERBAL_NOUN.match(w[1:])):
+        return True  # «لرئيس المجلس»; «باستقبال حار», «بإعلان …»: a verbal noun
     if w.endswith("ه") and after.endswith("يه") and after not in NAME_STARTS:
         return True
     return is_definite(after) and not family_name(after)
@@ -223,39 +226,6 @@ def ends_name(w: str) -> bool:
         or (w[:1] == "و" and (w[1:] in STOP or w[1:] in _AND_NOT_NAME))
         or _suffixed(w)
     )
-
-
-def name_between_commas(t: Tokens, j: int) -> int:
-    """«المتحدث باسم مجلس الوزراء، حسن ناظم، في …»: a name set off by commas
-    after a title. Two words at least and a comma (or the end) after them, so
-    that «وزير الخارجية، عقب لقائه …» stays a title alone."""
-    if (
-        j == 0
-        or j >= len(t.words)
-        or t.text[t.spans[j - 1][1] : t.spans[j][0]].strip()
-        not in (
-            "،",
-            ",",
-        )
-    ):
-        return j
-    first = t.words[j]
-    if not name_word(first) or first in CONNECTORS or any(is_definite(s) for s in stems(first)):
-        return j
-    if first[:1] == "و":
-        return j  # «…، وعبدالله البسطي،»: the next item of a list, read with no title
-    k = j + 1
-    while k < len(t.words) and not t.brk[k - 1] and k - j < 4:
-        w = t.words[k]
-        if not (name_word(w, t.words[k - 1] in CONNECTORS) or w in CONNECTORS):
-            return j
-        k += 1
-    if k - j < 2 or not t.brk[k - 1] or t.words[k - 1] in CONNECTORS:
-        return j
-    if all(w.endswith("ا") for w in t.words[j:k]):  # «اتصالا هاتفيا»: noun and adjective
-        return j
-    gap = t.text[t.spans[k - 1][1] : t.spans[k][0]] if k < len(t.words) else ""
-    return k if k == len(t.words) or gap.strip()[:1] in ("،", ",", ".") else j
 
 
 # ------------------------------------------------------------ names with no title

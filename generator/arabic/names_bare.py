@@ -1,7 +1,8 @@
-"""People named with no title before the name: a given name and at least one
-more name word («أدى محمد شياع السوداني اليمين», «وقال عبد الملك الحوثي»),
-or a Mauritanian «ولد X» standing for the person after a verb. The name's
-shape after its first word is `names.name_chain`'s.
+"""People named with no title right before the name: a given name and at
+least one more name word («أدى محمد شياع السوداني اليمين», «وقال عبد الملك
+الحوثي»), a Mauritanian «ولد X» standing for the person after a verb, or a
+name set off by commas after its title («المتحدث باسم المجلس، حسن ناظم،»).
+The name's shape after its first word is `names.name_chain`'s.
 """
 
 from __future__ import annotations
@@ -62,3 +63,36 @@ def _ould(t: Tokens, j: int) -> tuple[int, str] | None:
     if not name_word(after) or any(is_definite(s) for s in stems(after)):
         return None  # «ولد الشيخ» is read after «محمد»; «ولد بالعاصمة» is «was born»
     return j + 2, "ولد"
+
+
+def name_between_commas(t: Tokens, j: int) -> int:
+    """«المتحدث باسم مجلس الوزراء، حسن ناظم، في …»: a name set off by commas
+    after a title. Two words at least and a comma (or the end) after them, so
+    that «وزير الخارجية، عقب لقائه …» stays a title alone."""
+    if (
+        j == 0
+        or j >= len(t.words)
+        or t.text[t.spans[j - 1][1] : t.spans[j][0]].strip()
+        not in (
+            "،",
+            ",",
+        )
+    ):
+        return j
+    first = t.words[j]
+    if not name_word(first) or first in CONNECTORS or any(is_definite(s) for s in stems(first)):
+        return j
+    if first[:1] == "و":
+        return j  # «…، وعبدالله البسطي،»: the next item of a list, read with no title
+    k = j + 1
+    while k < len(t.words) and not t.brk[k - 1] and k - j < 4:
+        w = t.words[k]
+        if not (name_word(w, t.words[k - 1] in CONNECTORS) or w in CONNECTORS):
+            return j
+        k += 1
+    if k - j < 2 or not t.brk[k - 1] or t.words[k - 1] in CONNECTORS:
+        return j
+    if all(w.endswith("ا") for w in t.words[j:k]):  # «اتصالا هاتفيا»: noun and adjective
+        return j
+    gap = t.text[t.spans[k - 1][1] : t.spans[k][0]] if k < len(t.words) else ""
+    return k if k == len(t.words) or gap.strip()[:1] in ("،", ",", ".") else j
