@@ -360,3 +360,16 @@ def test_portfolios_and_offices_taken() -> None:
 )
 def test_a_verbal_noun_behind_a_preposition_is_no_name(text: str) -> None:
     assert names(text, Registry()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a verbal noun right after a title is its object, no name
+        ("وأبدى الوزير استعداد بلاده للتعاون", []),
+        # a nisba family name after «بن X» ends the name, and belongs to it
+        ("واجتمع السفير الأستاذ عيد بن محمد الثقفي بالمحافظ", ["عيد بن محمد الثقفي"]),
+    ],
+)
+def test_verbal_nouns_and_nisbas_after_lineage(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

@@ -102,6 +102,8 @@ def person_name(t: Tokens, j: int) -> int:
     opener = first in _NAME_OPENERS and joined(t, j + 1) and name_word(t.words[j + 1], True)
     if not opener and (not name_word(first, loose) or first in CONNECTORS or clitic_masdar(first)):
         return j
+    if _VERBAL_NOUN.match(first) and first not in NAME_STARTS:
+        return j  # «وزير الخارجية التركي استعدادَ بلاده»: a verbal noun, the object
     if _FUTURE.match(first) and not (joined(t, j + 1) and name_word(t.words[j + 1])):
         return j  # «الرئيس السوري سيشارك في …», «الوزير سيحضر الاجتماع»
     if _FUTURE.match(first) and is_definite(t.words[j + 1]):
@@ -122,6 +124,8 @@ def person_name(t: Tokens, j: int) -> int:
         if lineage and w not in CONNECTORS:
             if name_word(w) and not is_definite(w) and _boundary(t, k + 1) and stems(w) == (w,):
                 k += 1  # «السفير "علي بن حسن جعفر"»: a family name, then punctuation
+            elif family_name(w) and w.endswith("ي"):
+                k += 1  # «الأستاذ عيد بن محمد الثقفي»: a nisba family name
             break  # «الأمير تركي بن عبدالله بزيارة»: after «بن X» only «بن»/«آل» go on
         if w in CONNECTORS:
             if not joined(t, k + 1) or not name_word(t.words[k + 1], True):
