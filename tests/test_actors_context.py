@@ -373,3 +373,12 @@ def test_a_verbal_noun_behind_a_preposition_is_no_name(text: str) -> None:
 )
 def test_verbal_nouns_and_nisbas_after_lineage(text: str, want: list[str]) -> None:
     assert names(text, Registry()) == want
+
+
+def test_an_official_spokesman_of_a_ministry_is_one_title() -> None:
+    """«المتحدث الرسمي لوزارة الخارجية»: the ministry is the title's, the
+    person after it speaks."""
+    text = "وقال المتحدث الرسمي لوزارة الخارجية سالم الكعبي إن"
+    assert names(text, Registry()) == ["سالم الكعبي"]
+    text = "وأكد سالم الكعبي المتحدث الرسمي لوزارة الخارجية أن"
+    assert names(text, Registry()) == ["سالم الكعبي"]
