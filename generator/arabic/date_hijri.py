@@ -64,12 +64,11 @@ def resolve_hijri(
     ahead: bool = False,
 ) -> DateValue | None:
     g = c.groups
-    outside = f"{value.written!r} is outside the Umm al-Qura tables (1343-1500 AH)"
     if c.kind == "hyear":
         year = int(g["hy"])
         start, after = from_hijri(year, 1, 1, adjust), from_hijri(year + 1, 1, 1, adjust)
         if start is None or after is None:
-            warnings.append(outside)
+            warnings.append(_outside(value))
             return None
         return value(start, "year", calendar="hijri", end=after - dt.timedelta(1))
     end_month = None  # a range's last month, when it is written
@@ -91,7 +90,7 @@ def resolve_hijri(
             else _hijri_year(month, day, wd, reference, adjust, ahead)
         )
         if found is None:
-            warnings.append(outside)
+            warnings.append(_outside(value))
             return None
         year = found
     else:
@@ -106,7 +105,7 @@ def resolve_hijri(
     length = month_length(year, month)
     start = from_hijri(year, month, day if length and 1 <= day <= length else 1, adjust)
     if length is None or start is None:
-        warnings.append(outside)
+        warnings.append(_outside(value))
         return None
     if c.kind == "hmonth":
         return value(start, "month", calendar="hijri")
@@ -130,3 +129,8 @@ def resolve_hijri(
             warnings.append(f"{value.written} is not a valid Hijri date range")
             return None
     return value(start, "day", calendar="hijri", end=end)
+
+
+def _outside(value: Make) -> str:
+    """The warning for a date the tables do not reach: written only then."""
+    return f"{value.written!r} is outside the Umm al-Qura tables (1343-1500 AH)"

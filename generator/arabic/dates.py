@@ -83,7 +83,7 @@ from generator.arabic.date_words import (
     NEGATIONS,
     NOT_EVENT,
 )
-from generator.arabic.lexicon import tokenize_folded
+from generator.arabic.lexicon import tokenize, tokenize_folded
 from generator.arabic.normalize import normalize
 
 __all__ = ["Basis", "DateFinding", "DateValue", "Precision", "find_date"]
@@ -126,6 +126,9 @@ _SINCE_FAR = re.compile(r"(?<!\w)و?منذ(?:\s+[^\s،,.؛:]+){0,9}\s*$")
 _ANNIVERSARY = re.compile(rf"{B}(?:{alt(ANNIVERSARY)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
 _SAME = re.compile(r"[\s،,(/\-–]*(?:ال)?(?:موافق|مقابل)?\s*ل?\s*\(?\s*")
 _THAT_IS = re.compile(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
+# What `fold` drops and `tokenize` takes for a break between words (harakat
+# and tatweel it drops from inside a word, as `fold` does).
+_SPLITS_WORDS = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 # ---------------------------------------------------------------- the event's date
@@ -145,9 +148,15 @@ def find_date(
     previous, previous_governed, previous_dateline = 0, False, False
     datelines: set[int] = set()  # «الدوحة في 6 مارس /قنا/ …»: the wire's own date
     coming: dt.date | None = None  # the latest day after the story's named so far
-    # A line with nothing to drop is cut into words from its fold, once for
-    # every reader (the cut is cached): the scan asks them which triggers it has.
-    for c in scan(folded, None if dropped else tokenize_folded(text, folded).words):
+    # The line's words, cut once for every reader (the cut is cached), tell
+    # the scan which trigger words it has; a line with nothing to drop is cut
+    # from its fold. Not when an invisible mark other than harakat or tatweel
+    # is dropped: `tokenize` breaks a word there, so the words would miss one.
+    if not dropped:
+        words: list[str] | None = tokenize_folded(text, folded).words
+    else:
+        words = None if _SPLITS_WORDS.search(text) else tokenize(text).words
+    for c in scan(folded, words):
         s, e = c.span
         span = (s, e)
         if dropped:  # else the text has nothing to drop: folded offsets are the text's
