@@ -34,3 +34,8 @@ def test_a_list_after_each_of(text: str, want: list[str]) -> None:
 def test_titles_in_a_list_are_left_to_the_title_reader() -> None:
     text = "وضم الوفد كلا من وزيري المالية والتخطيط"
     assert names(text) == []
+
+
+def test_places_and_bodies_in_a_list_are_no_names() -> None:
+    """«كل من دار القضاء العالي ونادي القضاة»: a building and a club."""
+    assert names("وحاصرت القوات كلا من دار القضاء العالي ونادي القضاة") == []

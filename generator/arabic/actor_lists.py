@@ -15,7 +15,14 @@ from generator.arabic.lexicon import Tokens, is_definite, joined, stems
 from generator.arabic.mentions import Found, discovered
 from generator.arabic.names import ends_name, name_word
 from generator.arabic.words_given import NAME_STARTS
-from generator.arabic.words_names import CONNECTORS, DUALS, HEADS_CONSTRUCT
+from generator.arabic.words_names import (
+    CONNECTORS,
+    CONSTRUCT_NOUNS,
+    DUALS,
+    FACILITIES,
+    HEADS_CONSTRUCT,
+    ORG_HEADS,
+)
 
 _EACH = frozenset(("كل", "وكل", "كلا", "وكلا"))
 
@@ -51,6 +58,8 @@ def _item(t: Tokens, i: int, first: bool) -> int:
         return i
     if w in DUALS or w[:-1] in HEADS_CONSTRUCT:  # «وزيري الخارجية …»: titles, read by theirs
         return i
+    if w in FACILITIES or w in CONSTRUCT_NOUNS or w in ORG_HEADS:
+        return i  # «كل من دار القضاء العالي ونادي القضاة»: places and bodies
     k = i + 1
     while joined(t, k) and k - i < 4:
         w, prev = words[k], words[k - 1]
