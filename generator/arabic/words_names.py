@@ -184,10 +184,11 @@ SPANS_OF_TIME = _set(
 )
 # Nouns whose genitive is a frame or an owner, not who acts: «على مستوى مجلس
 # …», «في إطار لجنة …», «دول مجلس التعاون», «قانون الحشد …», «نظام الرئيس
-# …», «في عهد الملك …», «مواقع حزب …» (a target's owner: GOLD.md, objects).
+# …», «في عهد الملك …», «مواقع حزب …» (a target's owner: GOLD.md, objects),
+# «ميثاق الأمم المتحدة», «في مقر الجامعة» (a charter, a building).
 FRAMES = _set(
     """مستوي اطار دول قانون نظام عهد حقبه مواقع موقع اهداف مقرات مخازن منشات معاقل
-    مستودعات"""
+    مستودعات ميثاق مقر"""
 )
 # Unless the event is a meeting, which the sentence's subject takes part in
 # («قال الوزير عقب لقاء رئيس الوزراء …»): then the other party acts too.
