@@ -384,3 +384,19 @@ def test_an_official_spokesman_of_a_ministry_is_one_title() -> None:
     assert names(text, Registry()) == ["سالم الكعبي"]
     text = "وأكد سالم الكعبي المتحدث الرسمي لوزارة الخارجية أن"
     assert names(text, Registry()) == ["سالم الكعبي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a body named by what it does: nouns in construct, then a definite noun
+        ("وأعلنت لجنة تقصي الأهلة ثبوت الرؤية", ["لجنة تقصي الأهلة"]),
+        ("وقالت هيئة كبار العلماء إن", ["هيئة كبار العلماء"]),
+        # the same chain inside a title is the title's
+        ("وقال رئيس مجلس نواب الشعب سالم الكعبي إن", ["سالم الكعبي"]),
+        # no definite noun at the end: no body
+        ("وشكلت الحكومة لجنة تحقيق عاجلة", []),
+    ],
+)
+def test_bodies_named_by_what_they_do(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

@@ -64,6 +64,8 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             if head in PREMISES and i > 0 and (t.words[i - 1] == "في" or head != t.words[i]):
                 return i, []  # «في ديوان الإمارة», «بديوان …»: where, not who
             end = phrases.genitive(t, i + 1, q)
+            if end == i + 1 and head in phrases.NAMED_BY_WHAT_THEY_DO:
+                end = phrases.task_chain(t, i + 1)  # «لجنة تقصي الأهلة»
             if end == i + 1 and head in PROPER_NAME_HEADS:
                 end = phrases.proper_complement(t, i + 1, masculine=not head.endswith("ه"))
             elif head in KIN_HEADS:

@@ -33,6 +33,7 @@ from generator.arabic.words_names import (
     TITLE_ADJECTIVES,
 )
 
+_TANWEEN = re.compile("[\u064b-\u064d]")
 _QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|”([^”\n]{1,80})”")
 _SPEAKERS = frozenset(("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثه", "الناطقه"))
 _OFFICIAL = frozenset(("الرسمي", "الرسميه"))
@@ -113,8 +114,37 @@ def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
             continue
         if (is_definite(w) and w not in _NOT_GENITIVE) or w in PLACES:
             return k + 1
+        if k > done and t.words[k - 1] in NAMED_BY_WHAT_THEY_DO:
+            return task_chain(t, k) if task_chain(t, k) > k else done  # «رئيس مجلس نواب الشعب»
         break
     return done
+
+
+# Bodies named by what they do, in a chain of nouns in construct: «لجنة
+# استطلاع رؤية الهلال», «منظمة حظر الأسلحة الكيميائية», «مجلس حقوق الإنسان».
+NAMED_BY_WHAT_THEY_DO = frozenset(("لجنه", "هييه", "مجلس", "منظمه", "مفوضيه"))
+
+
+def task_chain(t: Tokens, k: int) -> int:
+    """The end of one to four nouns in construct ending in a definite noun
+    from word k, or k: no particle, verb, title, date, clitic or tanween on
+    the way, and no adjective at the end (a nationality says which body)."""
+    for m in range(k, min(len(t.words), k + 5)):
+        if t.brk[m - 1]:
+            return k
+        w = t.words[m]
+        if is_definite(w):
+            ok = m > k and w not in NATIONALITIES and w not in _NOT_GENITIVE
+            return m + 1 if ok and name_word(w) else k
+        if (
+            not name_word(w)
+            or w[:1] == "و"
+            or any(is_definite(r) for r in stems(w)[1:])  # «بالعاصمة»
+            or w in HEADS_CONSTRUCT
+            or _TANWEEN.search(t.text, t.spans[m][0], t.spans[m][1])
+        ):
+            return k
+    return k
 
 
 def proper_complement(t: Tokens, k: int, masculine: bool) -> int:
