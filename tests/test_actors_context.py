@@ -400,3 +400,16 @@ def test_an_official_spokesman_of_a_ministry_is_one_title() -> None:
 )
 def test_bodies_named_by_what_they_do(text: str, want: list[str]) -> None:
     assert names(text, Registry()) == want
+
+
+def test_a_registered_name_after_bin_is_a_fathers_name() -> None:
+    """«الأمير الحسين بن عبدالله الثاني»: the crown prince, not the king his
+    father, whom the registry knows by «عبدالله الثاني»; «القنصل» is a title."""
+    king = ActorEntry(slug="k", name="عبد الله الثاني", aliases=("عبدالله الثاني",))
+    reg = Registry([king])
+    text = "وأدى الأمير الحسين بن عبدالله الثاني اليمين"
+    assert names(text, reg) == ["الحسين بن عبدالله الثاني"]
+    assert names("واستقبل الملك عبدالله الثاني الوفد", reg) == ["عبد الله الثاني"]
+    assert names("وبحث الوزير مع القنصل الإيطالي العام جوزيبي فيديل", Registry()) == [
+        "جوزيبي فيديل"
+    ]

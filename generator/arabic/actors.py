@@ -71,7 +71,7 @@ from generator.arabic.actor_titles import (
     read_titled,
 )
 from generator.arabic.classify import acting_countries
-from generator.arabic.lexicon import VERB_WORDS, Tokens, stems, tokenize
+from generator.arabic.lexicon import VERB_WORDS, Tokens, joined, stems, tokenize
 from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
@@ -88,6 +88,7 @@ from generator.arabic.words_names import (
 _BARE_STARTS = NAME_STARTS | frozenset(("عبد", "ولد"))
 # «نظيره» and the same after a clitic («بنظيره», «ونظيره»): asked of every sentence.
 _COUNTERPART_WORDS = frozenset(p + w for w in COUNTERPARTS for p in ("", "و", "ب", "ل", "وب"))
+_LINEAGE = (["بن"], ["ابن"], ["بنت"])
 _EACH = frozenset(("كل", "وكل", "كلا", "وكلا"))  # «كل من …»: a list of actors
 _ABBREVIATED_STARTS = ABBREVIATED_TITLES | frozenset("و" + a for a in ABBREVIATED_TITLES)
 
@@ -228,7 +229,8 @@ def _finish(t: Tokens, found: list[Found]) -> list[ActorMention]:
 
 
 def _not_an_actor(t: Tokens, f: Found) -> bool:
-    """The predecessor, the inviter, the owner (`NOT_ACTOR_AFTER`); and an
+    """The predecessor, the inviter, the owner (`NOT_ACTOR_AFTER`); a person
+    named right after «بن/بنت», who is someone's father, not an actor; and an
     institution that is only a meeting's venue or owner (`MEETINGS`, up to
     three words back: «القمة الرابعة عشرة لمنظمة …», GOLD.md guideline 5)."""
     start = f.start
@@ -237,6 +239,8 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
     ]
     if tuple(before[-1:]) in NOT_ACTOR_AFTER or tuple(before) in NOT_ACTOR_AFTER:
         return True
+    if f.mention.kind == "person" and before[-1:] in _LINEAGE and joined(t, start):
+        return True  # «الأمير الحسين بن عبدالله الثاني»: a father's name, not the father
     if f.mention.kind not in ("organisation", "group"):
         return False
     k = start - 1
