@@ -414,3 +414,14 @@ def test_a_registered_name_after_bin_is_a_fathers_name() -> None:
     assert names("وبحث الوزير مع القنصل الإيطالي العام جوزيبي فيديل", Registry()) == [
         "جوزيبي فيديل"
     ]
+
+
+def test_names_of_places_and_foundations_and_given_weekdays() -> None:
+    """A person's name after «مؤسسة/جامعة/مطار» names the place or the body;
+    «مجلس قصر البحر» is a palace's hall; «جمعة» before a name is a given name."""
+    founder = ActorEntry(slug="z", name="زايد بن سلطان آل نهيان")
+    text = "وحضر رئيس مجلس أمناء مؤسسة زايد بن سلطان آل نهيان الحفل"
+    assert names(text, Registry([founder])) == []
+    assert names("وحضر مجلس قصر البحر الشيخ سيف بن محمد", Registry()) == ["سيف بن محمد"]
+    text = "واستقبل الوزير المهندس جمعة مبارك الجنيبي سفير الإمارات"
+    assert names(text, Registry()) == ["جمعة مبارك الجنيبي"]

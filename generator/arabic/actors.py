@@ -80,6 +80,7 @@ from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
     COUNTERPARTS,
     DATE_WORDS,
+    FACILITIES,
     MEETINGS,
     NOT_ACTOR_AFTER,
 )
@@ -241,6 +242,9 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
         return True
     if f.mention.kind == "person" and before[-1:] in _LINEAGE and joined(t, start):
         return True  # «الأمير الحسين بن عبدالله الثاني»: a father's name, not the father
+    named_for = start > 0 and not FACILITIES.isdisjoint(stems(t.words[start - 1]))
+    if f.mention.kind == "person" and named_for and joined(t, start):
+        return True  # «مؤسسة زايد بن سلطان آل نهيان», «جامعة الملك سعود»: a name
     if f.mention.kind not in ("organisation", "group"):
         return False
     k = start - 1

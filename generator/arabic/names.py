@@ -88,6 +88,8 @@ def person_name(t: Tokens, j: int) -> int:
     first = t.words[j]
     if first in _TIMES and joined(t, j + 1) and t.words[j + 1] in DATE_WORDS:
         return j  # «… رئيس مجلس النواب صباح اليوم»: the morning, not «صباح»
+    if first in _DAY_NAMES and joined(t, j + 1) and t.words[j + 1] in NAME_STARTS:
+        return max(name_chain(t, j), j + 2)  # «المهندس جمعة مبارك الجنيبي»: a given name
     if first == "علي" and joined(t, j + 1):  # «علي» is the folded «على» too
         after = t.words[j + 1]
         if (after in NAME_STARTS or family_name(after)) and name_chain(t, j) > j + 1:
@@ -272,6 +274,8 @@ def _part(w: str, after_connector: bool, second: bool = False) -> bool:
 
 
 _TIMES = frozenset(("صباح", "عصر", "ليله"))
+# Weekdays that are given names too, without the article: «جمعة», «خميس».
+_DAY_NAMES = frozenset(("جمعه", "خميس"))
 
 
 def _ends_here(t: Tokens, k: int) -> bool:

@@ -23,6 +23,7 @@ from generator.arabic.words_names import (
     CONNECTORS,
     CONSTRUCT_NOUNS,
     DATE_WORDS,
+    FACILITIES,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     HONORIFIC_NEXT,
@@ -123,6 +124,7 @@ def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
 # Bodies named by what they do, in a chain of nouns in construct: «لجنة
 # استطلاع رؤية الهلال», «منظمة حظر الأسلحة الكيميائية», «مجلس حقوق الإنسان».
 NAMED_BY_WHAT_THEY_DO = frozenset(("لجنه", "هييه", "مجلس", "منظمه", "مفوضيه"))
+_PLACE_NOUNS = FACILITIES | frozenset(("قصر", "مبني", "مقر", "قاعه"))
 
 
 def task_chain(t: Tokens, k: int) -> int:
@@ -139,6 +141,7 @@ def task_chain(t: Tokens, k: int) -> int:
         if (
             not name_word(w)
             or w[:1] == "و"
+            or w in _PLACE_NOUNS  # «مجلس قصر البحر»: a palace's hall, a place
             or any(is_definite(r) for r in stems(w)[1:])  # «بالعاصمة»
             or w in HEADS_CONSTRUCT
             or _TANWEEN.search(t.text, t.spans[m][0], t.spans[m][1])

@@ -66,7 +66,7 @@ ABBREVIATED_TITLES = frozenset(("د",))
 # سعود»): a title right after one of these is part of a place's name.
 FACILITIES = _set(
     """مطار مدينه جامعه مستشفي شارع قاعده ميناء جسر مسجد جامع قاعه مجمع حي ملعب استاد مدرسه
-    كليه جايزه طريق ساحه ميدان منتزه حديقه مركز دار نادي"""
+    كليه جايزه طريق ساحه ميدان منتزه حديقه مركز دار نادي موسسه"""
 )
 
 # Words that link a name's parts: بن، عبد، أبو، آل.
