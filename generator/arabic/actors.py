@@ -121,11 +121,14 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
         found += read_counterparts(t, found, registry, on)
     if "من" in words and not _EACH.isdisjoint(words):
         found += listed_people(t, found)
+    known: tuple[int, int | None] | None = None
     if found:  # where each stands (`actor_context`)
-        subject_at = _subject_start(t, min(f.start for f in found))
+        first = min(f.start for f in found)
+        subject_at = _subject_start(t, first)
+        known = (first, subject_at)
         found = apposed(t, found, subject_at, registry.alias_starts)
         found = in_passing(t, background(t, found, subject_at), subject_at)
-    return _finish(t, found + _countries(t, found))
+    return _finish(t, found + _countries(t, found), known)
 
 
 def story_actors(
@@ -213,13 +216,17 @@ def _longest(
     return best
 
 
-def _finish(t: Tokens, found: list[Found]) -> list[ActorMention]:
+def _finish(
+    t: Tokens, found: list[Found], known: tuple[int, int | None] | None = None
+) -> list[ActorMention]:
     """Mark the subject, drop repeats (first mention wins), keep textual order,
     and leave out the predecessor and the inviter (`NOT_ACTOR_AFTER`)."""
     found = [f for f in found if f.mention.slug and not _not_an_actor(t, f)]
     found.sort(key=lambda f: f.start)
     found = _surnames(found)
-    subject_at = _subject_start(t, found[0].start if found else 0)
+    first = found[0].start if found else 0
+    # the subject found before the position rules, when the first actor stayed
+    subject_at = known[1] if known and known[0] == first else _subject_start(t, first)
     out: dict[str, ActorMention] = {}
     for f in found:
         m = f.mention
