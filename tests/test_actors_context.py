@@ -425,3 +425,18 @@ def test_names_of_places_and_foundations_and_given_weekdays() -> None:
     assert names("وحضر مجلس قصر البحر الشيخ سيف بن محمد", Registry()) == ["سيف بن محمد"]
     text = "واستقبل الوزير المهندس جمعة مبارك الجنيبي سفير الإمارات"
     assert names(text, Registry()) == ["جمعة مبارك الجنيبي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a quoted name right after a noun names that operation or building
+        ('وأطلقت القوات عملية "سهام الشمال" لتطهير المنطقة', []),
+        ('وعقد اللقاء بقاعة المؤتمرات "عبد الكريم حداد" في العاصمة', []),
+        # after «المدعو», «برئاسة» or a title it is a person
+        ('وقتل القيادي المدعو "خالد الكعبي" في الغارة', ["خالد الكعبي"]),
+        ('وزار الوزارة وفد برئاسة "خالد الكعبي" أمس', ["خالد الكعبي"]),
+    ],
+)
+def test_a_quoted_name_after_a_noun_names_a_thing(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

@@ -71,7 +71,8 @@ from generator.arabic.actor_titles import (
     read_titled,
 )
 from generator.arabic.classify import acting_countries
-from generator.arabic.lexicon import VERB_WORDS, Tokens, joined, stems, tokenize
+from generator.arabic.gazetteer import NATIONALITIES
+from generator.arabic.lexicon import VERB_WORDS, Tokens, is_verb, joined, stems, tokenize
 from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
@@ -81,8 +82,12 @@ from generator.arabic.words_names import (
     COUNTERPARTS,
     DATE_WORDS,
     FACILITIES,
+    HEADS_CONSTRUCT,
+    HEADS_DEFINITE,
     MEETINGS,
     NOT_ACTOR_AFTER,
+    STOP,
+    TITLE_ADJECTIVES,
 )
 
 # A name with no title starts with a given name, or «عبد» written apart.
@@ -128,6 +133,8 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
         known = (first, subject_at)
         found = apposed(t, found, subject_at, registry.alias_starts)
         found = in_passing(t, background(t, found, subject_at), subject_at)
+    if quoted and found:
+        found = [f for f in found if not _names_a_thing(t, f, quoted)]
     return _finish(t, found + _countries(t, found), known)
 
 
@@ -156,6 +163,34 @@ def _ends(t: Tokens, actors: Sequence[ActorMention]) -> set[int]:
             stop = at + len(m.mention)
             out.add(bisect_left([b for _, b in t.spans], stop) + 1)
     return out
+
+
+def _names_a_thing(t: Tokens, f: Found, quoted: dict[int, int]) -> bool:
+    """«عملية "سهام الجنوب"», «بالمركز الدولي للمؤتمرات "عبد اللطيف رحال"»: a
+    person's name in quotes right after a noun names that operation or
+    building. Not after a title, a verb, punctuation, «المدعو» (the man) or
+    «برئاسة/بحضور» (headed by, attended by)."""
+    if f.mention.kind != "person" or quoted.get(f.start) != f.end or f.start == 0:
+        return False
+    gap = t.text[t.spans[f.start - 1][1] : t.spans[f.start][0]]
+    if gap.strip(' "«“”') != "":
+        return False  # punctuation between: «…، "فلان"»
+    before = t.words[f.start - 1]
+    return not (
+        is_verb(before)
+        or before in STOP
+        or not _CALLED.isdisjoint(stems(before))
+        or not _TITLE_WORDS.isdisjoint(stems(before))
+        or before in NATIONALITIES
+        or before in TITLE_ADJECTIVES
+    )
+
+
+# Words after which a quoted name is a person's: «المدعو "…"», «برئاسة "…"».
+_CALLED = frozenset(
+    ("المدعو", "المدعوه", "المسمي", "السيد", "السيده", "رياسه", "قياده", "حضور", "مشاركه")
+)
+_TITLE_WORDS = HEADS_DEFINITE | HEADS_CONSTRUCT
 
 
 def _readers(reg: Registry, word: str) -> tuple[Reader, ...]:
