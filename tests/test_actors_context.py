@@ -440,3 +440,11 @@ def test_names_of_places_and_foundations_and_given_weekdays() -> None:
 )
 def test_a_quoted_name_after_a_noun_names_a_thing(text: str, want: list[str]) -> None:
     assert names(text, Registry()) == want
+
+
+def test_a_coalition_or_group_in_a_title_is_the_titles() -> None:
+    """«رئيس تحالف الفتح فلان»: the coalition completes the title; the person
+    acts (it was read as a body beside him)."""
+    text = "وعقد الاجتماع بمنزل رئيس تحالف الفتح هادي العامري"
+    assert names(text, Registry()) == ["هادي العامري"]
+    assert names("وقال تحالف الفتح في بيان إن", Registry()) == ["تحالف الفتح"]
