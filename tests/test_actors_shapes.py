@@ -260,3 +260,18 @@ def test_a_coalition_or_group_in_a_title_is_the_titles() -> None:
     text = "وعقد الاجتماع بمنزل رئيس تحالف الفتح هادي العامري"
     assert names(text, Registry()) == ["هادي العامري"]
     assert names("وقال تحالف الفتح في بيان إن", Registry()) == ["تحالف الفتح"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a former holder is not whoever holds the title on the date
+        ("ووصل جثمان رئيس الجمهورية الراحل إلى القصر", []),
+        ("وانتقد رئيس الجمهورية السابق القرار", []),
+        ("وقال رئيس الجمهورية إن", ["ماجد العلوي"]),
+        # a verbal noun after a title is no one-word name
+        ("واستعرض رئيس الجمهورية تشكيلة من الجيوش", ["ماجد العلوي"]),
+    ],
+)
+def test_former_holders_and_verbal_nouns(text: str, want: list[str]) -> None:
+    assert names(text) == want

@@ -25,6 +25,7 @@ from generator.arabic.words_names import (
     CONNECTORS,
     COUNTERPARTS,
     FACILITIES,
+    FORMER,
     HEADS_CONSTRUCT,
     TITLE_FILLERS,
 )
@@ -63,6 +64,8 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
             title=title_text,
         )
         return name_end, [Found(i, name_end, person), *inside]
+    if not FORMER.isdisjoint(t.words[i:end]):
+        return end, []  # «رئيس الجمهورية السابق/الراحل»: not whoever holds it on the date
     for start, stop, seg_head in segments:
         key = (seg_head, *t.words[start + 1 : stop])
         for cut in range(len(key), 0, -1):

@@ -149,7 +149,9 @@ def person_name(t: Tokens, j: int) -> int:
         if _TANWEEN.search(t.text, t.spans[j][0], t.spans[j][1]):
             return j  # «تقريرًا»: an indefinite noun, never a name
         if first not in NAME_STARTS and (
-            (len(first) >= 4 and first[-1] == "ا") or _IMPERFECT.match(first)
+            (len(first) >= 4 and first[-1] == "ا")
+            or _IMPERFECT.match(first)
+            or MASDAR.match(first.removesuffix("ه"))  # «تشكيلة»: a verbal noun
         ):
             return j  # «اتصالا» without its tanween; «يعمل», «يتركز»: a noun, a verb
         after = t.words[k] if joined(t, k) else ""
