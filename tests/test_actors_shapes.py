@@ -275,3 +275,15 @@ def test_a_coalition_or_group_in_a_title_is_the_titles() -> None:
 )
 def test_former_holders_and_verbal_nouns(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+def test_acting_titles_high_representatives_and_described_predecessors() -> None:
+    """«…، بالإنابة الشيخ فلان» is the title's holder named after it; «السامي»
+    stays in a title; «خلفاً للدبلوماسي فلان» is the one succeeded."""
+    text = "وبحث وزير الدفاع، بالإنابة الشيخ أحمد ناصر، مع الوفد الخطة"
+    assert names(text) == ["أحمد ناصر"]
+    eu = ActorEntry(slug="eu", name="الاتحاد الأوروبي", kind="organisation")
+    text = "وتلقى الوزير اتصالا من الممثل السامي للاتحاد الأوروبي كارل مولر"
+    assert names(text, Registry([eu])) == ["كارل مولر"]
+    text = "وعين الرئيس سامي العطار وزيرا للخارجية خلفا للدبلوماسي رمطان لعمامرة"
+    assert names(text, Registry()) == ["سامي العطار"]

@@ -49,6 +49,7 @@ from generator.arabic.words_names import (
     STATEMENTS,
     STOP,
     TAKING_OFFICE,
+    TITLE_ADJECTIVES,
 )
 
 _APPOSITION_GAPS = frozenset(("", "،", ","))
@@ -258,6 +259,9 @@ def _titles_between(t: Tokens, end: int, start: int, alias_starts: frozenset[str
             return False
         if k == start:
             return True
+        if t.words[k] in TITLE_ADJECTIVES:  # «…، بالإنابة الشيخ فلان»
+            k += 1
+            continue
         after = phrases.title(t, k, {}, alias_starts)[0]
         if after == k or after > start:
             return False

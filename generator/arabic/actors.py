@@ -282,6 +282,8 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
     ]
     if tuple(before[-1:]) in NOT_ACTOR_AFTER or tuple(before) in NOT_ACTOR_AFTER:
         return True
+    if before[:1] == ["خلفا"] and before[-1][:2] == "لل":
+        return True  # «خلفاً للدبلوماسي فلان»: the one succeeded, described
     if f.mention.kind == "person" and before[-1:] in _LINEAGE and joined(t, start):
         return True  # «الأمير الحسين بن عبدالله الثاني»: a father's name, not the father
     named_for = start > 0 and not FACILITIES.isdisjoint(stems(t.words[start - 1]))
