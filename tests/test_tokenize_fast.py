@@ -1,8 +1,7 @@
 """The fast paths of the reading primitives give what the plain ones gave.
 
-`tokenize` cuts a line with one regex split and per-spelling tables, or from
-the date reader's fold (`tokenize_folded`); the date scan finds its trigger
-words through the line's words. Each is checked here against the plain
+`tokenize` cuts a line with one regex split and per-spelling tables; the
+date scan finds its trigger words through the line's words. Each is checked here against the plain
 reading it replaced, on lines made to trip it: harakat and tatweel alone,
 invisible marks inside words, hashtags, punctuation glued to words, Eastern
 digits, text not in NFC.
@@ -66,18 +65,6 @@ def test_tokenize_is_the_plain_cut() -> None:
         assert fields(lexicon.tokenize(text)) == fields(plain_tokenize(text)), text
 
 
-def test_tokenize_folded_is_tokenize_when_nothing_is_dropped() -> None:
-    checked = 0
-    for text in _lines(20_000, 2):
-        folded, dropped = date_scan.fold(text)
-        if dropped:
-            continue
-        lexicon._CUTS.pop(text, None)  # not the cut `tokenize` kept
-        assert fields(lexicon.tokenize_folded(text, folded)) == fields(plain_tokenize(text))
-        checked += 1
-    assert checked > 1_000
-
-
 def _places(at: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
     return {family: sorted(spans) for family, spans in at.items()}
 
@@ -85,12 +72,9 @@ def _places(at: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, i
 def test_trigger_words_found_through_the_words_are_the_same() -> None:
     for text in _lines(20_000, 3):
         folded, dropped = date_scan.fold(text)
-        if not dropped:
-            words: list[str] | None = lexicon.tokenize_folded(text, folded).words
-        elif dates._SPLITS_WORDS.search(text):
+        if dropped and dates._SPLITS_WORDS.search(text):
             continue
-        else:
-            words = lexicon.tokenize(text).words
+        words = lexicon.tokenize(text).words
         cut = date_scan._triggered(folded, words)
         plain = date_scan._triggered(folded)
         assert (_places(cut[0]), cut[1]) == (_places(plain[0]), plain[1]), text

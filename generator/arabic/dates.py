@@ -83,7 +83,7 @@ from generator.arabic.date_words import (
     NEGATIONS,
     NOT_EVENT,
 )
-from generator.arabic.lexicon import tokenize, tokenize_folded
+from generator.arabic.lexicon import tokenize
 from generator.arabic.normalize import normalize
 
 __all__ = ["Basis", "DateFinding", "DateValue", "Precision", "find_date"]
@@ -149,13 +149,10 @@ def find_date(
     datelines: set[int] = set()  # «الدوحة في 6 مارس /قنا/ …»: the wire's own date
     coming: dt.date | None = None  # the latest day after the story's named so far
     # The line's words, cut once for every reader (the cut is cached), tell
-    # the scan which trigger words it has; a line with nothing to drop is cut
-    # from its fold. Not when an invisible mark other than harakat or tatweel
-    # is dropped: `tokenize` breaks a word there, so the words would miss one.
-    if not dropped:
-        words: list[str] | None = tokenize_folded(text, folded).words
-    else:
-        words = None if _SPLITS_WORDS.search(text) else tokenize(text).words
+    # the scan which trigger words it has. Not when an invisible mark other
+    # than harakat or tatweel is dropped: `tokenize` breaks a word there, so
+    # its words could miss one.
+    words = tokenize(text).words if not dropped or not _SPLITS_WORDS.search(text) else None
     for c in scan(folded, words):
         s, e = c.span
         span = (s, e)

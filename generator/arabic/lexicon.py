@@ -12,7 +12,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, compress
 
 from generator.arabic.words_verbs import LEADING, LIGHT, VERBS
 
@@ -89,47 +90,12 @@ _BREAKS = _Breaks()
 _SOFT = " \t\n#_"
 
 
+@lru_cache(maxsize=256)
 def tokenize(text: str) -> Tokens:
     """Cut a sentence into words. Cached: the readers of one sentence (actors,
-    type, places) share one cut; callers must not change the lists."""
-    t = _CUTS.get(text)
-    if t is None:
-        t = _cut(text)
-        _keep(text, t)
-    return t
+    type, places) share one cut; callers must not change the lists.
 
-
-def tokenize_folded(text: str, folded: str) -> Tokens:
-    """`tokenize(text)`, given the text folded one character for one (the
-    letters and digits as `_FOLD` folds them, nothing dropped: `date_scan.fold`
-    of a line with no harakat, tatweel or invisible marks). The date reader
-    folds every line first; its fold already holds the words, so they are
-    cut from it rather than looked up one by one."""
-    t = _CUTS.get(text)
-    if t is None:
-        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-            t = _cut(text)
-        else:  # no mark to leave out: every word is a word
-            parts = _WORD.split(folded)
-            t = _from_parts(text, parts, parts[1::2])
-        _keep(text, t)
-    return t
-
-
-# The last lines cut, oldest first: a line's readers all ask for its cut.
-# The oldest goes as each new one comes, not all at once when full: 256
-# lines' cuts let go together make the cyclic GC run many times more.
-_CUTS: dict[str, Tokens] = {}
-
-
-def _keep(text: str, t: Tokens) -> None:
-    if len(_CUTS) >= 256:
-        _CUTS.pop(next(iter(_CUTS)), None)
-    _CUTS[text] = t
-
-
-def _cut(text: str) -> Tokens:
-    """Every line is cut, so the cut is a few C-level passes rather than a
+    Every line is cut, so the cut is a few C-level passes rather than a
     Python loop over its words: `split` gives separators and words in turn,
     their lengths summed give the spans, and the folded words and breaks come
     from per-spelling and per-separator tables."""
@@ -276,8 +242,11 @@ def main_verb(words: list[str], window: int = 12) -> tuple[int, str] | None:
     A light verb («أجرى»، «عقد») takes its type from an object within `window`
     words; without one it is passed over, so a later verb can decide.
     """
-    for i, word in enumerate(words):
-        if word in LEADING or word not in VERB_WORDS:  # VERB_WORDS: what _verb_reading reads
+    # Only the words `_verb_reading` can read as a verb (VERB_WORDS), found
+    # with one set look-up each at C speed: most words of a line are none.
+    for i in compress(range(len(words)), map(VERB_WORDS.__contains__, words)):
+        word = words[i]
+        if word in LEADING:
             continue
         form = _verb_reading(word)
         if form is None:
