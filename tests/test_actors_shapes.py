@@ -287,3 +287,14 @@ def test_acting_titles_high_representatives_and_described_predecessors() -> None
     assert names(text, Registry([eu])) == ["كارل مولر"]
     text = "وعين الرئيس سامي العطار وزيرا للخارجية خلفا للدبلوماسي رمطان لعمامرة"
     assert names(text, Registry()) == ["سامي العطار"]
+
+
+def test_a_registered_body_completes_a_title() -> None:
+    """«زعيم جبهة الأحرار فلان», «رئيس المجلس الأعلى لجبهة الأحرار»: the
+    registered body is the title's complement, not an actor beside the
+    person; alone it acts."""
+    text = "وقال سالم الكعبي، زعيم جبهة الأحرار في الشمال، إن"
+    assert names(text, BODIES) == ["سالم الكعبي"]
+    text = "وتوفي سالم الكعبي، ورئيس المجلس الأعلى لجبهة الأحرار."
+    assert names(text, BODIES) == ["سالم الكعبي"]
+    assert names("وقالت جبهة الأحرار إن", BODIES) == ["جبهة الأحرار"]

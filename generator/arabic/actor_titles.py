@@ -40,10 +40,16 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
         end, stem = registered_title
         segments = [(i, end, stem)]
     if not segments:
-        return i, []
+        head = phrases.opening_head(t.words[i])
+        body = _registered_body(t, i + 1, reg) if head in HEADS_CONSTRUCT else i + 1
+        if body == i + 1:
+            return i, []
+        end, segments = body, [(i, body, head)]  # «زعيم جماعة أنصار الله»
     head = segments[0][2]
     if _post_of(t, i, head):
         return end, []
+    if joined(t, end) and t.words[end][:1] == "ل":
+        end = _registered_body(t, end, reg)  # «رئيس المجلس الأعلى لرابطة العالم …»
     title_text = phrases.surface(t, i, end, head)
     inside = _inside(t, i + 1, end, reg, on, q)
     if follows(t, end) and (hit := reg.match(t, end, clitics=False)):
@@ -76,6 +82,15 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     # A title that names no one describes someone named already («حفتر، القائد
     # العام للجيش …»): the body inside it is reported only with a person.
     return end, []
+
+
+def _registered_body(t: Tokens, k: int, reg: Registry) -> int:
+    """The end of a registered body's name at word k (through «ل»), or k: a
+    title's complement that `phrases.title` cannot read by shape."""
+    if not joined(t, k):
+        return k
+    hit = reg.match(t, k)
+    return hit[0] if hit is not None and hit[1].kind != "person" else k
 
 
 def _post_of(t: Tokens, i: int, head: str) -> bool:

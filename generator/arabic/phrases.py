@@ -291,7 +291,7 @@ def title(
     while j < n and (j == i or not t.brk[j - 1]):
         w = words[j]
         if j == i:
-            head = _opening_head(w)
+            head = opening_head(w)
         else:  # a chained title is the word itself or the word after «و»
             head = (
                 w
@@ -345,7 +345,7 @@ _HONORIFIC_RUN = HONORIFIC_NEXT | TITLE_ADJECTIVES
 
 
 @lru_cache(maxsize=16384)
-def _opening_head(word: str) -> str | None:
+def opening_head(word: str) -> str | None:
     """The title a word opens, through its proclitics («وللرئيس» → «الرئيس»)."""
     return next((s for s in stems(word) if s in _TITLE_HEADS), None)
 
