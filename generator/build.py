@@ -8,6 +8,13 @@ content, never on "what the watcher said changed": a page is reused only when
 its context and every attribute of the model its templates read are as they
 were (deps.py), which is what makes an incremental build byte-identical to a
 clean one, whatever a site's own templates read.
+
+The stages live in their own modules and the Builder strings them together:
+sources.py and load.py read the files, reading.py understands the news and
+makes the model, plan.py and plan_embed.py plan the pages, reuse.py decides
+which pages to draw again and render.py (with fragments.py and jobs.py)
+draws them, publish/site.py adds everything else the site holds, and
+write.py publishes it.
 """
 
 from __future__ import annotations
@@ -23,33 +30,25 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.arabic.actors import ActorMention, Registry
-from generator.arabic.dedupe import Sketches
-from generator.arabic.normalize import normalize
 from generator.config import SiteConfig, load_config, parse_config
-from generator.deps import VOLATILE, Memo, PageReads, Read, Reads, context_digest
+from generator.deps import PageReads, Read, Reads
 from generator.errors import BuildError, ConfigError, Diagnostic
-from generator.jobs import render_pages
 from generator.load import (
-    ActorFile,
     EventFile,
     NewsFile,
     Problems,
     load_event,
     load_news,
 )
-from generator.model import Event, SiteModel, build_model
+from generator.model import SiteModel
 from generator.plan import Page, event_digests, plan_pages
 from generator.plan_embed import embed_info, plan_embeds, scopes
-from generator.publish.embed import host_script
-from generator.publish.findable import NO_BASE_URL, findable
-from generator.publish.oembed import oembed_json, oembed_path
-from generator.publish.records import event_line, events_files
-from generator.publish.search import SearchIndex, search_page
-from generator.publish.search import records as search_records
-from generator.publish.timelinejs import timeline_json
+from generator.publish.search import search_page
+from generator.publish.site import Publisher
+from generator.reading import Reading
 from generator.rebuild import Last, Memory, inputs_digest
 from generator.render import Renderer, Theme, resolve_theme
+from generator.reuse import render_site
 from generator.sources import Sources
 from generator.staging import staging_dir
 from generator.stamps import Stamps, build_date
@@ -57,7 +56,6 @@ from generator.stamps import begin as list_inputs
 from generator.stamps import forget as forget_stamps
 from generator.stamps import record as record_stamps
 from generator.stamps import unlisted as unlisted_stamps
-from generator.understand import Understanding, understand, with_story
 from generator.write import MANIFEST, SiteFiles, digest, write_output
 
 
@@ -125,9 +123,8 @@ class Builder:
         self.reference_date = reference_date
         self.serving = serving
         self.sources = Sources(source)
-        self._understood: dict[tuple[Any, ...], Understanding] = {}
-        self._registry: tuple[str, Registry] | None = None
-        self._dedupe = Sketches()  # dedupe's, kept from build to build (serve)
+        # Understand and model, with the sentences read and the registry (reading.py).
+        self.reading = Reading(source, reference_date, progress)
         self._renderer: tuple[str, Renderer] | None = None
         self._files = SiteFiles()
         # What each page of the last build read, and the digests of those reads (deps.py).
@@ -136,8 +133,8 @@ class Builder:
         self.memory = Memory(source, self.output)  # what a fresh `tarikh build` starts from
         self._restored = False
         self._inputs = ""
-        self._lines: dict[str, str] = {}  # events.json lines by event digest
-        self.search = SearchIndex(None if serving else self.output)
+        # The search index, data files, feeds and sitemaps, with their memos (publish/site.py).
+        self.publisher = Publisher(None if serving else self.output)
         self.config: SiteConfig = SiteConfig()
         self._stamps: Stamps | None = None  # the inputs' stat() before this build read them
 
@@ -165,107 +162,6 @@ class Builder:
             pass
         return paths
 
-    def _registry_for(
-        self, actors: list[ActorFile], problems: Problems, knowledge: bool = True, home: str = ""
-    ) -> Registry:
-        slugs: dict[str, str] = {}
-        entries = []
-        for a in actors:
-            # «أحمد الشرع» and «احمد الشرع», or «Ali» and «ali»: one actor, not two.
-            folded = normalize(a.entry.slug).casefold()
-            if folded in slugs:
-                problems.error(
-                    a.file,
-                    None,
-                    f"actor {a.entry.slug!r} is the same actor as {slugs[folded]} (the file "
-                    "names differ only in alef/hamza form or case); merge the two files",
-                )
-                continue
-            slugs[folded] = a.file
-            entries.append(a.entry)
-        if knowledge:
-            from generator import knowledge
-
-            cache_dir = self.source / ".tarikh-cache"  # cache.CACHE_DIR, not imported: start-up
-            builtin = knowledge.entries(home=home or None, cache_dir=cache_dir)
-            entries = knowledge.merged(entries, builtin)
-        key = hashlib.blake2b(repr(entries).encode(), digest_size=16).hexdigest()
-        if self._registry is None or self._registry[0] != key:
-            self._registry = (key, Registry(entries))
-        return self._registry[1]
-
-    # ------------------------------------------------------------ understand
-
-    def _understand(
-        self, news: list[NewsFile], registry: Registry, config: SiteConfig, problems: Problems
-    ) -> dict[tuple[str, int], Understanding]:
-        today = build_date()
-        fallback = self.reference_date or config.reference_date
-        registry_key = self._registry[0] if self._registry else ""
-        result: dict[tuple[str, int], Understanding] = {}
-        used: dict[tuple[Any, ...], Understanding] = {}
-        total = sum(len(f.items) for f in news)
-        done = 0
-        for f in news:
-            reference = f.date or fallback
-            if reference is None and f.items:
-                problems.warning(
-                    f.file,
-                    1,
-                    "no reference date: year-less and relative dates cannot be fixed; add "
-                    "'date: YYYY-MM-DD' to the front matter (or --reference-date)",
-                )
-            story: list[ActorMention] = []  # the actors of this file's earlier lines
-            for item in f.items:
-                key = (item.text, reference, today, registry_key, config.hijri_adjust)
-                facts = used.get(key) or self._understood.get(key)  # a repeated line: read once
-                done += 1
-                if facts is None:
-                    if self.progress is not None and done % 256 == 0:
-                        self.progress("reading", done, total)
-                    facts = understand(
-                        item.text,
-                        reference=reference,
-                        today=today,
-                        registry=registry,
-                        hijri_adjust=config.hijri_adjust,
-                    )
-                used[key] = facts
-                # A family name alone («المشهداني») is the person the story named
-                # in full before. Kept out of the memo above, which is by sentence.
-                if story and (actors := with_story(item.text, facts.actors, story)) != facts.actors:
-                    facts = replace(facts, actors=actors)
-                story.extend(facts.actors)
-                result[(item.file, item.line)] = facts
-                for warning in facts.warnings:
-                    problems.warning(item.file, item.line, warning)
-        self._understood = used
-        return result
-
-    def _model(
-        self,
-        news: list[NewsFile],
-        event_files: list[EventFile],
-        actor_files: list[ActorFile],
-        corrections: dict[str, Any],
-        config: SiteConfig,
-        problems: Problems,
-    ) -> SiteModel:
-        registry = self._registry_for(actor_files, problems, config.knowledge, config.country)
-        understood = self._understand(news, registry, config, problems)
-        return build_model(
-            news,
-            understood,
-            event_files,
-            actor_files,
-            registry,
-            corrections,
-            problems,
-            config.hijri_adjust,
-            corrections_file="content/corrections.yaml",
-            dedupe=self._dedupe,
-        )
-
     def extract(self, paths: list[Path]) -> tuple[SiteModel, list[Diagnostic]]:
         """The events of `paths` exactly as `build` would publish them, with the
         site's actor registry and corrections (the extraction contract)."""
@@ -282,7 +178,7 @@ class Builder:
                 event_files.append(e)
             elif path.suffix != ".md" and (n := self.sources.load(path, load_news, problems, rel)):
                 news.append(n)
-        model = self._model(news, event_files, actor_files, corrections, config, problems)
+        model = self.reading.model(news, event_files, actor_files, corrections, config, problems)
         return model, sorted(set(problems.items), key=_diagnostic_order)
 
     # ------------------------------------------------------------ build
@@ -313,7 +209,8 @@ class Builder:
         theme = resolve_theme(config, self.source)
         if not self._restored:  # `tarikh serve` starts from the cache too
             self._restored = True
-            self._understood = self._understood or self.memory.restore(self.sources)
+            reading = self.reading
+            reading.understood = reading.understood or self.memory.restore(self.sources)
         theme_key = self._theme_key(theme, config)
         static = self._static(theme.static_dirs)
 
@@ -333,7 +230,7 @@ class Builder:
                 summary=last.summary, unchanged=True,
             )  # fmt: skip
         renderer = self._renderer_for(theme, config, theme_key)
-        model = self._model(news, event_files, actor_files, corrections, config, problems)
+        model = self.reading.model(news, event_files, actor_files, corrections, config, problems)
         digests = event_digests(model)
         embeddable = scopes(model, config.title)
         pages = plan_pages(
@@ -390,58 +287,15 @@ class Builder:
         problems: Problems,
         config_key: str,
     ) -> tuple[set[str], dict[str, dict[str, Any]]]:
-        """Every page into `files`: reused when nothing it read has changed
-        since `last` (the previous build: its pages, their reads, the reads'
-        digests), else rendered (across `jobs` processes, jobs.py). Returns
-        the pages rendered and each page's record."""
-        previous, old_reads, old_table = last
-        origins: dict[str, str] = {}
-        records: dict[str, dict[str, Any]] = {}
-        page_reads: dict[str, PageReads] = {}
-        todo: list[Page] = []
-        memo: Memo = {}  # the listings' shared values, flattened once (deps.digest)
-        for page in pages:
-            if page.path in origins:
-                problems.error(
-                    page.origin.split(":")[0] or None,
-                    int(page.origin.rsplit(":", 1)[1]) if page.origin.count(":") else None,
-                    f"{page.path} is wanted by both {origins[page.path]} and {page.origin}; "
-                    "the second is left out",
-                )
-                continue
-            origins[page.path] = page.origin or page.template
-            # What the page is given (model objects by identity) and how it is
-            # drawn; what it reads of the model is checked read by read (deps.py).
-            fp = context_digest(
-                page.context,
-                page.path,
-                renderer.template_digest(page.template),
-                config_key,
-                memo=memo,
-            )
-            reads.register(page.context)
-            old = old_reads.get(page.path)
-            if (
-                old is not None
-                and page.path in previous
-                and old[0] == fp != VOLATILE
-                and reads.holds(old[1], old_table)
-                and all(reads.holds(group, old_table) for group in old[2])
-            ):
-                files.take(previous, page.path)  # from output/: its digest, not its bytes
-                page_reads[page.path] = old
-            else:
-                todo.append(page)
-            records[page.path] = {"fingerprint": fp, "template": page.template, "deps": page.deps}
+        """Every page into `files`, reused or rendered (reuse.py); keeps what
+        each read for the next build."""
         progress = self.progress
-        done = (lambda n: progress("rendering", n, len(todo))) if progress else None
-        try:
-            for page, own, groups in render_pages(renderer, reads, todo, files, self.jobs, done):
-                page_reads[page.path] = (records[page.path]["fingerprint"], own, groups)
-        finally:
-            renderer.fragments.end()
-        self._page_reads, self._table = page_reads, reads.table
-        return {p.path for p in todo}, records
+        done = (lambda n, total: progress("rendering", n, total)) if progress else None
+        rendered, records, self._page_reads = render_site(
+            pages, last, renderer, reads, files, problems, config_key, self.jobs, done
+        )
+        self._table = reads.table
+        return rendered, records
 
     def _publishables(
         self,
@@ -454,41 +308,13 @@ class Builder:
         embeddable: list[Any],
         problems: Problems,
     ) -> None:
-        """Everything but the pages: static files, the search index, the data
-        files, the widget's script and oEmbed, feeds and sitemaps."""
+        """Everything but the pages (publish/site.py)."""
         files.update(static)
-        filters = renderer.env.filters
         written = None if self.serving else self.memory.written()
-        index = self.search.files(
-            search_records(model, filters["gdate"], filters["hdate"]),
+        self.publisher.add(
+            files, model, config, renderer.env.filters, digests, embeddable, problems,
             written.output if written is not None else None,
-        )
-        for path in index:
-            files.take(index, path)  # a shard output/ holds stays there
-        files.update(events_files(model, config, self._json_lines(digests)))
-        files["timeline.json"] = timeline_json(model, config, problems)
-        files["embed.js"] = host_script()
-        if config.base_url:
-            for scope in embeddable:
-                files[oembed_path(scope.path)] = oembed_json(config, scope.path, scope.title)
-        else:
-            # A note, not a warning: a site without a base_url is not at fault.
-            problems.items.append(Diagnostic(None, None, "note", NO_BASE_URL))
-        files.update(findable(model, config, list(files)))
-        files[".nojekyll"] = b""
-
-    def _json_lines(self, digests: dict[str, str]) -> Callable[[Event], str]:
-        """events.json's line of an event, reused while the event's digest holds."""
-        previous, current = self._lines, {}
-        self._lines = current
-
-        def line(event: Event) -> str:
-            key = digests[event.id]
-            text = previous.get(key) or event_line(event)
-            current[key] = text
-            return text
-
-        return line
+        )  # fmt: skip
 
     def _theme_key(self, theme: Theme, config: SiteConfig) -> str:
         h = hashlib.blake2b(repr((config, theme)).encode(), digest_size=16)
@@ -547,7 +373,12 @@ class Builder:
             counts = (written, removed)
             last = Last(self._inputs, "", result.summary, result.diagnostics)
             self.memory.save(
-                last, self._page_reads, self._table, self.sources, self._understood, published
+                last,
+                self._page_reads,
+                self._table,
+                self.sources,
+                self.reading.understood,
+                published,
             )
         else:
             published = dict.fromkeys(before.output if before is not None else ())

@@ -1,0 +1,73 @@
+"""Everything a build publishes besides its pages, in one place.
+
+The search index (Pagefind's custom records, in shards: search.py), the data
+files (events.json, per year past a size; TimelineJS's JSON), the widget's
+host script and oEmbed answers, feeds, sitemaps and robots.txt (findable.py),
+and `.nojekyll` for GitHub Pages. A Publisher lives as long as its Builder,
+so a rebuild reuses what did not change: the search shards output/ already
+holds, and events.json's line of every event whose digest holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from generator.config import SiteConfig
+from generator.errors import Diagnostic
+from generator.load import Problems
+from generator.model import Event, SiteModel
+from generator.publish.embed import host_script
+from generator.publish.findable import NO_BASE_URL, findable
+from generator.publish.oembed import oembed_json, oembed_path
+from generator.publish.records import event_line, events_files
+from generator.publish.search import SearchIndex, records
+from generator.publish.timelinejs import timeline_json
+from generator.write import SiteFiles
+
+
+class Publisher:
+    def __init__(self, output: Path | None) -> None:
+        self.search = SearchIndex(output)  # None while serving: the index stays in memory
+        self._lines: dict[str, str] = {}  # events.json lines by event digest
+
+    def add(
+        self,
+        files: SiteFiles,
+        model: SiteModel,
+        config: SiteConfig,
+        filters: Mapping[str, Callable[..., Any]],
+        digests: dict[str, str],
+        embeddable: Iterable[Any],
+        problems: Problems,
+        written: Any = None,  # output/ as the last finished write left it, if known
+    ) -> None:
+        """Put everything but the pages and static files into `files`."""
+        index = self.search.files(records(model, filters["gdate"], filters["hdate"]), written)
+        for path in index:
+            files.take(index, path)  # a shard output/ holds stays there
+        files.update(events_files(model, config, self._json_lines(digests)))
+        files["timeline.json"] = timeline_json(model, config, problems)
+        files["embed.js"] = host_script()
+        if config.base_url:
+            for scope in embeddable:
+                files[oembed_path(scope.path)] = oembed_json(config, scope.path, scope.title)
+        else:
+            # A note, not a warning: a site without a base_url is not at fault.
+            problems.items.append(Diagnostic(None, None, "note", NO_BASE_URL))
+        files.update(findable(model, config, list(files)))
+        files[".nojekyll"] = b""
+
+    def _json_lines(self, digests: dict[str, str]) -> Callable[[Event], str]:
+        """events.json's line of an event, reused while the event's digest holds."""
+        previous, current = self._lines, {}
+        self._lines = current
+
+        def line(event: Event) -> str:
+            key = digests[event.id]
+            text = previous.get(key) or event_line(event)
+            current[key] = text
+            return text
+
+        return line
