@@ -298,3 +298,12 @@ def test_a_registered_body_completes_a_title() -> None:
     text = "وتوفي سالم الكعبي، ورئيس المجلس الأعلى لجبهة الأحرار."
     assert names(text, BODIES) == ["سالم الكعبي"]
     assert names("وقالت جبهة الأحرار إن", BODIES) == ["جبهة الأحرار"]
+
+
+def test_a_title_word_as_a_family_name() -> None:
+    """«حسين الشيخ،»: a title word after a given name, the name ending there,
+    is the family name; before another name it is the next person's title."""
+    text = "وكان أمين السر حسين الشيخ، قد أكد أن الاتفاق قائم"
+    assert "حسين الشيخ" in names(text, Registry())
+    text = "واستقبل الوزير محمد الشيخ عبد الله بن سالم"
+    assert "محمد الشيخ" not in names(text, Registry())

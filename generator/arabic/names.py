@@ -276,6 +276,9 @@ def _part(w: str, after_connector: bool, second: bool = False) -> bool:
 
 
 _TIMES = frozenset(("صباح", "عصر", "ليله"))
+# Title words that are family names too, after a given name and before the
+# name's end: «حسين الشيخ», «محمد القاضي», «علي الحاج».
+TITLE_SURNAMES = frozenset(("الشيخ", "الحاج", "القاضي", "الامام", "الامير"))
 # Weekdays that are given names too, without the article: «جمعة», «خميس».
 _DAY_NAMES = frozenset(("جمعه", "خميس"))
 
@@ -351,6 +354,9 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             after = t.words[k + 1] if joined(t, k + 1) else ""
             if not (after and (family_name(after) or after in GIVEN)):
                 break
+        elif plain_words == 1 and w in TITLE_SURNAMES and _ends_here(t, k + 1):
+            k += 1  # «حسين الشيخ،»: a title word as a family name, the name ending there
+            break
         elif plain_words >= 4 or not (
             _part(w, False, second=plain_words == 1 and not strict)
             or (t.text[t.spans[k][0]] in "أإآ" and name_word(w))  # «ألباريس»: no article

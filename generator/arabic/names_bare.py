@@ -8,7 +8,7 @@ The name's shape after its first word is `names.name_chain`'s.
 from __future__ import annotations
 
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
-from generator.arabic.names import family_name, name_chain, name_word
+from generator.arabic.names import TITLE_SURNAMES, family_name, name_chain, name_word
 from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, GIVEN_COMMON, NAME_STARTS
 from generator.arabic.words_names import CONNECTORS, CONSTRUCT_NOUNS, FACILITIES, ORG_HEADS
 from generator.arabic.words_verbs import KANA
@@ -45,7 +45,14 @@ def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
     if first in GIVEN_COMMON and first not in GIVEN and first not in FOREIGN_GIVEN:
         nisba = family_name(second) and second.endswith("ي")
         compound = second == "الدين" and end > j + 2  # «نور الدين الطبوبي»
-        strong = second in NAME_STARTS or second in CONNECTORS or nisba or compound
+        titled = (
+            second in TITLE_SURNAMES
+            and end == j + 2
+            and (  # «حسين الشيخ،»
+                end == len(t.words) or t.brk[end - 1]
+            )
+        )
+        strong = second in NAME_STARTS or second in CONNECTORS or nisba or compound or titled
         if not strong:
             return None
     return end, first
