@@ -21,9 +21,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.deps import VOLATILE, Read, Reads, TrackingEnvironment, digest
-from generator.deps import reads as logged_reads
+from generator.deps import VOLATILE, Read, Reads, digest
 from generator.deps import ref as model_ref
+from generator.tracking import TrackingEnvironment
+from generator.tracking import reads as logged_reads
 
 CARD = "partials/event-card.html"
 # `shared("partials/x.html", …)` in a template: the partials a page renders that way.

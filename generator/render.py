@@ -26,13 +26,14 @@ from markupsafe import Markup
 from generator.arabic.bidi import isolate_latin
 from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
-from generator.deps import Read, Reads, TrackingEnvironment, finalize, guard_helpers
-from generator.deps import reads as logged_reads
+from generator.deps import Read, Reads
 from generator.errors import ConfigError, TemplateError
 from generator.fragments import CARD, Fragments, called
 from generator.publish.embed import script_json
 from generator.publish.findable import absolute
 from generator.strip import template_helpers
+from generator.tracking import TrackingEnvironment, finalize, guard_helpers
+from generator.tracking import reads as logged_reads
 
 BUILTIN_THEMES = Path(__file__).parent / "themes"
 if not BUILTIN_THEMES.is_dir():  # running from a source checkout
