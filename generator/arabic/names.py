@@ -304,6 +304,11 @@ def _ends_here(t: Tokens, k: int) -> bool:
     return titled and not (last.endswith("ة") or MASDAR.match(t.words[k - 1]))
 
 
+def _name_ends(t: Tokens, k: int) -> bool:
+    """Punctuation, the end, or a word that cannot continue a name at word k."""
+    return k >= len(t.words) or t.brk[k - 1] or ends_name(t.words[k])
+
+
 def _boundary(t: Tokens, k: int) -> bool:
     """Whether a name can end before word k: punctuation, the end, a word that
     cannot continue a name, or «و» opening the next item of a list."""
@@ -354,7 +359,7 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             after = t.words[k + 1] if joined(t, k + 1) else ""
             if not (after and (family_name(after) or after in GIVEN)):
                 break
-        elif plain_words == 1 and w in TITLE_SURNAMES and _ends_here(t, k + 1):
+        elif plain_words == 1 and w in TITLE_SURNAMES and _name_ends(t, k + 1):
             k += 1  # «حسين الشيخ،»: a title word as a family name, the name ending there
             break
         elif plain_words >= 4 or not (
