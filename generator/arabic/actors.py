@@ -23,19 +23,26 @@ index the longest of these wins (ties in this order):
    «شركة») or an actor's context («ضد», «عناصر», «… الإرهابي»);
 6. a seat of power standing for its government («ذكر البيت الأبيض»), unless
    a preposition of place makes it a place («وصل إلى البيت الأبيض»).
-Registered organisations inside a title are reported too, with the person
-the title names («رئيس هيئة التنسيق … حسن عبد العظيم» names both; a title
-that names no one, in apposition to a name before it, adds no body: «حفتر،
-القائد العام للجيش …»); a registered person there is part of the role
-(«مستشار خادم الحرمين الشريفين»), and organisations discovered inside a title
-are not actors («رئيس مجلس الوزراء» does not make «مجلس الوزراء» one). A
-news agency («وكالة الأنباء …») reports the event: a source, not an actor.
+A body inside a title is the role's, not an actor («الأمين العام لجامعة
+الدول العربية فلان»), unless it is quoted or the sentence brings it back by
+its head noun («رئيس هيئة التنسيق فلان، أن الهيئة …»); a registered person
+there is part of the role («مستشار خادم الحرمين الشريفين»). A news agency
+(«وكالة الأنباء …») reports the event: a source, not an actor. People listed
+after «كل من» are read by their shape (`actor_lists`).
+
+Then where each actor stands decides whether it acts (`actor_context`): a
+title in apposition with a named person is his; the people of an earlier
+event told after «عقب/بعد/منذ» and a verbal noun are background; a source,
+an owner, a frame («على مستوى …»), a body being made, the host who invited
+are named in passing. A person's name right after «بن», a place's noun or in
+quotes after a noun («عملية "…"») names someone's father, the place or the
+operation.
 
 The readers live apart: `actor_titles` (3), `actor_groups` (1, 4, 5, 6),
 `mentions` (2, and what every reader reports); the phrase shapes they read
-are `phrases` (titles, organisations) and `names` (personal names). This
-module runs them and decides: the longest reading, countries that act, the
-subject, one mention per actor.
+are `phrases` (titles, organisations), `names` and `names_bare` (personal
+names). This module runs them and decides: the longest reading, countries
+that act, the subject, one mention per actor.
 
 Countries are places (`classify.find_places`); a country is also an actor
 (kind `country`) where it acts, as `classify.acting_countries` reads the
