@@ -24,6 +24,12 @@ actor already found, read after the readers (`actors.find_actors`).
 - The host whose invitation the event answers («تلبيةً لدعوة الرئيس …»,
   «بدعوة كريمة تلقاها من أخيه الملك …», `INVITATION`), up to six words on
   in the same clause.
+- A name in construct with a frame or a thing owned (`FRAMES`: «على مستوى
+  مجلس …», «نظام الرئيس …», «ميثاق الأمم المتحدة»), a title named alone in
+  another's genitive («مدير ديوان رئيس الجمهورية»), a body's former name
+  («… جبهة النصرة سابقاً»), a ministry taken as a portfolio («وسيتولى وزارة
+  الخارجية فلان», `TAKING_OFFICE`), and a body behind «ل» after a post in the
+  accusative («رئيساً لهيئة الأركان»).
 """
 
 from __future__ import annotations
