@@ -307,3 +307,8 @@ def test_a_title_word_as_a_family_name() -> None:
     assert "حسين الشيخ" in names(text, Registry())
     text = "واستقبل الوزير محمد الشيخ عبد الله بن سالم"
     assert "محمد الشيخ" not in names(text, Registry())
+
+
+def test_a_verbal_noun_behind_a_clitic_ends_a_name() -> None:
+    """«وأسف الرئيس سلام لخروج الوزير»: «لخروج» is «for the leaving of»."""
+    assert names("وأسف الرئيس سالم لخروج الوزير من الجلسة", Registry()) == ["سالم"]

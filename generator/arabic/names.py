@@ -38,6 +38,7 @@ _IMPERFECT = re.compile(r"^ي(?:...|ت...|ست...)$")
 # Verbal nouns that open with alif: استفعال, انفعال, افتعال, إفعال («استقبال»,
 # «انسحاب», «اجتماع», «إعلان»): behind «ب/ل» right after a title, no name.
 _VERBAL_NOUN = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.|ا..ا.)$")
+_FUUL = re.compile(r"^..و.$")  # فُعول: «خروج», «وصول», «دخول»
 # Given names that are also construct titles («عبد», «أبو» start names too).
 _NAME_OPENERS = frozenset(("عبد", "ابو"))
 _AND_NOT_NAME = (
@@ -268,8 +269,9 @@ def _part(w: str, after_connector: bool, second: bool = False) -> bool:
         return False  # «… حمدان وقيادات الجيش»: «و» opens the next item
     if w.startswith(("بال", "لل", "كال")) and len(w) > 4:
         return False  # «بالوفد», «للرئيس»: a preposition and a noun
-    if w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS and w[1:] in _NOT_AFTER_CLITIC:
-        return False  # «لسلطان عمان»
+    clitic = w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS
+    if clitic and (w[1:] in _NOT_AFTER_CLITIC or _VERBAL_NOUN.match(w[1:]) or _FUUL.match(w[1:])):
+        return False  # «لسلطان عمان»; «… سلام لخروج الوزير»: a verbal noun
     if is_definite(w) and not (after_connector or second):
         return family_name(w)
     return name_word(w, after_connector) or family_name(w)
