@@ -172,3 +172,10 @@ def test_a_name_ends_before_a_title_in_apposition() -> None:
     assert names(text) == ["كريم جواد تهراني"]
     text = "وحضر سعادة السفير جورج مانسون وسعادة السفير لوي بيرنار"
     assert names(text) == ["جورج مانسون", "لوي بيرنار"]
+
+
+def test_a_common_noun_that_is_a_foreign_given_name_needs_a_strong_next_word() -> None:
+    """«بيت» is Pete and a house: «بيت الضيافة للحكومة» is a building; after
+    a title the name still reads («الوزير بيت هيغسيث»)."""
+    assert names("وعقد اللقاء في بيت الضيافة للحكومة") == []
+    assert "بيت هيغسيث" in names("وقال وزير الحرب الأمريكي بيت هيغسيث إن")
