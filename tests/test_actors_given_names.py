@@ -179,3 +179,11 @@ def test_a_common_noun_that_is_a_foreign_given_name_needs_a_strong_next_word() -
     a title the name still reads («الوزير بيت هيغسيث»)."""
     assert names("وعقد اللقاء في بيت الضيافة للحكومة") == []
     assert "بيت هيغسيث" in names("وقال وزير الحرب الأمريكي بيت هيغسيث إن")
+
+
+def test_a_two_word_family_name_alone_is_the_storys_person() -> None:
+    """«وقال عبد الغفار …» after «دانر عبد الغفار» in an earlier line of the
+    story is that person, «عبد» written apart included."""
+    earlier = find_actors("وقال المتحدث باسم الكتلة، دانر عبد الغفار، إن", Registry(), ON)
+    found = story_actors("وقال عبد الغفار إن الوفد زار بغداد", [], earlier)
+    assert [m.name for m in found] == ["دانر عبد الغفار"]

@@ -80,7 +80,13 @@ def story_surnames(
     joined = " ".join(words)
     if not any(" " not in w and w in joined for w in known):
         return []
-    candidates = [i for i, w in enumerate(words) if w in known or w[1:] in known]
+    candidates = [
+        i
+        for i, w in enumerate(words)
+        if w in known
+        or w[1:] in known
+        or (i + 1 < n and f"{w.removeprefix('و')} {words[i + 1]}" in known)  # «عبد الغفار»
+    ]
     taken = _taken(t, actors)
     out: list[Found] = []
     people: set[str] = set()
