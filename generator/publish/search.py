@@ -23,7 +23,7 @@ import json
 import subprocess
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,27 +48,28 @@ class Record:
 
 
 def records(
-    model: SiteModel, gdate: Callable[[Any], str], hdate: Callable[[Any], str]
+    model: SiteModel,
+    gdate: Callable[[Any], str],
+    hdate: Callable[[Any], str],
+    known: dict[str, Record] | None = None,
+    digests: dict[str, str] | None = None,
 ) -> list[Record]:
     """What search can find: every event and every actor with a page.
 
     `gdate` and `hdate` format an event date the way the pages do
-    (render.Formatter): results show both calendars.
+    (render.Formatter): results show both calendars. With `digests` (each
+    event's digest: plan.event_digests) an event's record is taken from
+    `known` while its digest holds, and `known` is filled for the next build.
     """
     out: list[Record] = []
     for e in model.events:
-        names = [p.actor.name for p in e.actors] + [t.name for t in (*e.places, *e.tags)]
-        text = e.text if e.text != e.title else ""
-        out.append(
-            Record(
-                e.path,
-                "event",
-                e.title,
-                f"{gdate(e.date)} · {hdate(e.date)}" if e.date else "",
-                text[:240],
-                normalize(" ".join([e.title, text, *names])),
-            )
-        )
+        key = digests.get(e.id) if digests is not None else None
+        found = known.get(key) if known is not None and key is not None else None
+        if found is None:
+            found = _event_record(e, gdate, hdate)
+            if known is not None and key is not None:
+                known[key] = found
+        out.append(found)
     for a in model.actors:
         if not (a.events or a.reviewed):
             continue
@@ -77,12 +78,25 @@ def records(
     return out
 
 
+def _event_record(e: Any, gdate: Callable[[Any], str], hdate: Callable[[Any], str]) -> Record:
+    names = [p.actor.name for p in e.actors] + [t.name for t in (*e.places, *e.tags)]
+    text = e.text if e.text != e.title else ""
+    return Record(
+        e.path,
+        "event",
+        e.title,
+        f"{gdate(e.date)} · {hdate(e.date)}" if e.date else "",
+        text[:240],
+        normalize(" ".join([e.title, text, *names])),
+    )
+
+
 def index_key(items: list[Record]) -> str:
     """The digest an index is reused by: the records and Pagefind's version."""
     h = hashlib.blake2b(digest_size=16)
     h.update(_version().encode())
-    for r in items:
-        h.update(json.dumps(asdict(r), ensure_ascii=False).encode() + b"\n")
+    for r in items:  # fields joined by separators no field holds (they are text)
+        h.update("\x1f".join((r.path, r.kind, r.title, r.date, r.text, r.key)).encode() + b"\x1e")
     return h.hexdigest()
 
 
@@ -260,8 +274,9 @@ class SearchIndex:
                 out.take(found, rel)
             shards.append({"path": where, "key": key, "files": sorted(found)})
         self._last = last
+        whole = hashlib.blake2b("".join(s["key"] for s in shards).encode(), digest_size=16)
         stamp = {
-            "key": index_key(items),
+            "key": whole.hexdigest(),
             "files": {rel: out.sha(rel) for rel in sorted(out)},
             # What the search page loads: the first shard, then the others merged.
             "shards": [s for s in shards if s["files"]],

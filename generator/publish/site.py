@@ -5,7 +5,8 @@ files (events.json, per year past a size; TimelineJS's JSON), the widget's
 host script and oEmbed answers, feeds, sitemaps and robots.txt (findable.py),
 and `.nojekyll` for GitHub Pages. A Publisher lives as long as its Builder,
 so a rebuild reuses what did not change: the search shards output/ already
-holds, and events.json's line of every event whose digest holds.
+holds, and the search record and events.json's line of every event whose
+digest holds (in the preview, which keeps its Publisher).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class Publisher:
     def __init__(self, output: Path | None) -> None:
         self.search = SearchIndex(output)  # None while serving: the index stays in memory
         self._lines: dict[str, str] = {}  # events.json lines by event digest
+        # Search records by event digest, for the dates as this config writes them.
+        self._records: tuple[str, dict[str, Any]] = ("", {})
 
     def add(
         self,
@@ -44,7 +47,12 @@ class Publisher:
         written: Any = None,  # output/ as the last finished write left it, if known
     ) -> None:
         """Put everything but the pages and static files into `files`."""
-        index = self.search.files(records(model, filters["gdate"], filters["hdate"]), written)
+        config_key = repr(config)  # the dates' digits and month names are the config's
+        kept = self._records[1] if self._records[0] == config_key else {}
+        found = records(model, filters["gdate"], filters["hdate"], kept, digests)
+        live = set(digests.values())
+        self._records = (config_key, {k: v for k, v in kept.items() if k in live})
+        index = self.search.files(found, written)
         for path in index:
             files.take(index, path)  # a shard output/ holds stays there
         files.update(events_files(model, config, self._json_lines(digests)))
