@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
+from generator.arabic.classify import event_type
 
 ON = dt.date(2022, 3, 1)
 
@@ -312,3 +313,24 @@ def test_a_title_word_as_a_family_name() -> None:
 def test_a_verbal_noun_behind_a_clitic_ends_a_name() -> None:
     """«وأسف الرئيس سلام لخروج الوزير»: «لخروج» is «for the leaving of»."""
     assert names("وأسف الرئيس سالم لخروج الوزير من الجلسة", Registry()) == ["سالم"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # verbs of news writing end a name and open a family name alone
+        ("وهنأ الحمداني الفريق على فوزه", ["الحمداني"]),
+        ("الرئيس سالم تابع المستجدات مع الوزراء", ["سالم"]),
+        ("وأشاد رئيس الجمهورية بالإنجاز", ["ماجد العلوي"]),
+    ],
+)
+def test_more_verbs_of_news_writing(text: str, want: list[str]) -> None:
+    found = names(text, Registry(HOLDERS.entries))
+    assert all(w in found for w in want)
+    assert not any(" " in n and n.split()[-1] in ("تابع", "المستجدات") for n in found)
+
+
+def test_more_verbs_of_news_writing_type_the_event() -> None:
+    """«هنأ/أشاد/وجّه» are statements, «ترأس/استعرض/اطلع/شارك/تابع» talks."""
+    assert event_type("وهنأ الرئيس الفريق على فوزه") == "statement"
+    assert event_type("وترأس الرئيس اجتماع الحكومة") == "talks"
