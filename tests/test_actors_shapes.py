@@ -334,3 +334,20 @@ def test_more_verbs_of_news_writing_type_the_event() -> None:
     """«هنأ/أشاد/وجّه» are statements, «ترأس/استعرض/اطلع/شارك/تابع» talks."""
     assert event_type("وهنأ الرئيس الفريق على فوزه") == "statement"
     assert event_type("وترأس الرئيس اجتماع الحكومة") == "talks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأبدى الوزير سالم الكعبي استعداده للتعاون",
+        "وأبلغ الوزير سالم الكعبي نظيره بالقرار",
+        "وكلف الرئيس سالم الكعبي بتشكيل الحكومة",
+        "وافتتح الوزير سالم الكعبي المعرض",
+        "واتصل الوزير سالم الكعبي بنظيره",
+    ],
+)
+def test_verbs_that_open_a_sentence(text: str) -> None:
+    """The verb opens the sentence and the titled name after it is its subject."""
+    found = find_actors(text, Registry(), ON)
+    assert [m.name for m in found][:1] == ["سالم الكعبي"]
+    assert found[0].role == "subject"
