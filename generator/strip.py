@@ -209,6 +209,14 @@ class Strip:
     base: int = BAR_TOP + BAR_AREA  # px: the bars' baseline
     height: int = BAR_TOP + BAR_AREA + 2 * ROW + 8
 
+    @property
+    def bars_path(self) -> str:
+        """Every bar as one SVG path, x in % of the width and y in px (for an
+        SVG whose viewBox is 100 wide and `height` high, stretched)."""
+        return "".join(
+            f"M{b.x} {self.base}v-{b.height}h{b.width}v{b.height}z" for b in self.bars if b.height
+        )
+
     def on_page(self, path: str) -> list[Bar]:
         """The bars of the months the listing page at `path` holds."""
         return [b for b in self.bars if b.month.path == path]

@@ -303,7 +303,9 @@ def test_the_oembed_iframe_renders_in_a_plain_sandbox(
         frame = _widget(page)
         assert frame.evaluate("self.origin") == "null"  # opaque: the sandbox holds
         assert frame.locator(".w-item").count() == 10
-        assert frame.locator("#w-axis").is_visible()
+        # The script shows the axis once it has drawn it: wait for that (a
+        # loaded machine may not have run it yet when the items are there).
+        frame.locator("#w-axis").wait_for(state="visible", timeout=10_000)
         # It scrolls inside itself.
         frame.evaluate(
             "document.getElementById('w-list').scrollTo({top: 200, behavior: 'instant'})"
