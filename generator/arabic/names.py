@@ -137,6 +137,8 @@ def person_name(t: Tokens, j: int) -> int:
             continue
         if not name_word(w) or count >= 4 or _suffixed(w):
             break
+        if _TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):
+            break  # «… مهنئاً»: a word with tanween is no name
         if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
             break
         if w[:1] == "و" and len(w) > 4 and w not in NAME_STARTS and w[1:] not in NAME_STARTS:
@@ -357,6 +359,8 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             elif name_word(w) and stems(w) == (w,) and (t.brk[k] or k + 1 == len(t.words)):
                 k += 1  # «خالد بن سعد حمدان،»: a family name, then punctuation
             break
+        if _TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):
+            break  # «سالم الكعبي مهنئاً»: a word with tanween is no name
         if w == "علي" and plain_words == 1:  # «محمد علي النفطي», not «أكد أحمد على ضرورة»
             after = t.words[k + 1] if joined(t, k + 1) else ""
             if not (after and (family_name(after) or after in GIVEN)):
