@@ -334,6 +334,8 @@ def test_more_verbs_of_news_writing_type_the_event() -> None:
     """«هنأ/أشاد/وجّه» are statements, «ترأس/استعرض/اطلع/شارك/تابع» talks."""
     assert event_type("وهنأ الرئيس الفريق على فوزه") == "statement"
     assert event_type("وترأس الرئيس اجتماع الحكومة") == "talks"
+    assert event_type("وأدى الوزراء اليمين أمام الرئيس") == "decision"
+    assert event_type("ويقوم الرئيس بزيارة إلى تونس") == "visit"
 
 
 @pytest.mark.parametrize(
@@ -356,6 +358,11 @@ def test_more_verbs_of_news_writing_type_the_event() -> None:
         "وأبرق الوزير سالم الكعبي مهنئاً",
         "وأعفى الرئيس سالم الكعبي من منصبه",
         "ودشن الوزير سالم الكعبي المشروع",
+        "وحدد الوزير سالم الكعبي موعد الاجتماع",
+        "وحضر الوزير سالم الكعبي الحفل",
+        "ونقل الوزير سالم الكعبي تحيات الرئيس",
+        "وأدى الوزير سالم الكعبي اليمين",
+        "ويقوم الوزير سالم الكعبي بزيارة إلى تونس",
     ],
 )
 def test_verbs_that_open_a_sentence(text: str) -> None:
