@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from generator.arabic.actor_surnames import story_people
 from generator.arabic.actors import ActorMention, Registry, find_actors, story_actors
 from generator.arabic.classify import event_type, find_places
+from generator.arabic.date_value import Make
 from generator.arabic.dates import DateValue, find_date
 
 
@@ -44,19 +45,25 @@ def understand(
     date = found.date
     warnings = list(found.warnings)
     if date is None and reference is not None:
-        date = DateValue(start=reference, precision="day", basis="document", written="")
+        date = _DOCUMENT(reference, "day", "document")  # DateValue(…, written="")
     elif date is None:
         warnings.append("no date in the text and no story date: the event is undated")
     on = date.start if date else reference
     actors = find_actors(text, registry, on)
+    # In field order: date, actors, type, places, mentions, warnings.
     return Understanding(
-        date=date,
-        actors=with_story(text, actors, story),
-        type=event_type(text),
-        places=find_places(text),
-        mentions=found.mentions,
-        warnings=warnings,
+        date,
+        with_story(text, actors, story),
+        event_type(text),
+        find_places(text),
+        found.mentions,
+        warnings,
     )
+
+
+# The story's date given to a line that names none: built as the date reader
+# builds its values (a frozen dataclass's keyword __init__ costs more).
+_DOCUMENT = Make("", (0, 0))
 
 
 def with_story(

@@ -279,6 +279,7 @@ def scan(folded: str, words: Sequence[str] | None = None) -> list[Candidate]:
     n = len(folded)
     ranged: bool | None = None
     years: dict[str, list[_Span]] | None = None
+    fitted: dict[tuple[Fit, str], list[_Span]] = {}  # a check shared by several patterns
     for step in _plan(frozenset(at), len(runs)):
         kind, before = step.kind, step.before
         if step.ranged:
@@ -291,7 +292,10 @@ def scan(folded: str, words: Sequence[str] | None = None) -> list[Candidate]:
                 years = year_anchors(folded, at["year"])
             anchors = years[step.name]
         elif (fits := step.fits) is not None:
-            anchors = [(s, e) for s, e in at[step.family] if fits(s, e, folded, runs)]
+            anchors = fitted.get((fits, step.family))  # type: ignore[assignment]
+            if anchors is None:
+                anchors = [(s, e) for s, e in at[step.family] if fits(s, e, folded, runs)]
+                fitted[fits, step.family] = anchors
         else:
             anchors = at[step.family]
         if found and anchors:
