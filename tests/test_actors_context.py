@@ -228,3 +228,32 @@ def test_words_that_are_no_names(text: str, want: list[str]) -> None:
 def test_frames_owners_and_former_names(text: str, want: list[str]) -> None:
     reg = Registry([*HOLDERS.entries, *BODIES.entries])
     assert names(text, reg) == want
+
+
+BODY = Registry([ActorEntry(slug="hw", name="هيئة الموانئ الدولية", kind="organisation")])
+
+
+def test_a_body_after_a_bare_title_is_not_its_name() -> None:
+    """«ودعا الوزير هيئة …»: the body after a title with no name is the verb's
+    object, another party; it is not the titled person's name, nor the subject."""
+    found = find_actors("ودعا الوزير هيئة الموانئ الدولية إلى التحرك", BODY, ON)
+    assert [(m.name, m.role) for m in found] == [("هيئة الموانئ الدولية", "mentioned")]
+
+
+def test_a_preposition_on_a_head_ends_a_name() -> None:
+    """«وقدم الوزير شكره لمنظمة …»: «ل» on a body's head noun opens another
+    phrase, so the word before it is no one-word name."""
+    assert "شكره لمنظمة" not in " ".join(names("وقدم الوزير شكره لمنظمة الإغاثة على دعمها"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وتعد الوزارة المسؤولة عن تنظيم الامتحانات العامة", "وتشرف البلدية على تنظيم المهرجان"],
+)
+def test_organising_is_no_group(text: str) -> None:
+    """«تنظيم» behind a preposition is the verbal noun (organising), not a group."""
+    assert names(text) == []
+
+
+def test_a_group_named_tanzim_still_reads() -> None:
+    assert names("وأعلن تنظيم الأنصار مسؤوليته عن الهجوم") == ["تنظيم الأنصار"]

@@ -53,6 +53,10 @@ for _seat_name in sorted(SEATS, key=lambda s: -len(s.split())):
     _first, *_rest = _seat_name.split()
     _SEAT_TAILS.setdefault(_first, []).append(tuple(_rest))
 SEAT_STARTS = frozenset(_SEAT_TAILS)
+# Heads that are verbal nouns too («تنظيم»: organising): unregistered and
+# behind a preposition, the act and its object, not a group.
+_VERBAL_HEADS = frozenset(("تنظيم",))
+_GOVERNING = frozenset(("عن", "علي", "في", "الي", "من", "حول", "بشان", "خلال", "اجل"))
 _LOCATIVE = frozenset(("في", "الي", "من", "داخل", "امام", "قرب", "خارج", "حتي"))
 
 
@@ -109,11 +113,20 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         written = phrases.surface(t, start, end, head)
         if entry is not None:
             return end, [Found(start, end, registered(entry, written))]
+        if head in _VERBAL_HEADS and _governed(t, i, head):
+            return end, []  # «المسؤولة عن تنظيم الامتحانات»: organising, no group
         if start == i and _where(t, i, head):
             return end, []  # «في الحكومة البريطانية», «بمقر الأمانة العامة لـ…»: where
         kind: Kind = "group" if head in GROUP_HEADS and start == i else "organisation"
         return end, [Found(start, end, discovered(phrases.plain(written), written, kind))]
     return i, []
+
+
+def _governed(t: Tokens, i: int, head: str) -> bool:
+    """Word i behind a preposition, as a word before it or a clitic on it."""
+    return (t.words[i][:1] in ("ب", "ل") and t.words[i] != head) or (
+        i > 0 and joined(t, i) and t.words[i - 1] in _GOVERNING
+    )
 
 
 def _proper_described(words: tuple[str, ...], head: str, reg: Registry):

@@ -52,7 +52,8 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
         end = _registered_body(t, end, reg)  # «رئيس المجلس الأعلى لرابطة العالم …»
     title_text = phrases.surface(t, i, end, head)
     inside = _inside(t, i + 1, end, reg, on, q)
-    if follows(t, end) and (hit := reg.match(t, end, clitics=False)):
+    hit = reg.match(t, end, clitics=False) if follows(t, end) else None
+    if hit is not None and hit[1].kind == "person":  # a body after a title is another party
         name_end, entry, _ = hit
         mention = registered(entry, phrases.surface(t, i, name_end, head), title_text)
         return name_end, [Found(i, name_end, mention), *inside]

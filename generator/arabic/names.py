@@ -141,6 +141,8 @@ def person_name(t: Tokens, j: int) -> int:
             break  # «… مهنئاً»: a word with tanween is no name
         if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
             break
+        if w[:1] in ("ل", "ب") and w[1:] in _NOT_AFTER_CLITIC and w not in NAME_STARTS:
+            break  # «الوزير شكره لمنظمة …»: a preposition on a body's or a title's head
         if w[:1] == "و" and len(w) > 4 and w not in NAME_STARTS and w[1:] not in NAME_STARTS:
             break  # «بالمشير حفتر وقيادات الجيش»: «و» opens the next item
         if count == 1 or t.brk[k] or k + 1 == n:
