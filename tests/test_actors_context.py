@@ -257,3 +257,12 @@ def test_organising_is_no_group(text: str) -> None:
 
 def test_a_group_named_tanzim_still_reads() -> None:
     assert names("وأعلن تنظيم الأنصار مسؤوليته عن الهجوم") == ["تنظيم الأنصار"]
+
+
+def test_a_noun_and_its_adjective_in_the_accusative_are_no_name() -> None:
+    """«وأجرى رئيس الجمهورية اتصالاً هاتفياً»: an object and its nisba adjective,
+    so the title stands alone and names its holder."""
+    assert names("وأجرى رئيس الجمهورية اتصالا هاتفيا مع الوزير سالم الكعبي") == [
+        "ماجد العلوي",
+        "سالم الكعبي",
+    ]

@@ -105,6 +105,8 @@ def person_name(t: Tokens, j: int) -> int:
     opener = first in _NAME_OPENERS and joined(t, j + 1) and name_word(t.words[j + 1], True)
     if not opener and (not name_word(first, loose) or first in CONNECTORS or clitic_masdar(first)):
         return j
+    if _accusative_pair(t, j):
+        return j  # «رئيس الوزراء اتصالاً هاتفياً»: a noun and its adjective, the object
     if _VERBAL_NOUN.match(first) and first not in NAME_STARTS:
         return j  # «وزير الخارجية التركي استعدادَ بلاده»: a verbal noun, the object
     if _FUTURE.match(first) and not (joined(t, j + 1) and name_word(t.words[j + 1])):
@@ -224,6 +226,17 @@ def opens_no_name(t: Tokens, j: int) -> bool:
 def _suffixed(w: str) -> bool:
     """A verb or noun with an object pronoun («نقلها», «رافقهم»): never a name."""
     return len(w) > 3 and w.endswith(("ها", "هم", "هما")) and w not in NAME_STARTS
+
+
+def _accusative_pair(t: Tokens, j: int) -> bool:
+    """Two words in the accusative, the second a nisba («اتصالا هاتفيا»,
+    «بيانا رسميا»): an indefinite noun and its adjective, never a name
+    («كمالا هاريس», «أنجيلا ميركل» end otherwise)."""
+    first = t.words[j]
+    if first in NAME_STARTS or len(first) < 4 or first[-1] != "ا" or not joined(t, j + 1):
+        return False
+    second = t.words[j + 1]
+    return len(second) >= 4 and second.endswith("يا")
 
 
 def ends_name(w: str) -> bool:
