@@ -266,3 +266,19 @@ def test_a_noun_and_its_adjective_in_the_accusative_are_no_name() -> None:
         "ماجد العلوي",
         "سالم الكعبي",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ونقل التلفزيون عن الوزير قوله إن الحوار مستمر", "وتسلم الوزير الجديد مهامه رسميا"],
+)
+def test_a_word_with_his_pronoun_is_no_name(text: str) -> None:
+    """«قوله», «مهامه»: written with «ـه», not «ـة», a noun with its pronoun."""
+    assert names(text, Registry()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"), [("وقال الوزير نزيه الخطيب", "نزيه الخطيب"), ("وقال الشيخ عبده", "عبده")]
+)
+def test_names_that_end_in_ha_still_read(text: str, want: str) -> None:
+    assert names(text, Registry()) == [want]

@@ -105,6 +105,8 @@ def person_name(t: Tokens, j: int) -> int:
     opener = first in _NAME_OPENERS and joined(t, j + 1) and name_word(t.words[j + 1], True)
     if not opener and (not name_word(first, loose) or first in CONNECTORS or clitic_masdar(first)):
         return j
+    if _pronoun_on(t, j) and first not in NAME_STARTS:
+        return j  # «عن الرئيس قوله», «الوزير الجديد مهامه»: a noun with «ـه», his
     if _accusative_pair(t, j):
         return j  # «رئيس الوزراء اتصالاً هاتفياً»: a noun and its adjective, the object
     if _VERBAL_NOUN.match(first) and first not in NAME_STARTS:
@@ -226,6 +228,14 @@ def opens_no_name(t: Tokens, j: int) -> bool:
 def _suffixed(w: str) -> bool:
     """A verb or noun with an object pronoun («نقلها», «رافقهم»): never a name."""
     return len(w) > 3 and w.endswith(("ها", "هم", "هما")) and w not in NAME_STARTS
+
+
+def _pronoun_on(t: Tokens, j: int) -> bool:
+    """Word j as written ends in «ـه» (his), not «ـة»: a noun or a verb with a
+    pronoun («قوله», «مهامه», «استقباله»), which folding «ة» to «ه» hides. A
+    name ending so has «ـيه» («نزيه», «وجيه») or is a known given name."""
+    written = t.text[t.spans[j][0] : t.spans[j][1]].rstrip(_MARKS)
+    return len(written) >= 4 and written[-1] == "ه" and written[-2] != "ي"
 
 
 def _accusative_pair(t: Tokens, j: int) -> bool:
