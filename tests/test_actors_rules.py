@@ -129,3 +129,17 @@ KB_LIKE = Registry(
 )
 def test_predecessors_and_hosts_are_not_actors(text: str, want: list[str]) -> None:
     assert [m.name for m in find_actors(text, KB_LIKE, None)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a Hijri month's name ends a body's chain of nouns after «شهر»
+        ("أعلنت لجنة تحري هلال شهر شوال ثبوت الرؤية", ["لجنة تحري هلال شهر شوال"]),
+        # a province's proper name completes «مجلس محافظة …», «X الدين» too
+        ("قرر مجلس محافظة نور الدين تعطيل الدوام", ["مجلس محافظة نور الدين"]),
+        ("قرر مجلس محافظة ديالى، اليوم، تعطيل الدوام", ["مجلس محافظة ديالى"]),
+    ],
+)
+def test_bodies_named_with_a_proper_noun(text: str, want: list[str]) -> None:
+    assert names(text) == want

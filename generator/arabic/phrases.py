@@ -115,6 +115,11 @@ def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
             continue
         if (is_definite(w) and w not in _NOT_GENITIVE) or w in PLACES:
             return k + 1
+        if k > done and t.words[k - 1] == "محافظه":  # «مجلس محافظة بابل/صلاح الدين»
+            if joined(t, k + 1) and t.words[k + 1] == "الدين" and name_word(w):
+                return k + 2
+            if proper_complement(t, k, masculine=False) > k:
+                return k + 1
         if k > done and t.words[k - 1] in NAMED_BY_WHAT_THEY_DO:
             return task_chain(t, k) if task_chain(t, k) > k else done  # «رئيس مجلس نواب الشعب»
         break
@@ -124,6 +129,8 @@ def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
 # Bodies named by what they do, in a chain of nouns in construct: «لجنة
 # استطلاع رؤية الهلال», «منظمة حظر الأسلحة الكيميائية», «مجلس حقوق الإنسان».
 NAMED_BY_WHAT_THEY_DO = frozenset(("لجنه", "هييه", "مجلس", "منظمه", "مفوضيه"))
+# One-word Hijri months, proper nouns that end a chain after «شهر».
+_MONTHS = frozenset(("محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"))
 _PLACE_NOUNS = FACILITIES | frozenset(("قصر", "مبني", "مقر", "قاعه"))
 
 
@@ -135,6 +142,8 @@ def task_chain(t: Tokens, k: int) -> int:
         if t.brk[m - 1]:
             return k
         w = t.words[m]
+        if w in _MONTHS and t.words[m - 1] == "شهر":
+            return m + 1  # «لجنة استطلاع رؤية هلال شهر رمضان»: a month's name is definite
         if is_definite(w):
             ok = m > k and w not in NATIONALITIES and w not in _NOT_GENITIVE
             return m + 1 if ok and name_word(w) else k
