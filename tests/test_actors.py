@@ -223,9 +223,17 @@ def test_fold_agrees_with_normalize() -> None:
         "أكدت وزارةُ الخارجيّة الأمريكيّة",
         "إلى مؤسسة ـــ الرئاسة، رئيس هيئة ٢٠١٥",
         "آلاف المقاتلين في سوريا وفي ۱۹۹۹",
+        "التقی رئيس الوزراء العراقی وزير الخارجية الترکي",  # Persian yeh and keheh
     ):
         words = tokenize(text).words
         assert " ".join(words) == " ".join(normalize(text).replace("،", " ").split())
+
+
+def test_persian_yeh_and_keheh_match_the_arabic_spelling() -> None:
+    # Some Iraqi and Gulf copy types ی and ک for ي/ى and ك.
+    [who] = find_actors("وقال الرئيس فلاديمیر بوتین إن بلاده مستعدة", REGISTRY, ON)
+    assert who.name == "فلاديمير بوتين" and who.mention == "الرئيس فلاديمیر بوتین"
+    assert normalize("مصطفی الکاظمي") == normalize("مصطفى الكاظمي")
 
 
 # ------------------------------------------------------------------ titles and dated roles

@@ -289,6 +289,7 @@ def test_gold_set_actors_meet_the_target() -> None:
         ("جمال عبد الناصر", "جمال عبدالناصر"),
         ("أبو مازن", "أبومازن"),
         ("محمود عبّاس", "محمود عباس"),
+        ("مسرور بارزانی", "مسرور بارزاني"),  # Persian yeh
     ],
 )
 def test_actor_key_folds_spelling_variants(one: str, other: str) -> None:

@@ -40,7 +40,7 @@ _FOLD = str.maketrans(
         "\u0640": None,
         "\u200c": None,
         "\u200d": None,
-        **dict(zip("أإآٱىةؤئ", "اااايهوي", strict=True)),
+        **dict(zip("أإآٱىةؤئیک", "اااايهوييك", strict=True)),
         **dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True)),
     }
 )

@@ -1,6 +1,6 @@
 """Fold Arabic spelling variants so that matching ignores them.
 
-Newsrooms write the same name many ways: أ/إ/آ/ا, ى/ي, ة/ه, with or without
+Newsrooms write the same name many ways: أ/إ/آ/ا, ى/ي/ی, ة/ه, ك/ک, with or without
 harakat and tatweel, with Eastern or Western digits. Matching must see through
 all of that; display must not, so these functions are only ever applied to a
 copy of the text used as a key.
@@ -16,6 +16,8 @@ _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _TATWEEL = "\u0640"
 _ALEF_FOLD = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"}
+    # Persian yeh and keheh, which some Iraqi and Gulf copy uses for ي/ى and ك.
+    | {"ی": "ي", "ک": "ك"}
 )
 
 # Eastern Arabic (U+0660…) and Persian (U+06F0…) digits to ASCII.
