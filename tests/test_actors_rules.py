@@ -139,6 +139,8 @@ def test_predecessors_and_hosts_are_not_actors(text: str, want: list[str]) -> No
         # a province's proper name completes «مجلس محافظة …», «X الدين» too
         ("قرر مجلس محافظة نور الدين تعطيل الدوام", ["مجلس محافظة نور الدين"]),
         ("قرر مجلس محافظة ديالى، اليوم، تعطيل الدوام", ["مجلس محافظة ديالى"]),
+        # a definite head, an adjective of relation, then the nationality
+        ("أعلن الوقف الشيعي العراقي أن الخميس أول أيام العيد", ["الوقف الشيعي العراقي"]),
     ],
 )
 def test_bodies_named_with_a_proper_noun(text: str, want: list[str]) -> None:

@@ -93,11 +93,11 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
                 return i, []
         elif head in ORG_HEADS_DEFINITE:
             k = i + 1  # «الديوان الملكي السعودي», «الطيران المدني الكويتي»
-            while joined(t, k) and t.words[k] in TITLE_ADJECTIVES:
-                k += 1
+            while joined(t, k) and (t.words[k] in TITLE_ADJECTIVES or _nisba(t.words[k])):
+                k += 1  # «الوقف السني العراقي»
             if not joined(t, k) or t.words[k] not in NATIONALITIES:
                 return i, []
-            end = phrases.adjectives(t, i + 1, reg.alias_starts)
+            end = phrases.adjectives(t, k, reg.alias_starts)
         else:
             continue
         words = (head, *t.words[i + 1 : end])
@@ -120,6 +120,11 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         kind: Kind = "group" if head in GROUP_HEADS and start == i else "organisation"
         return end, [Found(start, end, discovered(phrases.plain(written), written, kind))]
     return i, []
+
+
+def _nisba(w: str) -> bool:
+    """A definite adjective of relation that is no nationality («السني»)."""
+    return is_definite(w) and w.endswith(("ي", "يه")) and w not in NATIONALITIES
 
 
 def _governed(t: Tokens, i: int, head: str) -> bool:
