@@ -141,6 +141,10 @@ def test_predecessors_and_hosts_are_not_actors(text: str, want: list[str]) -> No
         ("قرر مجلس محافظة ديالى، اليوم، تعطيل الدوام", ["مجلس محافظة ديالى"]),
         # a definite head, an adjective of relation, then the nationality
         ("أعلن الوقف الشيعي العراقي أن الخميس أول أيام العيد", ["الوقف الشيعي العراقي"]),
+        # «دار» with a genitive and a nationality is a body, else a house or a verb
+        ("أعلنت دار الإفتاء التونسية أن الأحد أول أيام العيد", ["دار الإفتاء التونسية"]),
+        ("ودار الحديث حول الأوضاع العراقية", []),
+        ("وأقيم الحفل في دار الأوبرا المصرية", []),
     ],
 )
 def test_bodies_named_with_a_proper_noun(text: str, want: list[str]) -> None:

@@ -41,7 +41,9 @@ from generator.arabic.words_names import (
 )
 
 DUAL_STARTS = frozenset(DUALS)
-ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE | ORG_HEADS_COMPLEMENT
+# «دار الإفتاء الليبية»: a house, a body only with a genitive and a nationality.
+_HOUSES = frozenset(("دار",))
+ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE | ORG_HEADS_COMPLEMENT | _HOUSES
 # «رئاسة X» is an office («تولى رئاسة البلاد», «برئاسة الدكتور …») unless X is
 # the state or the government: then it is the presidency, an institution.
 # Adjectives that say when, not which: «المجلس الجديد للنهوض» names no one.
@@ -91,8 +93,12 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             end = phrases.complement(t, described, reg.alias_starts)
             if end == described:
                 return i, []
-        elif head in ORG_HEADS_DEFINITE:
+        elif head in ORG_HEADS_DEFINITE or head in _HOUSES:
             k = i + 1  # «الديوان الملكي السعودي», «الطيران المدني الكويتي»
+            if head in _HOUSES:  # «دار الإفتاء المصرية»; «ودار الحديث حول …» is a verb
+                if not (joined(t, k) and is_definite(t.words[k])):
+                    return i, []
+                k += 1
             while joined(t, k) and (t.words[k] in TITLE_ADJECTIVES or _nisba(t.words[k])):
                 k += 1  # «الوقف السني العراقي»
             if not joined(t, k) or t.words[k] not in NATIONALITIES:
