@@ -91,11 +91,25 @@ def event_type(text: str) -> str:
     if verb is not None:
         return verb[1]
     for word in words:
-        for s in stems(word):
-            kind = NOUN_TYPES.get(s) or NOUN_TYPES.get(s.removeprefix("ال"))
-            if kind:
-                return kind
+        kind = _NOUN_KIND.get(word, False)
+        if kind is False:
+            kind = _noun_kind(word)
+            if len(_NOUN_KIND) < 100_000:
+                _NOUN_KIND[word] = kind
+        if kind:
+            return kind
     return "other"
+
+
+_NOUN_KIND: dict[str, str | None] = {}
+
+
+def _noun_kind(word: str) -> str | None:
+    for s in stems(word):
+        kind = NOUN_TYPES.get(s) or NOUN_TYPES.get(s.removeprefix("ال"))
+        if kind:
+            return kind
+    return None
 
 
 _PLACE_NOUNS = frozenset(normalize(n) for n in PLACE_NOUNS)
@@ -109,11 +123,16 @@ def find_places(text: str) -> list[str]:
     words, n = t.words, len(t.words)
     found: list[str] = []
     i = 0
+    may = list(map(_MAY_START.get, words))
+    if None in may:
+        may = [_may_start(w) if m is None else m for w, m in zip(words, may, strict=True)]
+    if not any(may):
+        return []
     while i < n:
-        readings = stems(words[i])
-        if _FIRSTS.isdisjoint(readings) and _PLACE_NOUNS.isdisjoint(readings):
+        if not may[i]:
             i += 1
             continue
+        readings = stems(words[i])
         end, place = _place_at(words, t.brk, i)
         if place and words[i] in _ALSO_ADJECTIVE and i > 0 and is_definite(words[i - 1]):
             place = None
@@ -135,6 +154,17 @@ def find_places(text: str) -> list[str]:
         else:
             i += 1
     return list(dict.fromkeys(found))
+
+
+_MAY_START: dict[str, bool] = {}
+
+
+def _may_start(word: str) -> bool:
+    readings = stems(word)
+    may = not (_FIRSTS.isdisjoint(readings) and _PLACE_NOUNS.isdisjoint(readings))
+    if len(_MAY_START) < 100_000:
+        _MAY_START[word] = may
+    return may
 
 
 def _place_at(words: list[str], brk: list[bool], i: int) -> tuple[int, str | None]:

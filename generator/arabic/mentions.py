@@ -44,7 +44,20 @@ def read_alias(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int
 
 
 def registered(entry: ActorEntry, mention: str, title: str | None = None) -> ActorMention:
-    return ActorMention(entry.slug, entry.name, mention, kind=entry.kind, title=title)
+    m = _new(ActorMention)
+    m.__dict__.update(
+        slug=entry.slug,
+        name=entry.name,
+        mention=mention,
+        role="mentioned",
+        kind=entry.kind,
+        registered=True,
+        title=title,
+    )
+    return m
+
+
+_new = object.__new__
 
 
 def discovered(name: str, mention: str, kind: Kind) -> ActorMention:
