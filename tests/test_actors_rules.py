@@ -145,6 +145,9 @@ def test_predecessors_and_hosts_are_not_actors(text: str, want: list[str]) -> No
         ("أعلنت دار الإفتاء التونسية أن الأحد أول أيام العيد", ["دار الإفتاء التونسية"]),
         ("ودار الحديث حول الأوضاع العراقية", []),
         ("وأقيم الحفل في دار الأوبرا المصرية", []),
+        # «دائرة» names a body only as the subject right after its verb
+        ("واطلعت دائرة الأهلة على شهادات الشهود", ["دائرة الأهلة"]),
+        ("ونقل البيان قرار دائرة الأهلة للمواطنين", []),
     ],
 )
 def test_bodies_named_with_a_proper_noun(text: str, want: list[str]) -> None:

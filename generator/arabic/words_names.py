@@ -95,7 +95,7 @@ DATE_WORDS = WEEKDAYS | _set("اليوم امس غدا مساء ظهر فجر ي
 # Organisations named by a head noun and its complement («وزارة الخارجية الأمريكية»).
 ORG_HEADS = _set(
     """وزاره مجلس هييه حزب حركه جبهه منظمه جماعه تنظيم رياسه جامعه لجنه مفوضيه محكمه ايتلاف
-    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله جيش"""
+    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله جيش دايره"""
 )
 # Definite heads that name an organisation only with a nationality adjective
 # («الحكومة العراقية», «الإدارة الأمريكية»).
@@ -111,9 +111,10 @@ ORG_HEADS_COMPLEMENT = _set(
     """الامانه الجمعيه الهييه المكتب المعهد المجلس المركز اللجنه المنظمه الاتحاد الوكاله
     المحكمه المفوضيه النقابه الشبكه الموسسه الدايره المديريه الجبهه الحركه الحزب"""
 )
-# Heads that are places as often as actors («في محافظة كركوك»): an actor only
-# as the subject right after its verb («قررت محافظة بابل»).
-ORG_HEADS_SUBJECT_ONLY = frozenset(("محافظه",))
+# Heads that are places or things as often as actors («في محافظة كركوك»,
+# «عن قرار دائرة …»): an actor only as the subject right after its verb
+# («قررت محافظة بابل», «اطلعت دائرة الأهلة»).
+ORG_HEADS_SUBJECT_ONLY = frozenset(("محافظه", "دايره"))
 GROUP_HEADS = frozenset(
     ("تنظيم", "جماعه", "حركه", "جبهه", "ميليشيا", "ميليشيات", "كتايب", "عشيره", "قبيله")
 )
