@@ -282,3 +282,15 @@ def test_a_word_with_his_pronoun_is_no_name(text: str) -> None:
 )
 def test_names_that_end_in_ha_still_read(text: str, want: str) -> None:
     assert names(text, Registry()) == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الوزير حرص بلاده على الاستقرار",  # «بلاده»: his country, no name
+        "وشارك الوزير رفقة وفد رفيع في المنتدى",  # «رفقة»: together with
+        "واستقبل الوزير بقصر الضيافة الوفد",  # «بقصر»: where, not who
+    ],
+)
+def test_no_name_after_a_bare_title(text: str) -> None:
+    assert names(text, Registry()) == []

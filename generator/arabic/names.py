@@ -19,6 +19,7 @@ from generator.arabic.words_names import (
     CONNECTORS,
     CONSTRUCT_NOUNS,
     DATE_WORDS,
+    FACILITIES,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     ORG_HEADS,
@@ -143,6 +144,8 @@ def person_name(t: Tokens, j: int) -> int:
             break
         if _TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):
             break  # «… مهنئاً»: a word with tanween is no name
+        if _pronoun_on(t, k) and w not in NAME_STARTS:
+            break  # «الوزير حرص بلاده»: «بلاده», his country
         if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
             break
         if w[:1] in ("ل", "ب") and w[1:] in _NOT_AFTER_CLITIC and w not in NAME_STARTS:
@@ -235,7 +238,7 @@ def _pronoun_on(t: Tokens, j: int) -> bool:
     pronoun («قوله», «مهامه», «استقباله»), which folding «ة» to «ه» hides. A
     name ending so has «ـيه» («نزيه», «وجيه») or is a known given name."""
     written = t.text[t.spans[j][0] : t.spans[j][1]].rstrip(_MARKS)
-    return len(written) >= 4 and written[-1] == "ه" and written[-2] != "ي"
+    return len(written) >= 4 and written[-1] == "ه" and written[-2] != "ي" and written != "زاده"
 
 
 def _accusative_pair(t: Tokens, j: int) -> bool:
@@ -267,7 +270,15 @@ def ends_name(w: str) -> bool:
 # ------------------------------------------------------------ names with no title
 
 # Words a name never runs into through a clitic: «الملك سلمان لسلطان عمان».
-_NOT_AFTER_CLITIC = HEADS_CONSTRUCT | HEADS_DEFINITE | CONSTRUCT_NOUNS | ORG_HEADS | NAME_STARTS
+_NOT_AFTER_CLITIC = (
+    HEADS_CONSTRUCT
+    | HEADS_DEFINITE
+    | CONSTRUCT_NOUNS
+    | ORG_HEADS
+    | NAME_STARTS
+    | FACILITIES  # «استقبل الرئيس بقصر قرطاج …»: where, not who
+    | frozenset(("قصر", "مقر", "مبني"))
+)
 _LINEAGE_ON = LINEAGE | frozenset(("ولد",))
 
 
