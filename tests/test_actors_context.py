@@ -294,3 +294,16 @@ def test_names_that_end_in_ha_still_read(text: str, want: str) -> None:
 )
 def test_no_name_after_a_bare_title(text: str) -> None:
     assert names(text, Registry()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the one mourned in a condolence is no actor of it
+        ("وبعث الوزير سالم الكعبي برقية تعزية بوفاة الوزير الأسبق نبيل الحسيني", ["سالم الكعبي"]),
+        # a death the sentence announces is its subject's event
+        ("أعلن الديوان وفاة الأمير نبيل الحسيني", ["نبيل الحسيني"]),
+    ],
+)
+def test_the_mourned(text: str, want: list[str]) -> None:
+    assert names(text, Registry()) == want

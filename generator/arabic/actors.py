@@ -278,6 +278,11 @@ def _finish(
     return list(out.values())
 
 
+# «بوفاة/لوفاة فلان»: whom a condolence or a grief is for; «أعلن وفاة
+# فلان» names the event's own subject and stays.
+_MOURNED = frozenset(("بوفاه", "لوفاه", "برحيل", "لرحيل"))
+
+
 def _not_an_actor(t: Tokens, f: Found) -> bool:
     """The predecessor, the inviter, the owner (`NOT_ACTOR_AFTER`); a person
     named right after «بن/بنت», who is someone's father, not an actor; and an
@@ -293,6 +298,8 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
         return True  # «خلفاً للدبلوماسي فلان»: the one succeeded, described
     if f.mention.kind == "person" and before[-1:] in _LINEAGE and joined(t, start):
         return True  # «الأمير الحسين بن عبدالله الثاني»: a father's name, not the father
+    if start > 0 and joined(t, start) and t.words[start - 1] in _MOURNED:
+        return True  # «تعزية بوفاة الرئيس السابق فلان»: the deceased, mourned
     named_for = start > 0 and not FACILITIES.isdisjoint(stems(t.words[start - 1]))
     if f.mention.kind == "person" and named_for and joined(t, start):
         return True  # «مؤسسة زايد بن سلطان آل نهيان», «جامعة الملك سعود»: a name
