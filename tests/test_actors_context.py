@@ -307,3 +307,9 @@ def test_no_name_after_a_bare_title(text: str) -> None:
 )
 def test_the_mourned(text: str, want: list[str]) -> None:
     assert names(text, Registry()) == want
+
+
+def test_a_body_after_a_dual_title_is_their_role() -> None:
+    """«عضوا مجلس …»: two members' post; the body names their role, not an actor."""
+    body = Registry([ActorEntry(slug="c", name="مجلس القيادة الموحد", kind="organisation")])
+    assert names("وغادر عضوا مجلس القيادة الموحد العاصمة مساء أمس", body) == []

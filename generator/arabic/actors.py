@@ -88,6 +88,7 @@ from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
     COUNTERPARTS,
     DATE_WORDS,
+    DUALS,
     FACILITIES,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
@@ -305,6 +306,8 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
         return True  # «مؤسسة زايد بن سلطان آل نهيان», «جامعة الملك سعود»: a name
     if f.mention.kind not in ("organisation", "group"):
         return False
+    if start > 0 and joined(t, start) and DUALS.get(t.words[start - 1]) in HEADS_CONSTRUCT:
+        return True  # «عضوا مجلس القيادة»: two members' post, the body is their role's
     k = start - 1
     while k >= max(0, start - 3) and not t.brk[k]:
         if not MEETINGS.isdisjoint(stems(t.words[k])):
