@@ -313,3 +313,11 @@ def test_a_body_after_a_dual_title_is_their_role() -> None:
     """«عضوا مجلس …»: two members' post; the body names their role, not an actor."""
     body = Registry([ActorEntry(slug="c", name="مجلس القيادة الموحد", kind="organisation")])
     assert names("وغادر عضوا مجلس القيادة الموحد العاصمة مساء أمس", body) == []
+
+
+def test_a_body_coordinated_with_a_country_it_is_for() -> None:
+    """«الدعم للعراق والجيش العراقي»: the army shares the country's place, whom
+    the support is for; the minister who praises it is the actor."""
+    assert names("وثمن الوزير سالم الكعبي الدعم الفرنسي للعراق والجيش العراقي", Registry()) == [
+        "سالم الكعبي"
+    ]

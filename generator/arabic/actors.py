@@ -78,7 +78,7 @@ from generator.arabic.actor_titles import (
     read_titled,
 )
 from generator.arabic.classify import acting_countries
-from generator.arabic.gazetteer import NATIONALITIES
+from generator.arabic.gazetteer import COUNTRY_NAMES, NATIONALITIES
 from generator.arabic.lexicon import VERB_WORDS, Tokens, is_verb, joined, stems, tokenize
 from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
@@ -284,6 +284,13 @@ def _finish(
 _MOURNED = frozenset(("بوفاه", "لوفاه", "برحيل", "لرحيل"))
 
 
+def _for_a_country(w: str) -> bool:
+    """«للعراق», «لسوريا»: «ل» on a country, whom something is for."""
+    if w.startswith("لل"):
+        return "ال" + w[2:] in COUNTRY_NAMES
+    return w[:1] == "ل" and w[1:] in COUNTRY_NAMES
+
+
 def _not_an_actor(t: Tokens, f: Found) -> bool:
     """The predecessor, the inviter, the owner (`NOT_ACTOR_AFTER`); a person
     named right after «بن/بنت», who is someone's father, not an actor; and an
@@ -306,6 +313,13 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
         return True  # «مؤسسة زايد بن سلطان آل نهيان», «جامعة الملك سعود»: a name
     if f.mention.kind not in ("organisation", "group"):
         return False
+    if (
+        start > 0
+        and joined(t, start)
+        and t.words[start][:1] == "و"
+        and _for_a_country(t.words[start - 1])
+    ):
+        return True  # «الدعم الفرنسي للعراق والجيش العراقي»: who the support is for
     if start > 0 and joined(t, start) and DUALS.get(t.words[start - 1]) in HEADS_CONSTRUCT:
         return True  # «عضوا مجلس القيادة»: two members' post, the body is their role's
     k = start - 1
