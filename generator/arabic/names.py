@@ -13,6 +13,18 @@ import re
 
 from generator.arabic.gazetteer import PLACES
 from generator.arabic.lexicon import Tokens, follows, is_definite, is_verb, joined, stems
+from generator.arabic.names_shapes import (
+    FUTURE,
+    FUUL,
+    IMPERFECT,
+    MARKS,
+    MASDAR,
+    TANWEEN,
+    VERBAL_NOUN,
+    accusative_pair,
+    clitic_masdar,
+    pronoun_on,
+)
 from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, NAME_STARTS
 from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
@@ -27,19 +39,7 @@ from generator.arabic.words_names import (
 )
 
 _ARABIC = re.compile(r"^[\u0621-\u064a]+$")
-MASDAR = re.compile(r"^ت..ي.$")  # تفعيل
-_TANWEEN = re.compile("[\u064b-\u064d]")
-_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 LINEAGE = frozenset(("بن", "ابن", "بنت"))
-# «سيشارك», «ستعقد», «سنعمل»: the future prefix on an imperfect verb.
-_FUTURE = re.compile(r"^س[يتن].{2,}$")
-# The imperfect's shapes يفعل, يتفعّل, يستفعل: a word alone after a title in
-# one of them is a verb («السفير يعمل …»), unless it is a known given name.
-_IMPERFECT = re.compile(r"^ي(?:...|ت...|ست...)$")
-# Verbal nouns that open with alif: استفعال, انفعال, افتعال, إفعال («استقبال»,
-# «انسحاب», «اجتماع», «إعلان»): behind «ب/ل» right after a title, no name.
-_VERBAL_NOUN = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.|ا..ا.)$")
-_FUUL = re.compile(r"^..و.$")  # فُعول: «خروج», «وصول», «دخول»
 # Given names that are also construct titles («عبد», «أبو» start names too).
 _NAME_OPENERS = frozenset(("عبد", "ابو"))
 _AND_NOT_NAME = (
@@ -69,11 +69,6 @@ def name_word(w: str, after_connector: bool = False) -> bool:
         and w not in PLACES
         and (after_connector or not is_verb(w) or w in GIVEN)  # «فيصل» reads ف + يصل
     )
-
-
-def clitic_masdar(w: str) -> bool:
-    """«بتحديد», «لتعزيز»: a preposition on a verbal noun, never a name."""
-    return w[:1] in ("ب", "ل") and MASDAR.match(w[1:]) is not None
 
 
 def person_name(t: Tokens, j: int) -> int:
@@ -106,15 +101,15 @@ def person_name(t: Tokens, j: int) -> int:
     opener = first in _NAME_OPENERS and joined(t, j + 1) and name_word(t.words[j + 1], True)
     if not opener and (not name_word(first, loose) or first in CONNECTORS or clitic_masdar(first)):
         return j
-    if _pronoun_on(t, j) and first not in NAME_STARTS:
+    if pronoun_on(t, j) and first not in NAME_STARTS:
         return j  # «عن الرئيس قوله», «الوزير الجديد مهامه»: a noun with «ـه», his
-    if _accusative_pair(t, j):
+    if accusative_pair(t, j):
         return j  # «رئيس الوزراء اتصالاً هاتفياً»: a noun and its adjective, the object
-    if _VERBAL_NOUN.match(first) and first not in NAME_STARTS:
+    if VERBAL_NOUN.match(first) and first not in NAME_STARTS:
         return j  # «وزير الخارجية التركي استعدادَ بلاده»: a verbal noun, the object
-    if _FUTURE.match(first) and not (joined(t, j + 1) and name_word(t.words[j + 1])):
+    if FUTURE.match(first) and not (joined(t, j + 1) and name_word(t.words[j + 1])):
         return j  # «الرئيس السوري سيشارك في …», «الوزير سيحضر الاجتماع»
-    if _FUTURE.match(first) and is_definite(t.words[j + 1]):
+    if FUTURE.match(first) and is_definite(t.words[j + 1]):
         return j
     lineage = False
     hamza = t.text[t.spans[j][0]] in "أإآ"  # «إليسار» folds to «اليسار» but has no article
@@ -142,9 +137,9 @@ def person_name(t: Tokens, j: int) -> int:
             continue
         if not name_word(w) or count >= 4 or _suffixed(w):
             break
-        if _TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):
+        if TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):
             break  # «… مهنئاً»: a word with tanween is no name
-        if _pronoun_on(t, k) and w not in NAME_STARTS:
+        if pronoun_on(t, k) and w not in NAME_STARTS:
             break  # «الوزير حرص بلاده»: «بلاده», his country
         if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
             break
@@ -158,11 +153,11 @@ def person_name(t: Tokens, j: int) -> int:
         k = _closed_run(t, k, 5 - count)
         break
     if count == 1 and k == j + 1:
-        if _TANWEEN.search(t.text, t.spans[j][0], t.spans[j][1]):
+        if TANWEEN.search(t.text, t.spans[j][0], t.spans[j][1]):
             return j  # «تقريرًا»: an indefinite noun, never a name
         if first not in NAME_STARTS and (
             (len(first) >= 4 and first[-1] == "ا")
-            or _IMPERFECT.match(first)
+            or IMPERFECT.match(first)
             or MASDAR.match(first.removesuffix("ه"))  # «تشكيلة»: a verbal noun
         ):
             return j  # «اتصالا» without its tanween; «يعمل», «يتركز»: a noun, a verb
@@ -187,7 +182,7 @@ def _closed_run(t: Tokens, k: int, most: int) -> int:
             or (is_definite(w) and t.text[t.spans[m][0]] not in "أإآ")  # «ألباريس»
             or len(stems(w)) > 1
             or (w[-1:] == "ا" and w not in NAME_STARTS)  # «… وفدا رفيعا»
-            or _TANWEEN.search(t.text, t.spans[m][0], t.spans[m][1])
+            or TANWEEN.search(t.text, t.spans[m][0], t.spans[m][1])
             or w in CONNECTORS
         ):
             return k
@@ -221,7 +216,7 @@ def opens_no_name(t: Tokens, j: int) -> bool:
             return True  # «بقصر الإليزيه»: a preposition, a noun and its genitive
         if w.endswith("ه"):
             return not (after in STOP or after in DATE_WORDS or is_verb(after))
-    if w[:1] in ("ل", "ب") and (w[1:] in _NOT_AFTER_CLITIC or _VERBAL_NOUN.match(w[1:])):
+    if w[:1] in ("ل", "ب") and (w[1:] in _NOT_AFTER_CLITIC or VERBAL_NOUN.match(w[1:])):
         return True  # «لرئيس المجلس»; «باستقبال حار», «بإعلان …»: a verbal noun
     if w.endswith("ه") and after.endswith("يه") and after not in NAME_STARTS:
         return True
@@ -231,25 +226,6 @@ def opens_no_name(t: Tokens, j: int) -> bool:
 def _suffixed(w: str) -> bool:
     """A verb or noun with an object pronoun («نقلها», «رافقهم»): never a name."""
     return len(w) > 3 and w.endswith(("ها", "هم", "هما")) and w not in NAME_STARTS
-
-
-def _pronoun_on(t: Tokens, j: int) -> bool:
-    """Word j as written ends in «ـه» (his), not «ـة»: a noun or a verb with a
-    pronoun («قوله», «مهامه», «استقباله»), which folding «ة» to «ه» hides. A
-    name ending so has «ـيه» («نزيه», «وجيه») or is a known given name."""
-    written = t.text[t.spans[j][0] : t.spans[j][1]].rstrip(_MARKS)
-    return len(written) >= 4 and written[-1] == "ه" and written[-2] != "ي" and written != "زاده"
-
-
-def _accusative_pair(t: Tokens, j: int) -> bool:
-    """Two words in the accusative, the second a nisba («اتصالا هاتفيا»,
-    «بيانا رسميا»): an indefinite noun and its adjective, never a name
-    («كمالا هاريس», «أنجيلا ميركل» end otherwise)."""
-    first = t.words[j]
-    if first in NAME_STARTS or len(first) < 4 or first[-1] != "ا" or not joined(t, j + 1):
-        return False
-    second = t.words[j + 1]
-    return len(second) >= 4 and second.endswith("يا")
 
 
 def ends_name(w: str) -> bool:
@@ -308,7 +284,7 @@ def _part(w: str, after_connector: bool, second: bool = False) -> bool:
     if w.startswith(("بال", "لل", "كال")) and len(w) > 4:
         return False  # «بالوفد», «للرئيس»: a preposition and a noun
     clitic = w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS
-    if clitic and (w[1:] in _NOT_AFTER_CLITIC or _VERBAL_NOUN.match(w[1:]) or _FUUL.match(w[1:])):
+    if clitic and (w[1:] in _NOT_AFTER_CLITIC or VERBAL_NOUN.match(w[1:]) or FUUL.match(w[1:])):
         return False  # «لسلطان عمان»; «… سلام لخروج الوزير»: a verbal noun
     if is_definite(w) and not (after_connector or second):
         return family_name(w)
@@ -340,7 +316,7 @@ def _ends_here(t: Tokens, k: int) -> bool:
         )
     )
     # the word before a title ends a name, unless it is a noun: «… النجيفي زيارةَ رئيس …»
-    last = t.text[t.spans[k - 1][0] : t.spans[k - 1][1]].rstrip(_MARKS)
+    last = t.text[t.spans[k - 1][0] : t.spans[k - 1][1]].rstrip(MARKS)
     return titled and not (last.endswith("ة") or MASDAR.match(t.words[k - 1]))
 
 
@@ -395,7 +371,7 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             elif name_word(w) and stems(w) == (w,) and (t.brk[k] or k + 1 == len(t.words)):
                 k += 1  # «خالد بن سعد حمدان،»: a family name, then punctuation
             break
-        if _TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):
+        if TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):
             break  # «سالم الكعبي مهنئاً»: a word with tanween is no name
         if w == "علي" and plain_words == 1:  # «محمد علي النفطي», not «أكد أحمد على ضرورة»
             after = t.words[k + 1] if joined(t, k + 1) else ""
