@@ -152,3 +152,18 @@ def test_predecessors_and_hosts_are_not_actors(text: str, want: list[str]) -> No
 )
 def test_bodies_named_with_a_proper_noun(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «علي» after two names, a given name and a comma: the grandfather, not «على»
+        (
+            "وكان في استقباله الفريق ركن محمد الطاهر علي يوسف، وعدد من الوزراء",
+            ["محمد الطاهر علي يوسف"],
+        ),
+        ("وأكد الوزير محمد الطاهر على ضرورة الحوار", ["محمد الطاهر"]),
+    ],
+)
+def test_ali_in_a_name(text: str, want: list[str]) -> None:
+    assert names(text) == want

@@ -377,6 +377,10 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             after = t.words[k + 1] if joined(t, k + 1) else ""
             if not (after and (family_name(after) or after in GIVEN)):
                 break
+        elif w == "علي" and plain_words < 4:  # «محمد الغالي علي يوسف،»: a grandfather
+            if joined(t, k + 1) and t.words[k + 1] in GIVEN and _ends_here(t, k + 2):
+                k += 2
+            break
         elif plain_words == 1 and w in TITLE_SURNAMES and _name_ends(t, k + 1):
             k += 1  # «حسين الشيخ،»: a title word as a family name, the name ending there
             break
