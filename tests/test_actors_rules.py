@@ -4,6 +4,8 @@ what is found is what the rule finds, not what an editor registered."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
@@ -167,3 +169,26 @@ def test_bodies_named_with_a_proper_noun(text: str, want: list[str]) -> None:
 )
 def test_ali_in_a_name(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a designate is named, or no one: not whoever holds the post
+        ("وأعلن رئيس الحكومة المكلفة فتحي الهادي تشكيل حكومته", ["فتحي الهادي"]),
+        # a foreign name's run stops at a verbal noun or a word with «ـه»
+        ("وأعلن رئيس الحكومة المكلف يوهان كارلسون تشكيل حكومته.", ["يوهان كارلسون"]),
+    ],
+)
+def test_designates_and_their_acts(text: str, want: list[str]) -> None:
+    assert names(text) == want
+
+
+def test_a_designate_title_alone_names_no_holder() -> None:
+    holder = ActorEntry(
+        slug="pm", name="سالم الراشد", roles=(Role("رئيس الحكومة", dt.date(2020, 1, 1), None),)
+    )
+    found = find_actors(
+        "وأعلن رئيس الحكومة المكلف تشكيل حكومته", Registry([holder]), dt.date(2022, 1, 1)
+    )
+    assert found == []

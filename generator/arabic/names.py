@@ -182,6 +182,7 @@ def _closed_run(t: Tokens, k: int, most: int) -> int:
             or (is_definite(w) and t.text[t.spans[m][0]] not in "أإآ")  # «ألباريس»
             or len(stems(w)) > 1
             or (w[-1:] == "ا" and w not in NAME_STARTS)  # «… وفدا رفيعا»
+            or ((MASDAR.match(w) or pronoun_on(t, m)) and w not in NAME_STARTS)  # «تشكيل حكومته»
             or TANWEEN.search(t.text, t.spans[m][0], t.spans[m][1])
             or w in CONNECTORS
         ):
