@@ -321,3 +321,8 @@ def test_a_body_coordinated_with_a_country_it_is_for() -> None:
     assert names("وثمن الوزير سالم الكعبي الدعم الفرنسي للعراق والجيش العراقي", Registry()) == [
         "سالم الكعبي"
     ]
+
+
+def test_whom_sources_are_close_to() -> None:
+    """«مصادر مقربة من فلان»: the sources speak; the man they are close to does not."""
+    assert names("وقالت مصادر مقربة من الوزير سالم الكعبي إن الاجتماع ألغي", Registry()) == []

@@ -167,6 +167,8 @@ NOT_ACTOR_AFTER = frozenset(
         *(("بدعوه", "من"), ("كريمه", "من")),
         *((w,) for w in ("التابع", "التابعه", "التابعين", "التابعتين", "التابعان")),
         *((w,) for w in ("تابع", "تابعه", "تابعين", "يتبع", "تتبع", "يتبعون")),
+        # «مصادر مقربة من فلان»: whom the sources are close to, not who speaks
+        *((w, "من") for w in ("مقرب", "مقربه", "مقربون", "مقربين", "المقربه", "المقربين")),
     )
 )
 # Meetings an institution is only the venue or the owner of («القمة العربية
