@@ -326,3 +326,12 @@ def test_a_body_coordinated_with_a_country_it_is_for() -> None:
 def test_whom_sources_are_close_to() -> None:
     """«مصادر مقربة من فلان»: the sources speak; the man they are close to does not."""
     assert names("وقالت مصادر مقربة من الوزير سالم الكعبي إن الاجتماع ألغي", Registry()) == []
+
+
+def test_a_statement_of_a_body_is_the_body_speaking() -> None:
+    """«وجاء في بيان لهيئة …»: «ل» after a statement names who makes it, not an
+    owner in passing («أهداف لحزب …»)."""
+    body = Registry([ActorEntry(slug="hw", name="هيئة الموانئ الدولية", kind="organisation")])
+    assert names("وجاء في بيان لهيئة الموانئ الدولية أن الحركة طبيعية", body) == [
+        "هيئة الموانئ الدولية"
+    ]

@@ -226,7 +226,10 @@ def _owner(t: Tokens, f: Found) -> bool:
     )
 
 
-_NOT_OWNERS = HEADS_CONSTRUCT | HEADS_DEFINITE
+# «في بيان لوزارة …», «في كلمة لرئيس …»: what a body or a person says is
+# theirs to say; the speaker acts (unless a source preposition reports it).
+_SAYINGS = frozenset(("بيان", "بلاغ", "تصريح", "تصريحات", "كلمه", "تغريده"))
+_NOT_OWNERS = HEADS_CONSTRUCT | HEADS_DEFINITE | _SAYINGS
 
 
 def _source(t: Tokens, k: int) -> bool:
