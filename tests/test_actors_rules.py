@@ -192,3 +192,18 @@ def test_a_designate_title_alone_names_no_holder() -> None:
         "وأعلن رئيس الحكومة المكلف تشكيل حكومته", Registry([holder]), dt.date(2022, 1, 1)
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «في» and a place right after a title say where the post is; a name follows
+        (
+            "وقالت السفيرة الأمريكية في بغداد ألينا رومانوسكي إن واشنطن تدعم الحوار",
+            ["ألينا رومانوسكي"],
+        ),
+        ("وقال الوزير في بغداد أمس إن الوضع مستقر", []),
+    ],
+)
+def test_a_post_held_in_a_place(text: str, want: list[str]) -> None:
+    assert names(text) == want

@@ -13,7 +13,7 @@ import datetime as dt
 
 from generator.arabic import phrases
 from generator.arabic.actor_groups import read_quoted
-from generator.arabic.gazetteer import NATIONALITIES
+from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems, tokenize
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
 from generator.arabic.names import name_chain, name_word, person_name
@@ -60,8 +60,12 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     name_end = person_name(t, end)
     if name_end == end:
         name_end = name_between_commas(t, end)
-    if name_end > end:
-        name = phrases.plain(phrases.surface(t, end, name_end))
+    name_start = end
+    if name_end == end and _posted_in(t, end):  # «السفير الأمريكي في بغداد فلان»
+        name_start = end + 2
+        name_end = person_name(t, name_start)
+    if name_end > name_start:
+        name = phrases.plain(phrases.surface(t, name_start, name_end))
         name = house_spelling(name)
         person = ActorMention(
             slug(name),
@@ -83,6 +87,13 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     # A title that names no one describes someone named already («حفتر، القائد
     # العام للجيش …»): the body inside it is reported only with a person.
     return end, []
+
+
+def _posted_in(t: Tokens, k: int) -> bool:
+    """«في» and a place at word k, right after a title: where the post is held
+    («السفيرة الأمريكية في بغداد ألينا رومانوسكي», «مدير الصحة في البصرة …»);
+    a name may follow."""
+    return joined(t, k + 1) and t.words[k] == "في" and t.words[k + 1] in PLACES
 
 
 def _registered_body(t: Tokens, k: int, reg: Registry) -> int:
