@@ -256,6 +256,17 @@ def test_the_home_state_goes_by_titles_without_a_country() -> None:
     assert knowledge.home_of("dz") == "الجزائر"
 
 
+def test_bare_titles_belong_to_the_home_state_alone() -> None:
+    """A state whose holders go by titles of their own (a rival line, as in
+    Yemen) must not take the home state's bare titles for its other offices:
+    in an Algerian newsroom «رئيس الوزراء» alone named Yemen's prime minister."""
+    text = "وقال رئيس الوزراء إن الحكومة ماضية في خطتها."
+    on = dt.date(2023, 5, 22)
+    assert find_actors(text, Registry(knowledge.entries()), on) == []
+    home = Registry(knowledge.entries(home="الجزائر"))
+    assert [m.name for m in find_actors(text, home, on)] == ["أيمن بن عبد الرحمن"]
+
+
 def test_the_home_state_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = write_site(tmp_path / "site", {"site.toml": 'country = "الجزاير"\n'})
     assert tarikh("build", "--source", site, "--output", tmp_path / "out") == 2

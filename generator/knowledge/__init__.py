@@ -237,8 +237,8 @@ def _entries(data: Path, home: str | None) -> tuple[ActorEntry, ...]:
                 end = None if end is None else _date(end, f"{path.name} › {name}")
                 # A rival line's holder goes by its own titles («رئيس المجلس
                 # السياسي الأعلى»), leaving the office's to the recognised line.
-                own = _strings(holder.get("titles"), f"{path.name} › {name} › titles")
-                for title in own or titles:
+                line = _strings(holder.get("titles"), f"{path.name} › {name} › titles")
+                for title in line or titles:
                     person["roles"][Role(title, start, end)] = None
                 person["src"][str(holder["source"])] = None
     found = [
