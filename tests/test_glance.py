@@ -198,7 +198,7 @@ def test_both_calendars_in_headings_pager_strip_and_story(paged) -> None:
     # A later page shows the picture only (its bars one path), and the pager;
     # the listing's first page has a link per month and the text alternative
     # that lists the same months, with links.
-    assert 'class="strip__svg strip__bars"' in html and '#m-2014-' not in html
+    assert 'class="strip__svg strip__bars"' in html and "#m-2014-" not in html
     assert "strip__list" not in html and 'class="pager__all"' in html
     home = files["index.html"].decode()
     assert re.search(r'<details class="strip__list">.*?#m-2015-\d\d', home, re.S)
