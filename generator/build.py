@@ -41,7 +41,7 @@ from generator.load import (
     load_news,
 )
 from generator.model import SiteModel
-from generator.plan import Page, event_digests, plan_pages
+from generator.plan import event_digests, plan_pages
 from generator.plan_embed import embed_info, plan_embeds, scopes
 from generator.publish.search import search_page
 from generator.publish.site import Publisher
@@ -248,10 +248,14 @@ class Builder:
         renderer.begin(reads, old_table)
         files = SiteFiles(self.output, None if self.serving else staging_dir(self.output))
         try:
-            rendered, records = self._render_pages(
+            progress = self.progress
+            done = (lambda n, total: progress("rendering", n, total)) if progress else None
+            # Each page reused or rendered (reuse.py); what each read is kept for the next build.
+            rendered, records, self._page_reads = render_site(
                 pages, (previous, old_reads, old_table), renderer, reads, files, problems,
-                repr(config) + __version__,
+                repr(config) + __version__, self.jobs, done,
             )  # fmt: skip
+            self._table = reads.table
             self._publishables(
                 files, static, model, config, renderer, digests, embeddable, problems
             )
@@ -276,26 +280,6 @@ class Builder:
                 "pages": sum(1 for p in files if p.endswith(".html")),
             },
         )
-
-    def _render_pages(
-        self,
-        pages: list[Page],
-        last: tuple[SiteFiles, dict[str, PageReads], dict[Read, str]],
-        renderer: Renderer,
-        reads: Reads,
-        files: SiteFiles,
-        problems: Problems,
-        config_key: str,
-    ) -> tuple[set[str], dict[str, dict[str, Any]]]:
-        """Every page into `files`, reused or rendered (reuse.py); keeps what
-        each read for the next build."""
-        progress = self.progress
-        done = (lambda n, total: progress("rendering", n, total)) if progress else None
-        rendered, records, self._page_reads = render_site(
-            pages, last, renderer, reads, files, problems, config_key, self.jobs, done
-        )
-        self._table = reads.table
-        return rendered, records
 
     def _publishables(
         self,

@@ -6,34 +6,13 @@ unlabelled news pages, none from the unseen sets."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
+# The same holders and reader as the apposition tests.
+from test_actors_context import HOLDERS, ON, names
+
+from generator.arabic.actors import ActorEntry, Registry, find_actors
 from generator.arabic.classify import event_type
-
-ON = dt.date(2022, 3, 1)
-
-
-def _holder(slug: str, name: str, title: str) -> ActorEntry:
-    return ActorEntry(slug=slug, name=name, roles=(Role(title, dt.date(2020, 1, 1), None),))
-
-
-# Holders of titles that the sentences below write alone, next to another name.
-HOLDERS = Registry(
-    [
-        _holder("dm", "فهد الساعدي", "وزير الدفاع"),
-        _holder("pm", "سالم الراشد", "رئيس مجلس الوزراء"),
-        _holder("hs", "ماجد العلوي", "رئيس الجمهورية"),
-        _holder("ce", "كمال الشامي", "رئيس المجلس الرئاسي"),
-    ]
-)
-
-
-def names(text: str, registry: Registry = HOLDERS) -> list[str]:
-    return [m.name for m in find_actors(text, registry, ON)]
-
 
 BODIES = Registry(
     [
