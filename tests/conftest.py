@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,13 @@ import pytest
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# A suite run as a background job (`… &`) starts with SIGINT ignored, and the
+# processes it starts inherit that: the tests that stop `tarikh serve` with
+# Ctrl-C would then wait for nothing. The suite takes Python's usual handler,
+# as it would have in a terminal, and its children SIGINT's default.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 SEED = "content/news/2015-10-01-russia-syria.txt"
 
 
