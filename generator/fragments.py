@@ -73,10 +73,8 @@ class Fragments:
     def card(self, url: Url, base: str | None, depth: int, event: Any, heading: int = 3) -> Markup:
         """An event's card, once per event, base, link depth and heading level:
         the timeline, actor, place and story pages all list the same cards."""
-        key_ref = model_ref(event)
-        if key_ref is None:  # not a model event: drawn for this page alone
-            return self._draw(CARD, None, url, {"event": event, "heading": heading})
-        key = (CARD, f"{key_ref}\0{heading}", base or "", depth)
+        key_ref = model_ref(event)  # none: not a model event, drawn for this page alone
+        key = None if key_ref is None else (CARD, f"{key_ref}\0{heading}", base or "", depth)
         return self._draw(CARD, key, url, {"event": event, "heading": heading})
 
     def shared(self, url: Url, base: str | None, depth: int, name: str, **given: Any) -> Markup:

@@ -51,24 +51,26 @@ def records(
     model: SiteModel,
     gdate: Callable[[Any], str],
     hdate: Callable[[Any], str],
-    known: dict[str, Record] | None = None,
+    previous: dict[str, Record] | None = None,
     digests: dict[str, str] | None = None,
+    current: dict[str, Record] | None = None,
 ) -> list[Record]:
     """What search can find: every event and every actor with a page.
 
     `gdate` and `hdate` format an event date the way the pages do
     (render.Formatter): results show both calendars. With `digests` (each
     event's digest: plan.event_digests) an event's record is taken from
-    `known` while its digest holds, and `known` is filled for the next build.
+    `previous` while its digest holds, and every event's goes into `current`
+    for the next build (as events.json's lines are kept: publish/site.py).
     """
     out: list[Record] = []
     for e in model.events:
         key = digests.get(e.id) if digests is not None else None
-        found = known.get(key) if known is not None and key is not None else None
+        found = previous.get(key) if previous is not None and key is not None else None
         if found is None:
             found = _event_record(e, gdate, hdate)
-            if known is not None and key is not None:
-                known[key] = found
+        if current is not None and key is not None:
+            current[key] = found
         out.append(found)
     for a in model.actors:
         if not (a.events or a.reviewed):

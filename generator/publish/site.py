@@ -48,10 +48,10 @@ class Publisher:
     ) -> None:
         """Put everything but the pages and static files into `files`."""
         config_key = repr(config)  # the dates' digits and month names are the config's
-        kept = self._records[1] if self._records[0] == config_key else {}
-        found = records(model, filters["gdate"], filters["hdate"], kept, digests)
-        live = set(digests.values())
-        self._records = (config_key, {k: v for k, v in kept.items() if k in live})
+        previous = self._records[1] if self._records[0] == config_key else {}
+        current: dict[str, Any] = {}
+        found = records(model, filters["gdate"], filters["hdate"], previous, digests, current)
+        self._records = (config_key, current)
         index = self.search.files(found, written)
         for path in index:
             files.take(index, path)  # a shard output/ holds stays there
