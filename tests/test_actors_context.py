@@ -47,7 +47,7 @@ def names(text: str, registry: Registry = HOLDERS) -> list[str]:
         ),
         # a title before the name, set off by commas, with another title between
         (
-            "عاد رئيس مجلس الوزراء، القائد العام للقوات المسلحة، حسن العبيدي، إلى العاصمة",
+            "عاد رئيس الحكومة، وزير الدفاع بالوكالة، حسن العبيدي، إلى العاصمة",
             ["حسن العبيدي"],
         ),
         # the title alone still names its holder

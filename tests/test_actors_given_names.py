@@ -43,7 +43,7 @@ def names(text: str) -> list[str]:
         # after «برئاسة» a person, not an institution's name
         ("أدت الحكومة الجديدة برئاسة حازم رشدان اليمين", ["حازم رشدان"]),
         # after «بن X» a family name with the article ends the chain
-        ("كما تم تعيين خالد بن محمد العطوي نائبا للرئيس", ["خالد بن محمد العطوي"]),
+        ("وقد تقرر تعيين سامي بن علي الحربي مديرا للهيئة", ["سامي بن علي الحربي"]),
         # a nisba family name as a third word, whatever follows
         ("قال إن يوسف شاكر الدليمي متابع شخصيا للقضية", ["يوسف شاكر الدليمي"]),
     ],
@@ -59,7 +59,7 @@ def test_a_given_name_starts_a_person(text: str, want: list[str]) -> None:
         "قال المتحدث إن الطريق سالم تماما",
         "أقيمت الصلاة في صباح العيد",
         # a name inside a place's or an institution's name
-        "أقيمت الصلاة في جامع الإمام تركي بن عبدالله",
+        "أقيمت الصلاة في جامع الإمام فيصل بن تركي",
         "وصل الوفد إلى مطار الملك خالد الدولي",
         "منحت مؤسسة محمد بن راشد جوائزها",
         # a given name alone is no one in particular
@@ -139,13 +139,13 @@ def test_ali_is_a_name_only_before_a_family_name() -> None:
 
 
 def test_a_foreign_family_name_with_a_hamza_is_no_article() -> None:
-    # «ألباريس» folds like «الباريس» but its alef carries a hamza: no article
-    assert names("وتلقى اتصالات من خوسيه مانويل ألباريس وروسيا") == ["خوسيه مانويل ألباريس"]
+    # «ألفاريس» folds like «الفاريس» but its alef carries a hamza: no article
+    assert names("وتلقى اتصالات من خوسيه أنطونيو ألفاريس وروسيا") == ["خوسيه أنطونيو ألفاريس"]
 
 
 def test_a_title_after_a_lineage_chain_is_not_its_family_name() -> None:
-    text = "أعلن الديوان وفاة الشيخ عبدالعزيز بن عبدالله بن محمد آل الشيخ المفتي العام"
-    assert "عبدالعزيز بن عبدالله بن محمد آل الشيخ" in names(text)
+    text = "نعى الديوان الشيخ عبدالرحمن بن صالح بن فهد آل الشيخ المفتي العام"
+    assert "عبدالرحمن بن صالح بن فهد آل الشيخ" in names(text)
 
 
 @pytest.mark.parametrize(
@@ -166,7 +166,7 @@ def test_given_names_with_the_article(text: str, want: list[str]) -> None:
 
 
 def test_a_name_ends_before_a_title_in_apposition() -> None:
-    """«حسين جابري أنصاري مساعد وزير الخارجية»: the third word is the name's
+    """«علي رضا كاظمي مساعد وزير الداخلية»: the third word is the name's
     last when a title follows; «سعادة» is an honorific title."""
     text = "ونقل الرسالة كريم جواد تهراني مساعد وزير الخارجية"
     assert names(text) == ["كريم جواد تهراني"]

@@ -3,12 +3,12 @@ actor already found, read after the readers (`actors.find_actors`).
 
 - A title that names its holder only through the date («وزير الدفاع» alone),
   written right next to a named person, a space or a comma between, is that
-  person's title in apposition («عبدالفتاح السيسي وزير الدفاع», «رئيس مجلس
-  الوزراء، القائد العام …، محمد شياع السوداني»): it names no one else, and
-  the bodies inside it («… رئيس المجلس الأعلى لرابطة …») are part of the role.
+  person's title in apposition («سليم الحداد وزير الدفاع», «رئيس الحكومة،
+  وزير المالية بالنيابة، فلان الفلاني»): it names no one else, and
+  the bodies inside it («… رئيس الهيئة العليا لنقابة …») are part of the role.
   Not after the subject with only a space between: there the title is the
   verb's object («طالب رئيس الحزب فلان رئيسَ الجمهورية بـ…»); nor a title
-  behind a preposition («الملك سلمان لسلطان عمان»): an apposition takes the
+  behind a preposition («الأمير فلان لملك الأردن»): an apposition takes the
   case of its name, a preposition opens another argument.
 - A name in construct with the noun of another event, after a preposition
   of time (`BACKGROUND_AFTER`: «عقب وفاة الأمير فلان», «بعد أداء وزراء
@@ -17,7 +17,7 @@ actor already found, read after the readers (`actors.find_actors`).
   («بعد لقائه الرئيسَ فلان») is the subject's own act, and its other party
   stays an actor.
 - A body named in passing: the source of the news after «وفق/بحسب» and a
-  statement («وفق ما جاء في بيان لوزارة …», «بحسب بلاغ صادر عن …»); the
+  statement («بحسب ما ورد في بيان لهيئة …», «وفقاً لبلاغ صادر عن …»); the
   owner of a thing, behind «ل» right after an indefinite noun («أهداف لحزب
   …», «بيان لوزارة …»: GOLD.md guidelines 5 and 7); a body being made
   («بتشكيل لجنة …», `CREATING`).
@@ -26,8 +26,8 @@ actor already found, read after the readers (`actors.find_actors`).
   in the same clause.
 - A name in construct with a frame or a thing owned (`FRAMES`: «على مستوى
   مجلس …», «نظام الرئيس …», «ميثاق الأمم المتحدة»), a title named alone in
-  another's genitive («مدير ديوان رئيس الجمهورية»), a body's former name
-  («… جبهة النصرة سابقاً»), a ministry taken as a portfolio («وسيتولى وزارة
+  another's genitive («مدير مكتب رئيس الحكومة»), a body's former name
+  («… جبهة الإصلاح سابقاً»), a ministry taken as a portfolio («وسيتولى وزارة
   الخارجية فلان», `TAKING_OFFICE`), and a body behind «ل» after a post in the
   accusative («رئيساً لهيئة الأركان»).
 """
@@ -150,7 +150,7 @@ def in_passing(t: Tokens, found: list[Found], subject_at: int | None) -> list[Fo
 def _framed(t: Tokens, f: Found) -> bool:
     """«على مستوى مجلس …», «لنظام الرئيس …»: in construct with a noun of
     `FRAMES`, or, named by a title alone, with any construct noun («مدير
-    ديوان رئيس الجمهورية»: whose office, not the president acting)."""
+    مكتب رئيس الحكومة»: whose office, not the president acting)."""
     k = f.start
     if k == 0 or not joined(t, k):
         return False
@@ -165,7 +165,7 @@ def _framed(t: Tokens, f: Found) -> bool:
 
 
 def _former(t: Tokens, f: Found) -> bool:
-    """«هيئة … / جبهة النصرة سابقاً»: a body's former name, not another body."""
+    """«حزب التقدم، جبهة الإصلاح سابقاً»: a body's former name, not another body."""
     return f.end < len(t.words) and t.words[f.end] == "سابقا"
 
 
@@ -233,7 +233,7 @@ _NOT_OWNERS = HEADS_CONSTRUCT | HEADS_DEFINITE | _SAYINGS
 
 
 def _source(t: Tokens, k: int) -> bool:
-    """«وفق ما جاء في بيان لوزارة …»: «وفق/بحسب» and a statement at most six
+    """«بحسب ما ورد في بيان لهيئة …»: «وفق/بحسب» and a statement at most six
     words before word k, in the same clause."""
     words = t.words
     for j in range(k - 1, max(-1, k - 7), -1):
@@ -257,8 +257,8 @@ def _comma(t: Tokens, k: int) -> bool:
 
 def _titles_between(t: Tokens, end: int, start: int, alias_starts: frozenset[str]) -> bool:
     """Whether a phrase ending before word `end` is followed by one starting
-    at word `start` with only spaces, commas and titles between them («حمدان
-    بن محمد، ولي عهد دبي نائب رئيس مجلس الوزراء»: «ولي عهد دبي» names no one
+    at word `start` with only spaces, commas and titles between them («خليفة
+    بن حمد، ولي عهد المنامة نائب رئيس مجلس الوزراء»: «ولي عهد المنامة» names no one
     and is read over)."""
     if end == 0 or start < end or start >= len(t.words):
         return False

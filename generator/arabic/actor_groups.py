@@ -161,8 +161,8 @@ def _doing(head: str, t: Tokens, i: int) -> bool:
     return MASDAR.match(head) is not None and joined(t, i + 1) and t.words[i + 1] in CONSTRUCT_NOUNS
 
 
-# People through whom an institution speaks: «كشف مسؤول في وزارة الخارجية».
-# and members of it: «الدول الأعضاء في منظمة التعاون الإسلامي».
+# People through whom an institution speaks: «قال مسؤول في وزارة المالية».
+# and members of it: «الدول الأعضاء في الاتحاد الأفريقي».
 _SPEAKING_FOR = frozenset(
     (
         *("مسوول", "مسوولون", "مسوولين", "مسوولو", "مسووله", "مصدر", "مصادر", "متحدث", "ناطق"),

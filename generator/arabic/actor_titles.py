@@ -1,4 +1,4 @@
-"""People by their titles: «وزير الخارجية الروسي سيرغي لافروف», «الرئيس السوري»
+"""People by their titles: «وزير الخارجية البرازيلي ماورو فييرا», «الرئيس السوري»
 alone (resolved through the registry's dated roles), «المتحدث باسم …، حسن ناظم،»;
 and people with no title, by a given name («أدى محمد شياع السوداني اليمين»).
 
@@ -33,7 +33,7 @@ from generator.arabic.words_names import (
 
 def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
     if i > 0 and joined(t, i) and not FACILITIES.isdisjoint(stems(t.words[i - 1])):
-        return i, []  # «بمطار الملك خالد الدولي»: a place's name, not a person
+        return i, []  # «بمطار الأمير نايف الدولي»: a place's name, not a person
     end, segments = phrases.title(t, i, q, reg.alias_starts)
     registered_title = reg.role_end(t, i)
     if registered_title is not None and registered_title[0] > end:
@@ -44,12 +44,12 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
         body = _registered_body(t, i + 1, reg) if head in HEADS_CONSTRUCT else i + 1
         if body == i + 1:
             return i, []
-        end, segments = body, [(i, body, head)]  # «زعيم جماعة أنصار الله»
+        end, segments = body, [(i, body, head)]  # «زعيم جماعة الإخوان»
     head = segments[0][2]
     if _post_of(t, i, head):
         return end, []
     if joined(t, end) and t.words[end][:1] == "ل":
-        end = _registered_body(t, end, reg)  # «رئيس المجلس الأعلى لرابطة العالم …»
+        end = _registered_body(t, end, reg)  # «رئيس الهيئة العليا لاتحاد الكتاب …»
     title_text = phrases.surface(t, i, end, head)
     inside = _inside(t, i + 1, end, reg, on, q)
     hit = reg.match(t, end, clitics=False) if follows(t, end) else None
@@ -119,11 +119,11 @@ def _inside(
     t: Tokens, i: int, end: int, reg: Registry, on: dt.date | None, q: dict[int, int]
 ) -> list[Found]:
     """Bodies inside a title's words that act with the person it names: a
-    quoted name («رئيسة مجلس إدارة شركة "…" فلانة»), or a registered body
+    quoted name («المديرة العامة لمؤسسة "…" فلانة»), or a registered body
     the sentence brings back by its head noun («رئيس هيئة التنسيق فلان، أن
     الهيئة …»). Any other body there is the role's («الأمين العام لجامعة
     الدول العربية فلان», «قائد الجيش … المشير فلان»): the person acts. A
-    person there is part of the role («مستشار خادم الحرمين الشريفين»)."""
+    person there is part of the role («مستشار الرئيس الفرنسي»)."""
     out: list[Found] = []
     alias_starts = reg.alias_starts
     while i < end:

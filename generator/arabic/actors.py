@@ -26,7 +26,7 @@ index the longest of these wins (ties in this order):
 A body inside a title is the role's, not an actor («الأمين العام لجامعة
 الدول العربية فلان»), unless it is quoted or the sentence brings it back by
 its head noun («رئيس هيئة التنسيق فلان، أن الهيئة …»); a registered person
-there is part of the role («مستشار خادم الحرمين الشريفين»). A news agency
+there is part of the role («مستشار الرئيس الفرنسي»). A news agency
 («وكالة الأنباء …») reports the event: a source, not an actor. People listed
 after «كل من» are read by their shape (`actor_lists`).
 
@@ -174,7 +174,7 @@ def _ends(t: Tokens, actors: Sequence[ActorMention]) -> set[int]:
 
 
 def _names_a_thing(t: Tokens, f: Found, quoted: dict[int, int]) -> bool:
-    """«عملية "سهام الجنوب"», «بالمركز الدولي للمؤتمرات "عبد اللطيف رحال"»: a
+    """«عملية "سهام الجنوب"», «بالمركز الثقافي "خليل مطران"»: a
     person's name in quotes right after a noun names that operation or
     building. Not after a title, a verb, punctuation, «المدعو» (the man) or
     «برئاسة/بحضور» (headed by, attended by)."""
@@ -295,7 +295,7 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
     """The predecessor, the inviter, the owner (`NOT_ACTOR_AFTER`); a person
     named right after «بن/بنت», who is someone's father, not an actor; and an
     institution that is only a meeting's venue or owner (`MEETINGS`, up to
-    three words back: «القمة الرابعة عشرة لمنظمة …», GOLD.md guideline 5)."""
+    three words back: «الدورة العادية الثالثة لمجلس …», GOLD.md guideline 5)."""
     start = f.start
     before = [
         w[1:] if w[:1] == "و" and len(w) > 4 else w for w in t.words[max(0, start - 2) : start]
@@ -319,7 +319,7 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
         and t.words[start][:1] == "و"
         and _for_a_country(t.words[start - 1])
     ):
-        return True  # «الدعم الفرنسي للعراق والجيش العراقي»: who the support is for
+        return True  # «الدعم الروسي لسوريا والجيش السوري»: who the support is for
     if start > 0 and joined(t, start) and DUALS.get(t.words[start - 1]) in HEADS_CONSTRUCT:
         return True  # «عضوا مجلس القيادة»: two members' post, the body is their role's
     k = start - 1

@@ -194,7 +194,7 @@ _BY_FIRST = _index()
 _FIRSTS = frozenset(_BY_FIRST)
 _COUNTRIES_BY_FIRST = _index(COUNTRY_NAMES)
 # «أن»/«إن» (folded) and «كان» open a clause whose subject may come first: «أن
-# العراق عطّل», «وكانت إسرائيل قد استهدفت».
+# العراق عطّل», «وكانت تركيا قد أعلنت».
 _CLAUSE_OPENERS = frozenset(("ان", "بان", "وان", "لان")) | KANA
 # The words a country in a chain can be written as: its first word, or that
 # word after a coordinating «و».
@@ -240,7 +240,7 @@ def acting_countries(
 
 def _after_adverbial(t: Tokens, start: int) -> int | None:
     """The first verb, when a comma sets off what comes before it: a fronted
-    adverbial («منذ مساء السبت الماضي، أطلقت الولايات المتحدة …»), after
+    adverbial («منذ صباح الأحد الماضي، أعلنت فرنسا …»), after
     which the verb and its subject come in their usual order."""
     words = t.words
     for m in range(start + 1, len(words)):

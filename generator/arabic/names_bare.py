@@ -18,7 +18,7 @@ def bare_name(t: Tokens, j: int) -> tuple[int, str] | None:
     """A person named with no title before: a given name (after «و» in a list)
     and at least one more name word. A given name that is also a common word
     («سعيد», «صباح», «علي») needs a given or family name after it. Not a name
-    inside a place's or an institution's («جامع الإمام تركي بن عبدالله»,
+    inside a place's or an institution's («جامع الإمام فيصل بن تركي»,
     «مؤسسة محمد بن راشد»). Returns the end and the first word's stem."""
     w = t.words[j]
     if w == "ولد":
@@ -73,7 +73,7 @@ def _ould(t: Tokens, j: int) -> tuple[int, str] | None:
 
 
 def name_between_commas(t: Tokens, j: int) -> int:
-    """«المتحدث باسم مجلس الوزراء، حسن ناظم، في …»: a name set off by commas
+    """«المتحدث باسم الحكومة، سامي نصار، في …»: a name set off by commas
     after a title. Two words at least and a comma (or the end) after them, so
     that «وزير الخارجية، عقب لقائه …» stays a title alone."""
     if (

@@ -48,7 +48,7 @@ _UNMARKED = str.maketrans(
     )
     | {ord("_"): " ", ord("#"): " "}  # a hashtag's words: «#سامي_الحسن»
 )
-# Nouns that continue a title after «و» («وزير الخارجية وشؤون المغتربين»); an
+# Nouns that continue a title after «و» («وزير الإعلام وشؤون الشباب»); an
 # organisation's head there starts the next actor («الرئاسة السورية وهيئة …»).
 _CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - frozenset(("حكومه", "قوات", "جيش", "وزراء"))
 _CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
@@ -121,7 +121,7 @@ def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
             if proper_complement(t, k, masculine=False) > k:
                 return k + 1
         if k > done and t.words[k - 1] in NAMED_BY_WHAT_THEY_DO:
-            return task_chain(t, k) if task_chain(t, k) > k else done  # «رئيس مجلس نواب الشعب»
+            return task_chain(t, k) if task_chain(t, k) > k else done  # «رئيس مجلس أمناء الجامعة»
         break
     return done
 
@@ -143,7 +143,7 @@ def task_chain(t: Tokens, k: int) -> int:
             return k
         w = t.words[m]
         if w in _MONTHS and t.words[m - 1] == "شهر":
-            return m + 1  # «لجنة استطلاع رؤية هلال شهر رمضان»: a month's name is definite
+            return m + 1  # «لجنة تحري هلال شهر شوال»: a month's name is definite
         if is_definite(w):
             ok = m > k and w not in NATIONALITIES and w not in _NOT_GENITIVE
             return m + 1 if ok and name_word(w) else k
@@ -202,7 +202,7 @@ def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = Fa
     while k < n and not brk[k - 1]:
         w = words[k]
         if k + 1 < n and not brk[k] and words[k + 1] in LINEAGE:
-            break  # «الأمير تركي بن عبدالله»: a first name, not «Turkish»
+            break  # «الأمير تركي بن فهد»: a first name, not «Turkish»
         if (
             w in NATIONALITIES
             or w in TITLE_ADJECTIVES
@@ -266,13 +266,13 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
     w = t.words[k]
     if w.startswith("لل") and len(w) > 4:
         end = adjectives(t, k + 1, alias_starts)
-        if "ال" + w[2:] in HEADS_DEFINITE:  # «… للأمين العام للأمم المتحدة»: his, of it
+        if "ال" + w[2:] in HEADS_DEFINITE:  # «… للمبعوث الخاص للاتحاد الأوروبي»: his, of it
             return _destination(t, end, alias_starts)
         return end
     if w[:1] == "ل" and w[1:] in PLACES:
         return k + 1
     if w[:1] == "ل" and (w[1:] in CONSTRUCT_NOUNS or w[1:] in HEADS_CONSTRUCT):
-        # «النائب الأول لرئيس مجلس الوزراء»: a title of a title is one role
+        # «النائب الثاني لرئيس الحكومة»: a title of a title is one role
         end = genitive(t, k + 1, {})
         return adjectives(t, end, alias_starts) if end > k + 1 else k
     if w in ("الي", "لدي") and joined(t, k + 1):  # «السفير … لدى المملكة المتحدة»
@@ -291,7 +291,7 @@ def title(
 ) -> tuple[int, list[tuple[int, int, str]]]:
     """A title from word i: its end, and its segments as (start, end, head stem).
 
-    Segments chain without punctuation: «نائب رئيس مجلس الوزراء وزير الخارجية»,
+    Segments chain without punctuation: «نائب رئيس الحكومة وزير المالية»,
     «صاحب السمو الشيخ», «السيد الرئيس الدكتور».
     """
     segments: list[tuple[int, int, str]] = []

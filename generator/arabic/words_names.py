@@ -106,7 +106,7 @@ ORG_HEADS_DEFINITE = _set(
     المخابرات الاستخبارات البحريه الديوان الطيران الدفاع الوقف"""
 )
 # Definite heads that name an organisation with an adjective and a complement
-# after «ل» («الجمعية العامة للأمم المتحدة», «المكتب الإعلامي لرئيس الوزراء»,
+# after «ل» («الهيئة العليا للانتخابات», «المكتب الإعلامي لرئيس الوزراء»,
 # «الجبهة الشعبية للتحرير»); with the adjective alone («المكتب الإعلامي») they
 # are too vague to be anyone.
 ORG_HEADS_COMPLEMENT = _set(
@@ -157,7 +157,7 @@ QUOTE_CONTEXT_BEFORE = _set(
 )
 QUOTE_CONTEXT_AFTER = _set("الارهابي الارهابيه المتطرف المتطرفه المسلح المسلحه المعارض المعارضه")
 # The words right before a name that make it no actor of the event: the one
-# an official succeeds («خلفاً لأحمد أبو الغيط»), the host who invited («تلبيةً
+# an official succeeds («خلفاً لسليم الحداد»), the host who invited («تلبيةً
 # لدعوة من …», «بدعوة كريمة من …»). Each a tuple of the words before, in order.
 # The owner after «التابعة لـ» / «تتبع» («الهيئة التابعة للوزارة», «قناة تتبع
 # الحركة») is not who acts: the body that belongs to it is.
@@ -172,7 +172,7 @@ NOT_ACTOR_AFTER = frozenset(
     )
 )
 # Meetings an institution is only the venue or the owner of («القمة العربية
-# لمنظمة …», «خلال جلسة لمجلس الوزراء», «انتخابات مجلس النواب»: GOLD.md, 5).
+# لمنظمة …», «خلال جلسة لمجلس النواب», «انتخابات مجلس النواب»: GOLD.md, 5).
 MEETINGS = _set(
     """قمه قمتي القمه اجتماع الاجتماع اجتماعات جلسه الجلسه جلسات دوره الدوره موتمر الموتمر
     انتخابات الانتخابات"""
