@@ -17,11 +17,13 @@ import re
 from generator.arabic.date_patterns import B, alt
 from generator.arabic.date_resolve import DateValue
 from generator.arabic.date_words import (
+    ATTRIBUTION,
     BACKGROUND,
     COMING,
     DECIDING,
     FRAMING_VERBS,
     PREPARING,
+    RELATIVES,
     STATEMENTS,
 )
 from generator.arabic.normalize import normalize
@@ -40,6 +42,10 @@ _DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
 _PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
 _BACKGROUND = re.compile(rf"{B}و?(?:{alt(BACKGROUND)})(?!\w)")
 _CLAUSE = re.compile(r"[.،,؛:!?؟]")
+# «حسبما أفاد بيان … أمس»: the words that name a source, up to eight words before a date.
+_ATTRIBUTION = re.compile(rf"{B}[وف]?(?:{alt(ATTRIBUTION)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
+# A relative pronoun right before a verb: the verb is the relative clause's.
+_RELATIVE = re.compile(rf"{B}(?:{alt(RELATIVES)})\s+$")
 # The sentence's first Arabic word, when it is an imperfective «ي…» verb.
 _OPENING_VERB = re.compile(r"[^\u0621-\u064a]*[وف]?(ي[\u0621-\u064a]{2,})(?![\u0621-\u064a])")
 _FRAMING = frozenset(map(normalize, FRAMING_VERBS)) | {"يوم"}
@@ -72,8 +78,8 @@ def _future(folded: str, s: int) -> bool:
     verb is a coming act («سيغادر», «يعقد»), and no decision or preparation is
     reported before the date («أعلنت … أن …», «قررت …», «تستعد …», «ذكر بيان …»)."""
     if not (
-        _COMING.search(folded)
-        or (_FUTURE.search(folded) and not _REPORTED.match(folded))
+        _unbound(_COMING, folded)
+        or (_unbound(_FUTURE, folded) and not _REPORTED.match(folded))
         or _opens_on_a_verb(folded)
     ):
         return False
@@ -84,21 +90,40 @@ def _future(folded: str, s: int) -> bool:
     )
 
 
+def _unbound(pattern: re.Pattern[str], folded: str) -> bool:
+    """Whether `pattern` finds a verb that is not a relative clause's: in «أفاد
+    … بصدور مرسوم … برئاسة البرهان الذي سيؤدي القسم صباح الأربعاء» the coming
+    oath describes a noun, and the sentence reports the decree."""
+    for m in pattern.finditer(folded):
+        if _RELATIVE.search(folded, max(0, m.start() - 10), m.start()) is None:
+            return True
+    return False
+
+
 def check_calendars(
     values: list[tuple[DateValue, bool, int]], ends: list[int], folded: str, warnings: list[str]
-) -> None:
+) -> set[int]:
     """A Hijri day and a Gregorian day written as one date must be one day.
-    A day apart is a local sighting; said, not corrected (the Gregorian wins)."""
+    A day apart is a local sighting; said, not corrected (the Gregorian wins).
+
+    Returns the ids of the Hijri days restated in the Gregorian calendar
+    («… 1439 هـ الموافق 20 غشت 2018»): the Gregorian day stands for both, even
+    when a local sighting puts the Hijri one on the story's date and the
+    Gregorian one after it."""
+    restated: set[int] = set()
     for (a, _, _), end, (b, _, s) in zip(values, ends, values[1:], strict=False):
         if a.precision != "day" or b.precision != "day" or a.calendar == b.calendar:
             continue
         if a.basis != "explicit" or b.basis != "explicit" or s - end > 30:
             continue
-        if not _LINK.fullmatch(folded, end, s) and not folded.startswith("يوم", s):
+        linked = _LINK.fullmatch(folded, end, s) is not None or folded.startswith("يوم", s)
+        if not linked:
             gap = folded[end:s]
             if any(ch.isdigit() for ch in gap) or "." in gap or len(gap.split()) > 3:
                 continue
         hijri, greg = (a, b) if a.calendar == "hijri" else (b, a)
+        if linked:
+            restated.add(id(hijri))
         days = (greg.start - hijri.start).days
         if days:
             warnings.append(
@@ -106,6 +131,7 @@ def check_calendars(
                 f"gives {greg.written!r}: {abs(days)} day{'s' if abs(days) > 1 else ''} apart "
                 + ("(a local sighting?)" if abs(days) <= 2 else "(check both dates)")
             )
+    return restated
 
 
 def _opens_on_a_verb(folded: str) -> bool:
@@ -157,13 +183,14 @@ def event_date(
                 coming.append((v, s))
             continue
         free.append((v, s))
-    if coming and all(v.basis == "weekday" for v, _ in free):
+    if coming and all(v.basis == "weekday" or _sourced(folded, s) for v, s in free):
         # Only coming days, or bare weekdays besides («تبدأ الإجازة يوم الثلاثاء 24
         # صفر، وتشمل يومي الأربعاء والخميس»): the sentence is about what will
         # happen, and its first coming day is its main verb's («يغادر غداً الجمعة
         # … ليعود يوم 27 مايو»); that day restated in the other calendar right
         # after it is the same date, and the Gregorian one is exact (a bare
-        # weekday after it is a later day, not a restatement).
+        # weekday after it is a later day, not a restatement). A day named with
+        # the source («حسبما أفاد بيان أمس») is when it was said, not the event's.
         coming.sort(key=lambda f: f[1])
         first = coming[0][1]
         same = [f for f in coming if f[1] - first < 50]
@@ -188,7 +215,7 @@ def event_date(
         free,
         key=lambda f: (
             f[1] > clause_end,
-            id(f[0]) in datelines or _background(folded, f[1]),
+            id(f[0]) in datelines or _background(folded, f[1]) or _sourced(folded, f[1]),
             _rank(f[0]),
             f[0].calendar != "gregorian",
             f[0].span,
@@ -203,3 +230,14 @@ def _background(folded: str, s: int) -> bool:
     for last in _CLAUSE.finditer(folded, lo, s):  # noqa: B007 - the last one is wanted
         pass
     return _BACKGROUND.search(folded, last.end() if last else lo, s) is not None
+
+
+def _sourced(folded: str, s: int) -> bool:
+    """Whether the date at `s` is in the clause that names the source
+    («…، حسبما أفاد بيان للوزارة أمس», «وفق ما نقلته الوكالة الأحد»): when the
+    source spoke, not when the event was."""
+    lo = max(0, s - 80)
+    last = None
+    for last in _CLAUSE.finditer(folded, lo, s):  # noqa: B007 - the last one is wanted
+        pass
+    return _ATTRIBUTION.search(folded, last.end() if last else lo, s) is not None

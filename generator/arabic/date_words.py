@@ -283,6 +283,9 @@ COMING = [
     "تحيي",
     "يصوت",
     "تصوت",
+    # «سيقوم الوزير بزيارة …», «يقوم … هذا الثلاثاء بزيارة عمل»
+    "يقوم",
+    "تقوم",
     "يلقي",  # not «تُلقي»: folded, it is «تلقّى» (received), a past verb news writes daily
     "يبث",
 ]
@@ -293,19 +296,17 @@ BEING = ["يكون", "تكون"]
 # coming act is an announcement, dated on itself, as «أعلن» is (a leak, «كشفت
 # مصادر أن …», is not: the coming act is the news).
 STATEMENTS = ["بيان", "بلاغ", "تعميم"]
+# Relative pronouns: a coming verb right after one («الوزير الذي سيصل الأحد») tells
+# what a noun will do, not what the sentence reports.
+RELATIVES = ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"]
+# The words that name a source: a date in their clause is when the source spoke
+# («…، حسبما أفاد بيان للوزارة أمس»), not when the event was.
+ATTRIBUTION = ["حسبما", "حسب ما", "بحسب ما", "وفق ما", "وفقما", "وفقا لما", "طبقا لما", "كما أفاد"]
 # A date in a relative clause or a pluperfect one tells the background, not the
 # event, when the main clause has its own: «استقبل الرئيس أمس السفير الذي وصل في
 # 2 مارس», «… وكان قد ولد في 3 مايو 1944».
 BACKGROUND = [
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذين",
-    "اللتين",
-    "اللذان",
-    "اللتان",
-    "اللواتي",
-    "اللاتي",
+    *RELATIVES,
     "كان قد",
     "كانت قد",
     # what the event follows or precedes: «عاد الهدوء أمس عقب اشتباكات اندلعت في
@@ -324,5 +325,8 @@ PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ
 # A date after these, in the same clause, is the anniversary's, not the event's:
 # «بمناسبة الذكرى الثالثة للحراك الذي انطلق مطلع أكتوبر 2019».
 ANNIVERSARY = ["الذكرى", "ذكرى", "لذكرى", "بذكرى", "الذكريات"]
+# «بمناسبة مرور عامين على …»: a date after this, a span and «على» is what the time
+# is counted from, not the event's.
+ELAPSED = ["مرور", "بمرور"]
 # A negated sentence names no event at its «منذ» date: «لم تجتمع الحكومة منذ 12 أكتوبر».
 NEGATIONS = ["لم", "لا", "لن", "ما", "ليس", "ليست"]

@@ -80,6 +80,7 @@ from generator.arabic.date_scan import DROP, fold, original, scan
 from generator.arabic.date_words import (
     ANNIVERSARY,
     BEING,
+    ELAPSED,
     NEGATIONS,
     NOT_EVENT,
 )
@@ -97,7 +98,7 @@ class DateFinding:
 
 
 # Context rules for choosing the event's date.
-_NOT_EVENT_RE = re.compile(rf"{B}(?:{alt(NOT_EVENT)})\s*(?:يوم\s+)?$")
+_NOT_EVENT_RE = re.compile(rf"{B}[وف]?(?:{alt(NOT_EVENT)})\s*(?:يوم\s+)?$")
 _NOT_EVENT_ENDS = tuple({normalize(w).split()[-1] for w in NOT_EVENT})
 # «منذ أن كلّفه الملك في 7 …», «ما بعد تاريخ الـ 22 …»: governed from a few words away,
 # as long as no clause break comes between.
@@ -118,12 +119,19 @@ _SINCE_START = re.compile(
     r"|اواخر|نهايه|مساء|صباح|ظهر|فجر|ليله|يوم|شهر|عام|سنه)\s+)?$"
 )
 _CLAUSE = re.compile(r"[.،,؛:!?؟]")
+# «من الخميس وحتى 5 سبتمبر», «منذ 2019 إلى 2022»: between a range's start and its end.
+_UNTIL = re.compile(r"[\s،,]*و?(?:حتي|الي(?:\s+غايه)?|لغايه)\s+(?:يوم\s+)?")
 # «يذكر أن …», «الجدير بالذكر أن …»: a frame for background, not a reported speech.
 _FRAME = re.compile(r"\W*و?(?:يذكر|يشار الي|(?:ال)?جدير بالذكر|معلوم)\s+ان(?!\w)")
 # «منذ الحرب بين إسرائيل وحزب الله في صيف عام 2006»: «منذ» governs from further
 # away than other words, as long as no clause break comes between.
 _SINCE_FAR = re.compile(r"(?<!\w)و?منذ(?:\s+[^\s،,.؛:]+){0,9}\s*$")
 _ANNIVERSARY = re.compile(rf"{B}(?:{alt(ANNIVERSARY)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
+# «بمناسبة مرور عامين على تسلمه مهامه في 13 مارس 2023»: the date of what the
+# time is counted from, not the event's.
+_ELAPSED = re.compile(
+    rf"{B}(?:{alt(ELAPSED)})\s+(?:[^\s،,.؛:]+\s+){{1,3}}?علي(?:\s+[^\s،,.؛:]+){{0,8}}\s*$"
+)
 _SAME = re.compile(r"[\s،,(/\-–]*(?:ال)?(?:موافق|مقابل)?\s*ل?\s*\(?\s*")
 _THAT_IS = re.compile(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
 # What `fold` drops and `tokenize` takes for a break between words (harakat
@@ -140,11 +148,12 @@ def find_date(
     folded, dropped = fold(text)
     warnings: list[str] = []
     # «منذ …» or «الذكرى …» far before a date: most sentences have neither
-    far = "منذ" in folded or "ذكر" in folded
+    far = "منذ" in folded or "ذكر" in folded or "مرور" in folded
     values: list[tuple[DateValue, bool, int]] = []  # value, governed, where in `folded`
     ends: list[int] = []  # where each value ends in `folded`
     anchored: set[int] = set()
     started: set[int] = set()  # values right after «منذ»
+    until: set[int] = set()  # the ends of ranges begun by one of those
     previous, previous_governed, previous_dateline = 0, False, False
     datelines: set[int] = set()  # «الدوحة في 6 مارس /قنا/ …»: the wire's own date
     coming: dt.date | None = None  # the latest day after the story's named so far
@@ -161,7 +170,7 @@ def find_date(
             while span[1] < len(text) and DROP.match(text[span[1]]):  # a final tatweel: «هـ»
                 span = (span[0], span[1] + 1)
         make = Make(text[span[0] : span[1]], span)
-        ahead = _yearless(c.groups) and _ahead(folded, s)
+        ahead = _yearless(c.groups) and (_ahead(folded, s) or _leads_coming(folded, s))
         value = resolve(c, reference, today, hijri_adjust, make, warnings, ahead)
         # A governing word governs the nearest date after it, not every later one,
         # but a date restated in the other calendar («… (23 أبريل 2025)») shares it.
@@ -207,25 +216,35 @@ def find_date(
             and _SINCE_START.search(folded, max(0, s - 30), s)
         ):
             started.add(id(value))
+        elif (
+            governed
+            and ends
+            and id(values[-1][0]) in started
+            and _UNTIL.fullmatch(folded, ends[-1], s)
+        ):
+            until.add(id(value))  # «اعتبارا من الخميس وحتى 5 سبتمبر»: where the range ends
         values.append((value, governed, s))
         ends.append(e)
     if not values:
         return DateFinding(None, [], warnings)
     if len(values) > 1:
-        _check_calendars(values, ends, folded, warnings)
+        restated = _check_calendars(values, ends, folded, warnings)
+        if restated:  # the Gregorian day of a date written in both calendars stands for it
+            values = [(v, governed or id(v) in restated, s) for v, governed, s in values]
+    begun = [f for f in values if id(f[0]) not in until] if until else values
     if (
-        len(values) == 1
-        and id(values[0][0]) in started
-        and not _NEGATED.search(folded, 0, values[0][2])
-        and (values[0][2] < _that(folded) or _FRAME.match(folded) is not None)
-        and not _DECIDING.search(folded, 0, values[0][2])
-        and (reference is None or values[0][0].start <= reference)
+        len(begun) == 1
+        and id(begun[0][0]) in started
+        and not _NEGATED.search(folded, 0, begun[0][2])
+        and (begun[0][2] < _that(folded) or _FRAME.match(folded) is not None)
+        and not _DECIDING.search(folded, 0, begun[0][2])
+        and (reference is None or begun[0][0].start <= reference)
     ):
         # «منذ أيار الماضي، تدار …»: the sentence's only date is when what it
         # reports began; «لم تجتمع منذ 12 أكتوبر» says nothing happened since,
         # «قال إن القوات باقية منذ …» reports a state, not an event, and
         # «أعلنت … أنها ستبدأ من يوم …» announces: the announcement is the event.
-        return DateFinding(values[0][0], [], warnings)
+        return DateFinding(begun[0][0], [v for v, _, _ in values if v is not begun[0][0]], warnings)
     if (
         len(values) == 1
         and not values[0][1]
@@ -249,11 +268,14 @@ def _may_govern(before: str) -> bool:
 
 
 def _far(folded: str, lo: int, s: int) -> bool:
-    """«منذ …» or «الذكرى …» up to nine words before the date, in its clause,
-    with no other date between (from `lo`, the end of the one before)."""
+    """«منذ …», «الذكرى …» or «مرور عامين على …» up to nine words before the
+    date, in its clause, with no other date between (from `lo`, the end of
+    the one before)."""
     if folded.find("منذ", lo, s) >= 0 and _SINCE_FAR.search(folded, lo, s):
         return True
-    return folded.find("ذكر", lo, s) >= 0 and _ANNIVERSARY.search(folded, lo, s) is not None
+    if folded.find("ذكر", lo, s) >= 0 and _ANNIVERSARY.search(folded, lo, s) is not None:
+        return True
+    return folded.find("مرور", lo, s) >= 0 and _ELAPSED.search(folded, lo, s) is not None
 
 
 def _since_words(before: str) -> bool:
