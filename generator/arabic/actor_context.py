@@ -40,21 +40,24 @@ from generator.arabic import phrases
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
 from generator.arabic.mentions import Found
 from generator.arabic.normalize import normalize
-from generator.arabic.words_names import (
+from generator.arabic.words_context import (
     BACKGROUND_AFTER,
-    CONSTRUCT_NOUNS,
     CREATING,
-    DATE_WORDS,
     ENCOUNTERS,
     FRAMES,
-    HEADS_CONSTRUCT,
-    HEADS_DEFINITE,
     INVITATION,
+    SAYINGS,
     SOURCE_PREPOSITIONS,
     SPANS_OF_TIME,
     STATEMENTS,
-    STOP,
     TAKING_OFFICE,
+)
+from generator.arabic.words_names import (
+    CONSTRUCT_NOUNS,
+    DATE_WORDS,
+    HEADS_CONSTRUCT,
+    HEADS_DEFINITE,
+    STOP,
     TITLE_ADJECTIVES,
 )
 
@@ -226,10 +229,7 @@ def _owner(t: Tokens, f: Found) -> bool:
     )
 
 
-# «في بيان لوزارة …», «في كلمة لرئيس …»: what a body or a person says is
-# theirs to say; the speaker acts (unless a source preposition reports it).
-_SAYINGS = frozenset(("بيان", "بلاغ", "تصريح", "تصريحات", "كلمه", "تغريده"))
-_NOT_OWNERS = HEADS_CONSTRUCT | HEADS_DEFINITE | _SAYINGS
+_NOT_OWNERS = HEADS_CONSTRUCT | HEADS_DEFINITE | SAYINGS
 
 
 def _source(t: Tokens, k: int) -> bool:

@@ -14,23 +14,28 @@ from generator.arabic import phrases
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
 from generator.arabic.mentions import Found, discovered, registered
-from generator.arabic.names import MASDAR
+from generator.arabic.names_shapes import MASDAR
 from generator.arabic.registry import Kind, Registry
+from generator.arabic.words_context import ATTRIBUTION, GOVERNING, LOCATIVE, SPEAKING_FOR
 from generator.arabic.words_names import (
-    ATTRIBUTION,
     CONSTRUCT_NOUNS,
     DATE_WORDS,
     DUALS,
     GROUP_HEADS,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
+    HOUSES,
     KIN_HEADS,
+    NAMED_BY_WHAT_THEY_DO,
+    NEWS,
     ORG_HEADS,
     ORG_HEADS_COMPLEMENT,
     ORG_HEADS_DEFINITE,
     ORG_HEADS_SUBJECT_ONLY,
     ORG_STOP,
+    PASSING,
     PREMISES,
+    PRESIDENCY_OF,
     PROPER_NAME_HEADS,
     QUOTE_CONTEXT_AFTER,
     QUOTE_CONTEXT_BEFORE,
@@ -38,28 +43,16 @@ from generator.arabic.words_names import (
     SEATS,
     STOP,
     TITLE_ADJECTIVES,
+    VERBAL_HEADS,
 )
 
 DUAL_STARTS = frozenset(DUALS)
-# «دار الإفتاء الليبية»: a house, a body only with a genitive and a nationality.
-_HOUSES = frozenset(("دار",))
-ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE | ORG_HEADS_COMPLEMENT | _HOUSES
-# «رئاسة X» is an office («تولى رئاسة البلاد», «برئاسة الدكتور …») unless X is
-# the state or the government: then it is the presidency, an institution.
-# Adjectives that say when, not which: «المجلس الجديد للنهوض» names no one.
-_PASSING = frozenset(("الجديد", "الجديده", "السابق", "السابقه", "الاسبق", "المكلف", "الحالي"))
-_PRESIDENCY_OF = frozenset(("الجمهوريه", "الحكومه", "الوزراء", "الدوله"))
-_NEWS = frozenset(("الانباء", "للانباء", "انباء"))
+ORG_STARTS = ORG_HEADS | ORG_HEADS_DEFINITE | ORG_HEADS_COMPLEMENT | HOUSES
 _SEAT_TAILS: dict[str, list[tuple[str, ...]]] = {}
 for _seat_name in sorted(SEATS, key=lambda s: -len(s.split())):
     _first, *_rest = _seat_name.split()
     _SEAT_TAILS.setdefault(_first, []).append(tuple(_rest))
 SEAT_STARTS = frozenset(_SEAT_TAILS)
-# Heads that are verbal nouns too («تنظيم»: organising): unregistered and
-# behind a preposition, the act and its object, not a group.
-_VERBAL_HEADS = frozenset(("تنظيم",))
-_GOVERNING = frozenset(("عن", "علي", "في", "الي", "من", "حول", "بشان", "خلال", "اجل"))
-_LOCATIVE = frozenset(("في", "الي", "من", "داخل", "امام", "قرب", "خارج", "حتي"))
 
 
 def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
@@ -70,7 +63,7 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             if head in PREMISES and i > 0 and (t.words[i - 1] == "في" or head != t.words[i]):
                 return i, []  # «في ديوان الإمارة», «بديوان …»: where, not who
             end = phrases.genitive(t, i + 1, q)
-            if end == i + 1 and head in phrases.NAMED_BY_WHAT_THEY_DO:
+            if end == i + 1 and head in NAMED_BY_WHAT_THEY_DO:
                 end = phrases.task_chain(t, i + 1)  # «لجنة تقصي الأهلة»
             if end == i + 1 and head in PROPER_NAME_HEADS:
                 end = phrases.proper_complement(t, i + 1, masculine=not head.endswith("ه"))
@@ -79,7 +72,7 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             if end == i + 1 or t.words[end - 1] in HEADS_DEFINITE:  # «برئاسة الدكتور»
                 return i, []
             if head == "رياسه" and (
-                head != t.words[i] or not _PRESIDENCY_OF.intersection(t.words[i + 1 : end])
+                head != t.words[i] or not PRESIDENCY_OF.intersection(t.words[i + 1 : end])
             ):
                 return i, []
             if head in ORG_HEADS_SUBJECT_ONLY and not (i > 0 and is_verb(t.words[i - 1])):
@@ -88,14 +81,14 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
             end = phrases.complement(t, end, reg.alias_starts)  # «… المستقلة للانتخابات»
         elif head in ORG_HEADS_COMPLEMENT:
             described = phrases.adjectives(t, i + 1, reg.alias_starts, nisba=True)
-            if described == i + 1 or t.words[i + 1] in _PASSING:
+            if described == i + 1 or t.words[i + 1] in PASSING:
                 return i, []
             end = phrases.complement(t, described, reg.alias_starts)
             if end == described:
                 return i, []
-        elif head in ORG_HEADS_DEFINITE or head in _HOUSES:
+        elif head in ORG_HEADS_DEFINITE or head in HOUSES:
             k = i + 1  # «الديوان الملكي السعودي», «الطيران المدني الكويتي»
-            if head in _HOUSES:  # «دار الإفتاء المصرية»; «ودار الحديث حول …» is a verb
+            if head in HOUSES:  # «دار الإفتاء المصرية»; «ودار الحديث حول …» is a verb
                 if not (joined(t, k) and is_definite(t.words[k])):
                     return i, []
                 k += 1
@@ -109,7 +102,7 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         words = (head, *t.words[i + 1 : end])
         if " ".join(words[:2]) in ORG_STOP or " ".join(words) in ORG_STOP:
             return i, []
-        if _NEWS.intersection(words):  # a news agency reports; it is a source
+        if NEWS.intersection(words):  # a news agency reports; it is a source
             return end, []
         if _doing(head, t, i):  # «بتنظيم مركز قطر …»: the act, then who does it
             words, head, start = tuple(t.words[i + 1 : end]), t.words[i + 1], i + 1
@@ -119,7 +112,7 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         written = phrases.surface(t, start, end, head)
         if entry is not None:
             return end, [Found(start, end, registered(entry, written))]
-        if head in _VERBAL_HEADS and _governed(t, i, head):
+        if head in VERBAL_HEADS and _governed(t, i, head):
             return end, []  # «المسؤولة عن تنظيم الامتحانات»: organising, no group
         if start == i and _where(t, i, head):
             return end, []  # «في الحكومة البريطانية», «بمقر الأمانة العامة لـ…»: where
@@ -136,7 +129,7 @@ def _nisba(w: str) -> bool:
 def _governed(t: Tokens, i: int, head: str) -> bool:
     """Word i behind a preposition, as a word before it or a clitic on it."""
     return (t.words[i][:1] in ("ب", "ل") and t.words[i] != head) or (
-        i > 0 and joined(t, i) and t.words[i - 1] in _GOVERNING
+        i > 0 and joined(t, i) and t.words[i - 1] in GOVERNING
     )
 
 
@@ -161,16 +154,6 @@ def _doing(head: str, t: Tokens, i: int) -> bool:
     return MASDAR.match(head) is not None and joined(t, i + 1) and t.words[i + 1] in CONSTRUCT_NOUNS
 
 
-# People through whom an institution speaks: «قال مسؤول في وزارة المالية».
-# and members of it: «الدول الأعضاء في الاتحاد الأفريقي».
-_SPEAKING_FOR = frozenset(
-    (
-        *("مسوول", "مسوولون", "مسوولين", "مسوولو", "مسووله", "مصدر", "مصادر", "متحدث", "ناطق"),
-        *("عضو", "العضو", "الاعضاء", "اعضاء", "عضوا", "الاعضا"),
-    )
-)
-
-
 def _where(t: Tokens, i: int, head: str) -> bool:
     """An institution not registered, named as a place: after «في» or «مقر»,
     or with «ب» on its first word («بالمركز الدولي»), unless an official
@@ -184,7 +167,7 @@ def _where(t: Tokens, i: int, head: str) -> bool:
     before = t.words[i - 1]
     if before in ("مقر", "بمقر", "ومقر"):
         return True
-    return before == "في" and (i < 2 or t.words[i - 2] not in _SPEAKING_FOR)
+    return before == "في" and (i < 2 or t.words[i - 2] not in SPEAKING_FOR)
 
 
 def read_seat(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
@@ -199,7 +182,7 @@ def read_seat(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int,
                 continue
             if stem != t.words[i].removeprefix("و") and t.words[i][:1] != "ل":
                 return i, []  # «بالبيت الأبيض», «كالكرملين»
-            if i > 0 and t.words[i - 1] in _LOCATIVE:
+            if i > 0 and t.words[i - 1] in LOCATIVE:
                 return i, []
             written = phrases.surface(t, i, end, stem)
             return end, [Found(i, end, discovered(phrases.plain(written), written, "organisation"))]

@@ -13,18 +13,17 @@ from __future__ import annotations
 from generator.arabic import phrases
 from generator.arabic.lexicon import Tokens, is_definite, joined, stems
 from generator.arabic.mentions import Found, discovered
-from generator.arabic.names import ends_name, name_word
+from generator.arabic.names_words import ends_name, name_word
 from generator.arabic.words_given import NAME_STARTS
 from generator.arabic.words_names import (
     CONNECTORS,
     CONSTRUCT_NOUNS,
     DUALS,
+    EACH,
     FACILITIES,
     HEADS_CONSTRUCT,
     ORG_HEADS,
 )
-
-_EACH = frozenset(("كل", "وكل", "كلا", "وكلا"))
 
 
 def listed_people(t: Tokens, found: list[Found]) -> list[Found]:
@@ -32,7 +31,7 @@ def listed_people(t: Tokens, found: list[Found]) -> list[Found]:
     words, n = t.words, len(t.words)
     out: list[Found] = []
     for k in range(n - 2):
-        if words[k] not in _EACH or words[k + 1] != "من" or t.brk[k]:
+        if words[k] not in EACH or words[k + 1] != "من" or t.brk[k]:
             continue
         i = k + 2
         while i < n:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, stems
 from generator.arabic.mentions import Found, discovered
-from generator.arabic.names import ends_name, name_word
+from generator.arabic.names_words import ends_name, name_word
 from generator.arabic.normalize import normalize
 from generator.arabic.phrases import surface
 from generator.arabic.registry import ActorMention, Registry

@@ -1,6 +1,6 @@
 """People by their titles: «وزير الخارجية البرازيلي ماورو فييرا», «الرئيس السوري»
 alone (resolved through the registry's dated roles), «المتحدث باسم …، حسن ناظم،»;
-and people with no title, by a given name («أدى محمد شياع السوداني اليمين»).
+and people with no title, by a given name («أدى كريم جواد الساعدي اليمين»).
 
 The title's shape is `phrases.title`; the name after it is `names`. This
 module decides who the titled phrase names: a registered alias after the
@@ -16,8 +16,10 @@ from generator.arabic.actor_groups import read_quoted
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems, tokenize
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
-from generator.arabic.names import name_chain, name_word, person_name
+from generator.arabic.names import person_name
 from generator.arabic.names_bare import bare_name, name_between_commas
+from generator.arabic.names_chain import name_chain
+from generator.arabic.names_words import name_word
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorMention, Registry
 from generator.arabic.words_names import (

@@ -40,8 +40,8 @@ operation.
 
 The readers live apart: `actor_titles` (3), `actor_groups` (1, 4, 5, 6),
 `mentions` (2, and what every reader reports); the phrase shapes they read
-are `phrases` (titles, organisations), `names` and `names_bare` (personal
-names). This module runs them and decides: the longest reading, countries
+are `phrases` (titles, organisations), `names`, `names_chain`, `names_words` and
+`names_bare` (personal names). This module runs them and decides: the longest reading, countries
 that act, the subject, one mention per actor.
 
 Countries are places (`classify.find_places`); a country is also an actor
@@ -83,27 +83,28 @@ from generator.arabic.lexicon import VERB_WORDS, Tokens, is_verb, joined, stems,
 from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
+from generator.arabic.words_context import MEETINGS, MOURNED, NOT_ACTOR_AFTER
 from generator.arabic.words_given import NAME_STARTS
 from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
+    BARE_OPENERS,
+    CALLED,
     COUNTERPARTS,
     DATE_WORDS,
     DUALS,
+    EACH,
     FACILITIES,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
-    MEETINGS,
-    NOT_ACTOR_AFTER,
+    LINEAGE,
     STOP,
     TITLE_ADJECTIVES,
 )
 
 # A name with no title starts with a given name, or «عبد» written apart.
-_BARE_STARTS = NAME_STARTS | frozenset(("عبد", "ولد"))
+_BARE_STARTS = NAME_STARTS | BARE_OPENERS
 # «نظيره» and the same after a clitic («بنظيره», «ونظيره»): asked of every sentence.
 _COUNTERPART_WORDS = frozenset(p + w for w in COUNTERPARTS for p in ("", "و", "ب", "ل", "وب"))
-_LINEAGE = (["بن"], ["ابن"], ["بنت"])
-_EACH = frozenset(("كل", "وكل", "كلا", "وكلا"))  # «كل من …»: a list of actors
 _ABBREVIATED_STARTS = ABBREVIATED_TITLES | frozenset("و" + a for a in ABBREVIATED_TITLES)
 
 __all__ = ["ActorEntry", "ActorMention", "Kind", "Registry", "Role", "find_actors"]
@@ -132,7 +133,7 @@ def find_actors(text: str, registry: Registry, on: dt.date | None) -> list[Actor
         i = max(end, k + 1)
     if not _COUNTERPART_WORDS.isdisjoint(words):
         found += read_counterparts(t, found, registry, on)
-    if "من" in words and not _EACH.isdisjoint(words):
+    if "من" in words and not EACH.isdisjoint(words):
         found += listed_people(t, found)
     known: tuple[int, int | None] | None = None
     if found:  # where each stands (`actor_context`)
@@ -187,17 +188,13 @@ def _names_a_thing(t: Tokens, f: Found, quoted: dict[int, int]) -> bool:
     return not (
         is_verb(before)
         or before in STOP
-        or not _CALLED.isdisjoint(stems(before))
+        or not CALLED.isdisjoint(stems(before))
         or not _TITLE_WORDS.isdisjoint(stems(before))
         or before in NATIONALITIES
         or before in TITLE_ADJECTIVES
     )
 
 
-# Words after which a quoted name is a person's: «المدعو "…"», «برئاسة "…"».
-_CALLED = frozenset(
-    ("المدعو", "المدعوه", "المسمي", "السيد", "السيده", "رياسه", "قياده", "حضور", "مشاركه")
-)
 _TITLE_WORDS = HEADS_DEFINITE | HEADS_CONSTRUCT
 
 
@@ -279,11 +276,6 @@ def _finish(
     return list(out.values())
 
 
-# «بوفاة/لوفاة فلان»: whom a condolence or a grief is for; «أعلن وفاة
-# فلان» names the event's own subject and stays.
-_MOURNED = frozenset(("بوفاه", "لوفاه", "برحيل", "لرحيل"))
-
-
 def _for_a_country(w: str) -> bool:
     """«للعراق», «لسوريا»: «ل» on a country, whom something is for."""
     if w.startswith("لل"):
@@ -304,9 +296,9 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
         return True
     if before[:1] == ["خلفا"] and before[-1][:2] == "لل":
         return True  # «خلفاً للدبلوماسي فلان»: the one succeeded, described
-    if f.mention.kind == "person" and before[-1:] in _LINEAGE and joined(t, start):
+    if f.mention.kind == "person" and before[-1:] and before[-1] in LINEAGE and joined(t, start):
         return True  # «الأمير الحسين بن عبدالله الثاني»: a father's name, not the father
-    if start > 0 and joined(t, start) and t.words[start - 1] in _MOURNED:
+    if start > 0 and joined(t, start) and t.words[start - 1] in MOURNED:
         return True  # «تعزية بوفاة الرئيس السابق فلان»: the deceased, mourned
     named_for = start > 0 and not FACILITIES.isdisjoint(stems(t.words[start - 1]))
     if f.mention.kind == "person" and named_for and joined(t, start):

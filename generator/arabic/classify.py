@@ -36,6 +36,7 @@ from itertools import compress
 from generator.arabic.gazetteer import COUNTRY_NAMES, NATIONALITIES, PLACE_NOUNS, PLACES
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, main_verb, stems, tokenize
 from generator.arabic.normalize import normalize
+from generator.arabic.words_context import ALSO_ADJECTIVE, CAPITAL_BEFORE, CLAUSE_OPENERS
 from generator.arabic.words_names import DATE_WORDS
 from generator.arabic.words_verbs import (
     COUNTRY_GROUPS,
@@ -113,9 +114,6 @@ def _noun_kind(word: str) -> str | None:
 
 
 _PLACE_NOUNS = frozenset(normalize(n) for n in PLACE_NOUNS)
-_AMMAN_AFTER = frozenset(("العاصمه", "مدينه", "بالعاصمه"))  # not «عاصمة عمان»: Oman's
-# Place names that are also adjectives: «المحكمة العليا السعودية» names a court.
-_ALSO_ADJECTIVE = frozenset(("السعوديه",))
 
 
 def find_places(text: str) -> list[str]:
@@ -134,11 +132,11 @@ def find_places(text: str) -> list[str]:
             continue
         readings = stems(words[i])
         end, place = _place_at(words, t.brk, i)
-        if place and words[i] in _ALSO_ADJECTIVE and i > 0 and is_definite(words[i - 1]):
+        if place and words[i] in ALSO_ADJECTIVE and i > 0 and is_definite(words[i - 1]):
             place = None
         if place == "عمّان" and end == i + 1:
             raw = t.text[t.spans[i][0] : t.spans[i][1]]
-            if "\u0651" not in raw and not (i > 0 and words[i - 1] in _AMMAN_AFTER):
+            if "\u0651" not in raw and not (i > 0 and words[i - 1] in CAPITAL_BEFORE):
                 place = "سلطنة عمان"
         if (
             place is None
@@ -195,7 +193,7 @@ _FIRSTS = frozenset(_BY_FIRST)
 _COUNTRIES_BY_FIRST = _index(COUNTRY_NAMES)
 # «أن»/«إن» (folded) and «كان» open a clause whose subject may come first: «أن
 # العراق عطّل», «وكانت تركيا قد أعلنت».
-_CLAUSE_OPENERS = frozenset(("ان", "بان", "وان", "لان")) | KANA
+_CLAUSE_OPENERS = CLAUSE_OPENERS | KANA
 # The words a country in a chain can be written as: its first word, or that
 # word after a coordinating «و».
 _COUNTRY_WORDS = frozenset(_COUNTRIES_BY_FIRST) | frozenset("و" + w for w in _COUNTRIES_BY_FIRST)

@@ -1,5 +1,5 @@
 """People named with no title right before the name: a given name and at
-least one more name word («أدى محمد شياع السوداني اليمين», «وقال عبد الملك
+least one more name word («أدى كريم جواد الساعدي اليمين», «وقال عبد الملك
 الحوثي»), a Mauritanian «ولد X» standing for the person after a verb, or a
 name set off by commas after its title («المتحدث باسم المجلس، حسن ناظم،»).
 The name's shape after its first word is `names.name_chain`'s.
@@ -8,9 +8,16 @@ The name's shape after its first word is `names.name_chain`'s.
 from __future__ import annotations
 
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
-from generator.arabic.names import TITLE_SURNAMES, family_name, name_chain, name_word
+from generator.arabic.names_chain import name_chain
+from generator.arabic.names_words import family_name, name_word
 from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, GIVEN_COMMON, NAME_STARTS
-from generator.arabic.words_names import CONNECTORS, CONSTRUCT_NOUNS, FACILITIES, ORG_HEADS
+from generator.arabic.words_names import (
+    CONNECTORS,
+    CONSTRUCT_NOUNS,
+    FACILITIES,
+    ORG_HEADS,
+    TITLE_SURNAMES,
+)
 from generator.arabic.words_verbs import KANA
 
 

@@ -18,29 +18,36 @@ from functools import lru_cache
 
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, fold, is_definite, joined, stems
-from generator.arabic.names import LINEAGE, MASDAR, clitic_masdar, ends_name, name_word
+from generator.arabic.names_shapes import MASDAR, clitic_masdar
+from generator.arabic.names_words import ends_name, name_word
 from generator.arabic.words_names import (
+    BARE_TITLES,
+    BUILDINGS,
+    CHARGED,
     CONNECTORS,
     CONSTRUCT_NOUNS,
-    DATE_WORDS,
     FACILITIES,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     HONORIFIC_NEXT,
+    LINEAGE,
     MILITARY_RANKS,
+    MINISTERS,
+    MONTH_NAMES,
+    NAMED_BY_WHAT_THEY_DO,
+    NOT_CONTINUING,
+    NOT_GENITIVE,
+    OFFICIAL,
     ORG_HEADS,
     ORG_HEADS_DEFINITE,
     RANK_QUALIFIERS,
+    RULERS,
+    SPEAKERS,
     TITLE_ADJECTIVES,
 )
 
 _TANWEEN = re.compile("[\u064b-\u064d]")
 _QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|”([^”\n]{1,80})”")
-_SPEAKERS = frozenset(("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثه", "الناطقه"))
-_OFFICIAL = frozenset(("الرسمي", "الرسميه"))
-_RULERS = frozenset(("امير", "ملك", "حاكم"))
-_BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "سعاده", "شيخ", "امير", "ملك", "صاحب", "خادم"))
-_NOT_GENITIVE = DATE_WORDS | frozenset(("الذي", "التي", "الذين", "الان", "التاكيد"))
 _UNMARKED = str.maketrans(
     dict.fromkeys(
         [chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), *range(0x06D6, 0x06EE))]
@@ -50,8 +57,7 @@ _UNMARKED = str.maketrans(
 )
 # Nouns that continue a title after «و» («وزير الإعلام وشؤون الشباب»); an
 # organisation's head there starts the next actor («الرئاسة السورية وهيئة …»).
-_CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - frozenset(("حكومه", "قوات", "جيش", "وزراء"))
-_CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
+_CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - NOT_CONTINUING
 
 
 def quotes(t: Tokens) -> dict[int, int]:
@@ -113,7 +119,7 @@ def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
         if w in CONSTRUCT_NOUNS:
             k += 1
             continue
-        if (is_definite(w) and w not in _NOT_GENITIVE) or w in PLACES:
+        if (is_definite(w) and w not in NOT_GENITIVE) or w in PLACES:
             return k + 1
         if k > done and t.words[k - 1] == "محافظه":  # «مجلس محافظة بابل/صلاح الدين»
             if joined(t, k + 1) and t.words[k + 1] == "الدين" and name_word(w):
@@ -126,12 +132,7 @@ def genitive(t: Tokens, k: int, quoted: dict[int, int]) -> int:
     return done
 
 
-# Bodies named by what they do, in a chain of nouns in construct: «لجنة
-# استطلاع رؤية الهلال», «منظمة حظر الأسلحة الكيميائية», «مجلس حقوق الإنسان».
-NAMED_BY_WHAT_THEY_DO = frozenset(("لجنه", "هييه", "مجلس", "منظمه", "مفوضيه"))
-# One-word Hijri months, proper nouns that end a chain after «شهر».
-_MONTHS = frozenset(("محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"))
-_PLACE_NOUNS = FACILITIES | frozenset(("قصر", "مبني", "مقر", "قاعه"))
+_PLACE_NOUNS = FACILITIES | BUILDINGS
 
 
 def task_chain(t: Tokens, k: int) -> int:
@@ -142,10 +143,10 @@ def task_chain(t: Tokens, k: int) -> int:
         if t.brk[m - 1]:
             return k
         w = t.words[m]
-        if w in _MONTHS and t.words[m - 1] == "شهر":
+        if w in MONTH_NAMES and t.words[m - 1] == "شهر":
             return m + 1  # «لجنة تحري هلال شهر شوال»: a month's name is definite
         if is_definite(w):
-            ok = m > k and w not in NATIONALITIES and w not in _NOT_GENITIVE
+            ok = m > k and w not in NATIONALITIES and w not in NOT_GENITIVE
             return m + 1 if ok and name_word(w) else k
         if (
             not name_word(w)
@@ -190,7 +191,7 @@ def proper_complement(t: Tokens, k: int, masculine: bool) -> int:
 def definite_chain(t: Tokens, k: int) -> int:
     """A tribe's name runs on through definite names: «عشيرة الحسن الجاسم»."""
     while joined(t, k) and is_definite(t.words[k]) and name_word(t.words[k]):
-        if t.words[k] in NATIONALITIES or t.words[k] in _NOT_GENITIVE:
+        if t.words[k] in NATIONALITIES or t.words[k] in NOT_GENITIVE:
             break
         k += 1
     return k
@@ -219,7 +220,7 @@ def adjectives(t: Tokens, k: int, alias_starts: frozenset[str], nisba: bool = Fa
             and w[1:] not in HEADS_DEFINITE
             and w[1:] not in ORG_HEADS_DEFINITE
             and w[1:] not in alias_starts
-            and w[1:] not in _NOT_GENITIVE
+            and w[1:] not in NOT_GENITIVE
             and (w[1:] in NATIONALITIES or w[1:] in TITLE_ADJECTIVES or nisba)
         ):
             k += 1
@@ -279,9 +280,9 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
         end = place_end(t, k + 1)
         if end > k + 1:
             return end
-    if w.startswith("بال") and t.words[k - 1] in _CHARGED:  # «المبعوث الخاص بالملف السوري»
+    if w.startswith("بال") and t.words[k - 1] in CHARGED:  # «المبعوث الخاص بالملف السوري»
         return adjectives(t, k + 1, alias_starts, nisba=True)
-    if w[:1] == "ب" and len(w) > 3 and t.words[k - 1] in _CHARGED:  # «الوزير المكلف بديوانه»
+    if w[:1] == "ب" and len(w) > 3 and t.words[k - 1] in CHARGED:  # «الوزير المكلف بديوانه»
         return genitive(t, k + 1, {})  # «… بملف اللاجئين»: and its genitive
     return k
 
@@ -327,20 +328,20 @@ def title(
                     # construct with the next one is one title, not two.
                     inner = title(t, k, quoted, alias_starts)[1]
                     end = inner[0][1] if inner else k
-                if end == k and head not in _BARE_TITLES:
+                if end == k and head not in BARE_TITLES:
                     break
-                if end == k and head in _RULERS and _proper_genitive(t, k):
+                if end == k and head in RULERS and _proper_genitive(t, k):
                     end = k + 1  # «أمير ويلز»: the land he is prince of, not his name
                 k = end
-        elif head in _SPEAKERS and joined(t, k):
-            by = k + 1 if t.words[k] in _OFFICIAL and joined(t, k + 1) else k
+        elif head in SPEAKERS and joined(t, k):
+            by = k + 1 if t.words[k] in OFFICIAL and joined(t, k + 1) else k
             if t.words[by] in ("باسم", "بلسان"):  # «المتحدث (الرسمي) باسم وزارة …»
                 end = genitive(t, by + 1, quoted)
                 if end == by + 1:
                     break
                 k = end
         k = adjectives(t, k, alias_starts, nisba=head in HEADS_CONSTRUCT)
-        while head in _MINISTERS and joined(t, k) and _portfolio(t, k):
+        while head in MINISTERS and joined(t, k) and _portfolio(t, k):
             # «وزير الدفاع والداخلية», «… الخارجية والاتحاد الأوروبي»: one minister
             k = adjectives(t, k + 1, alias_starts, nisba=True)
         k = _destination(t, k, alias_starts)
@@ -357,9 +358,6 @@ _HONORIFIC_RUN = HONORIFIC_NEXT | TITLE_ADJECTIVES
 def opening_head(word: str) -> str | None:
     """The title a word opens, through its proclitics («وللرئيس» → «الرئيس»)."""
     return next((s for s in stems(word) if s in _TITLE_HEADS), None)
-
-
-_MINISTERS = frozenset(("وزير", "وزيره"))
 
 
 def _portfolio(t: Tokens, k: int) -> bool:

@@ -1,5 +1,5 @@
 """Given names, as data: what lets a reader find a person with no title before
-the name («أدى محمد شياع السوداني اليمين», «انتخب المجلس محمود المشهداني»).
+the name («أدى كريم جواد الساعدي اليمين», «انتخب المجلس محمود المشهداني»).
 
 Three lists, in the normalised spelling (`normalize`: ا for أ/إ/آ, ه for ة, ي
 for ى, و for ؤ, ي for ئ):

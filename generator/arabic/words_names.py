@@ -156,68 +156,65 @@ QUOTE_CONTEXT_BEFORE = _set(
     """ضد مع عناصر مقاتلي مقاتلو مسلحي مسلحو قاده قيادي زعيم معاقل مواقع اعضاء مقرات"""
 )
 QUOTE_CONTEXT_AFTER = _set("الارهابي الارهابيه المتطرف المتطرفه المسلح المسلحه المعارض المعارضه")
-# The words right before a name that make it no actor of the event: the one
-# an official succeeds («خلفاً لسليم الحداد»), the host who invited («تلبيةً
-# لدعوة من …», «بدعوة كريمة من …»). Each a tuple of the words before, in order.
-# The owner after «التابعة لـ» / «تتبع» («الهيئة التابعة للوزارة», «قناة تتبع
-# الحركة») is not who acts: the body that belongs to it is.
-NOT_ACTOR_AFTER = frozenset(
-    (
-        *(("خلفا",), ("خلفا", "للراحل"), ("دعوه", "من"), ("لدعوه", "من")),
-        *(("بدعوه", "من"), ("كريمه", "من")),
-        *((w,) for w in ("التابع", "التابعه", "التابعين", "التابعتين", "التابعان")),
-        *((w,) for w in ("تابع", "تابعه", "تابعين", "يتبع", "تتبع", "يتبعون")),
-        # «مصادر مقربة من فلان»: whom the sources are close to, not who speaks
-        *((w, "من") for w in ("مقرب", "مقربه", "مقربون", "مقربين", "المقربه", "المقربين")),
-    )
+# ------------------------------------------------- shapes the readers ask of a word
+# (they were in the readers' code; each is what the comment above it says)
+
+# Lineage words in a name («بن», «بنت»), and «ولد» in Mauritanian names.
+LINEAGE = frozenset(("بن", "ابن", "بنت"))
+LINEAGE_ON = LINEAGE | frozenset(("ولد",))
+# Construct titles that also open given names («عبد الله», «أبو الغيط»).
+NAME_OPENERS = frozenset(("عبد", "ابو"))
+# Words that open a name with no title before it besides a given name.
+BARE_OPENERS = frozenset(("عبد", "ولد"))
+# Words that open a clause after «و» («وكان», «وقد»): never a name's next part.
+CLAUSE_WORDS = frozenset(("كان", "كانت", "كانوا", "لكن", "قد", "هو", "هي"))
+# Relative pronouns: they need a definite antecedent, so a name ends before them.
+RELATIVES = frozenset(("الذي", "التي"))
+# Buildings: «ب/ل» on one opens a place, not a name («استقبل الرئيس بقصر …»).
+BUILDINGS = frozenset(("قصر", "مقر", "مبني"))
+# Times of day that are given names too («صباح»): before a date word, the time.
+TIMES_OF_DAY = frozenset(("صباح", "عصر", "ليله"))
+# Title words that are family names too, after a given name and before the
+# name's end: «حسين الشيخ», «محمد القاضي», «علي الحاج».
+TITLE_SURNAMES = frozenset(("الشيخ", "الحاج", "القاضي", "الامام", "الامير"))
+# Weekdays that are given names too, without the article: «جمعة», «خميس».
+DAY_NAMES = frozenset(("جمعه", "خميس"))
+# Words after which a quoted name is a person's: «المدعو "…"», «برئاسة "…"».
+CALLED = frozenset(
+    ("المدعو", "المدعوه", "المسمي", "السيد", "السيده", "رياسه", "قياده", "حضور", "مشاركه")
 )
-# Meetings an institution is only the venue or the owner of («القمة العربية
-# لمنظمة …», «خلال جلسة لمجلس النواب», «انتخابات مجلس النواب»: GOLD.md, 5).
-MEETINGS = _set(
-    """قمه قمتي القمه اجتماع الاجتماع اجتماعات جلسه الجلسه جلسات دوره الدوره موتمر الموتمر
-    انتخابات الانتخابات"""
-)
-# Prepositions of time that open another event, told as background: a name
-# in construct with the event's noun after them («عقب وفاة الأمير …», «منذ
-# الإطاحة بالرئيس …») took part in that event, not in the sentence's. Not
-# «قبل» is one too, unless it follows a name: then, unvocalised, it is the
-# verb «قَبِل» («الملك … قبل استقالة الحكومة»).
-BACKGROUND_AFTER = _set("عقب بعد اثر منذ ابان فور غداه قبل")
-# Verbs of taking an office: a ministry right after one is the portfolio
-# («وسيتولى وزارة الخارجية فلان»), not a body that acts.
-TAKING_OFFICE = _set("تولي يتولي تتولي سيتولي ستتولي")
-# Nouns of time after them open no event: «منذ قليل رئيسُ المجلس …», «بعد
-# ساعات من …».
-SPANS_OF_TIME = _set(
-    """قليل قليله ساعه ساعات دقايق لحظات ايام اسبوع اسابيع شهر اشهر شهور سنه سنوات عام
-    اعوام فتره مده وقت"""
-)
-# Nouns whose genitive is a frame or an owner, not who acts: «على مستوى مجلس
-# …», «في إطار لجنة …», «دول مجلس التعاون», «قانون الحشد …», «نظام الرئيس
-# …», «في عهد الملك …», «مواقع حزب …» (a target's owner: GOLD.md, objects),
-# «ميثاق الأمم المتحدة», «في مقر الجامعة» (a charter, a building).
-FRAMES = _set(
-    """مستوي اطار دول قانون نظام عهد حقبه مواقع موقع اهداف مقرات مخازن منشات معاقل
-    مستودعات ميثاق مقر"""
-)
-# Unless the event is a meeting, which the sentence's subject takes part in
-# («قال الوزير عقب لقاء رئيس الوزراء …»): then the other party acts too.
-ENCOUNTERS = _set(
-    """لقاء اللقاء اجتماع الاجتماع اجتماعات استقبال اتصال الاتصال مباحثات محادثات مشاورات
-    قمه القمه جلسه الجلسه موتمر"""
-)
-# «According to …»: a body named after one of these and a statement («وفق
-# ما جاء في بيان لـ…», «بحسب بلاغ صادر عن …») is the news's source.
-SOURCE_PREPOSITIONS = _set("وفق وفقا بحسب حسب طبقا نقلا استنادا حسبما وفقما بحسبما")
-# «تلبيةً لدعوة …», «بدعوة كريمة تلقاها من …»: the host whose invitation the
-# event answers is not in it (GOLD.md, the unseen sets).
-INVITATION = _set("تلبيه بدعوه لدعوه للدعوه")
-# Verbal nouns of making a body («بتشكيل لجنة …», «استحداث هيئة …»): a body
-# being made is the act's object, not yet anyone who acts.
-CREATING = _set("تشكيل تاسيس انشاء استحداث")
-STATEMENTS = _set("بيان البيان بلاغ البلاغ تصريح تصريحات اعلان")
-# Words before a quoted source name that make it attribution, not an actor.
-ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا بحسب حسب افادت اوردت قالت نشرت اوردته")
+# «كل من …»: a list of actors follows.
+EACH = frozenset(("كل", "وكل", "كلا", "وكلا"))
+
+# Titles: the spokesman's («المتحدث باسم …»), «الرسمي» after it, rulers whose
+# title takes a proper name («أمير قطر»), titles that stand bare before a name
+# («سمو», «معالي»), ministers (who take a second portfolio after «و»).
+SPEAKERS = frozenset(("المتحدث", "الناطق", "متحدث", "ناطق", "المتحدثه", "الناطقه"))
+OFFICIAL = frozenset(("الرسمي", "الرسميه"))
+RULERS = frozenset(("امير", "ملك", "حاكم"))
+BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "سعاده", "شيخ", "امير", "ملك", "صاحب", "خادم"))
+MINISTERS = frozenset(("وزير", "وزيره"))
+# Adjectives that take a «ب» complement: «المبعوث الخاص بالملف …».
+CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
+# Definite words that are no genitive of a title: a date, a relative pronoun.
+NOT_GENITIVE = DATE_WORDS | frozenset(("الذي", "التي", "الذين", "الان", "التاكيد"))
+# Construct nouns that start the next body after «و», not a title's next part.
+NOT_CONTINUING = frozenset(("حكومه", "قوات", "جيش", "وزراء"))
+# Bodies named by what they do, in a chain of nouns in construct: «لجنة تحري
+# الهلال», «منظمة حظر الأسلحة الكيميائية», «مجلس حقوق الإنسان».
+NAMED_BY_WHAT_THEY_DO = frozenset(("لجنه", "هييه", "مجلس", "منظمه", "مفوضيه"))
+# One-word Hijri months, proper nouns that end a chain after «شهر».
+MONTH_NAMES = frozenset(("محرم", "صفر", "رجب", "شعبان", "رمضان", "شوال"))
+
+# Bodies: «دار الإفتاء المصرية» (a house, a body only with a genitive and a
+# nationality); adjectives that say when, not which («المجلس الجديد للنهوض»
+# names no one); what «رئاسة» must be of to be the presidency, not an office;
+# the news in a news agency's name; heads that are verbal nouns too («تنظيم»).
+HOUSES = frozenset(("دار",))
+PASSING = frozenset(("الجديد", "الجديده", "السابق", "السابقه", "الاسبق", "المكلف", "الحالي"))
+PRESIDENCY_OF = frozenset(("الجمهوريه", "الحكومه", "الوزراء", "الدوله"))
+NEWS = frozenset(("الانباء", "للانباء", "انباء"))
+VERBAL_HEADS = frozenset(("تنظيم",))
 
 # Dual forms of heads → singular («وزارتا» → «وزاره»).
 DUALS: dict[str, str] = {}
