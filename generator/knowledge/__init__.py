@@ -84,6 +84,58 @@ def _strings(value: Any, where: str) -> list[str]:
     return [v.strip() for v in value]
 
 
+Span = tuple[dt.date | None, dt.date | None]  # from, to; None: open on that side
+
+
+def _titles(value: Any, where: str) -> list[tuple[str, Span]]:
+    """An office's titles: a name, or `{title, from, to}` for a title that fits
+    one period only («أمير البحرين» until the kingdom of 2002)."""
+    found: list[tuple[str, Span]] = []
+    for item in value or []:
+        if isinstance(item, str) and item.strip():
+            found.append((item.strip(), (None, None)))
+            continue
+        title = item.get("title") if isinstance(item, dict) else None
+        if not isinstance(title, str) or not title.strip():
+            raise KnowledgeError(f"{where}: a title is a name or {{title, from, to}}")
+        found.append((title.strip(), _span(item, f"{where} › {title}")))
+    return found
+
+
+def _span(item: dict[str, Any], where: str) -> Span:
+    start, end = item.get("from"), item.get("to")
+    return (
+        None if start is None else _date(start, where),
+        None if end is None else _date(end, where),
+    )
+
+
+def _clip(term: Span, title: Span) -> Span | None:
+    """The part of a holder's term in which a title fits, or None."""
+    start = max((d for d in (term[0], title[0]) if d is not None), default=None)
+    end = min((d for d in (term[1], title[1]) if d is not None), default=None)
+    return None if start is not None and end is not None and end < start else (start, end)
+
+
+FORMS = ("republic", "kingdom", "emirate", "sultanate", "federation", "council")
+
+
+def _forms(spec: dict[str, Any], where: str) -> list[tuple[str, Span]]:
+    """What the head of state is, by period: the `form` of the office
+    («kingdom», or a dated list), a republic when not said. It picks the bare
+    titles a home newsroom writes (data/home.yaml): «جلالة الملك» is a king's,
+    «أمير البلاد» an emir's, «رئيس الجمهورية» a president's, never another's."""
+    form = spec.get("form", "republic")
+    periods = [{"form": form}] if isinstance(form, str) else form
+    found = []
+    for item in periods if isinstance(periods, list) else [None]:
+        name = item.get("form") if isinstance(item, dict) else None
+        if name not in FORMS:
+            raise KnowledgeError(f"{where} › form: one of {', '.join(FORMS)}, or dated list")
+        found.append((name, _span(item, f"{where} › form")))
+    return found
+
+
 def terms(data: Path = DATA) -> Iterator[Term]:
     """Every holder of every office, in file order; raises KnowledgeError on
     a broken file (the test suite reads them all)."""
@@ -122,7 +174,8 @@ def terms(data: Path = DATA) -> Iterator[Term]:
 
 @cache
 def _home(data: Path) -> dict[str, Any]:
-    return _load(data / "home.yaml") or {}
+    path = data / "home.yaml"
+    return (_load(path) or {}) if path.exists() else {}
 
 
 def countries(data: Path = DATA) -> dict[str, str]:
@@ -210,19 +263,33 @@ def _from_json(d: dict[str, Any]) -> ActorEntry:
     )
 
 
+def _bare(data: Path, office: str, spec: dict[str, Any], where: str) -> list[tuple[str, Span]]:
+    """The titles a newsroom writes for its own state's office without the
+    state («رئيس الجمهورية», «عاهل البلاد»): home.yaml's for the office (for
+    the head of state, those of its form in each period), and the office's
+    own `home_titles` («رئيس مجلس السيادة» in Sudan)."""
+    words = _home(data).get("titles", {}).get(office, [])
+    if isinstance(words, dict):  # by form of state
+        found = [(t, span) for form, span in _forms(spec, where) for t in words.get(form, [])]
+    else:
+        found = [(t, (None, None)) for t in words]
+    return found + _titles(spec.get("home_titles"), f"{where} › home_titles")
+
+
 def _entries(data: Path, home: str | None) -> tuple[ActorEntry, ...]:
-    bare: dict[str, list[str]] = _home(data).get("titles", {}) if home else {}
     people: dict[str, dict[str, Any]] = {}
     order: list[str] = []
     for path in sorted((data / "states").glob("*.yaml")):
         doc = _load(path) or {}
         own = home is not None and doc.get("country") == home
         for office, spec in (doc.get("offices") or {}).items():
-            titles = _strings(spec.get("titles"), f"{path.name} › {office} › titles")
+            where = f"{path.name} › {office}"
+            titles = _titles(spec.get("titles"), f"{where} › titles")
             if not titles:
-                raise KnowledgeError(f"{path.name} › {office}: an office needs its titles")
+                raise KnowledgeError(f"{where}: an office needs its titles")
+            bare = _bare(data, office, spec, where)  # checked in every newsroom
             if own:
-                titles += [t for t in bare.get(office, []) if t not in titles]
+                titles += [t for t in bare if t not in titles]
             for holder in spec.get("holders") or []:
                 name = str(holder["name"]).strip()
                 key = actor_key(name)
@@ -232,14 +299,15 @@ def _entries(data: Path, home: str | None) -> tuple[ActorEntry, ...]:
                     order.append(key)
                 for alias in _strings(holder.get("aliases"), f"{path.name} › {name}"):
                     person["aliases"][alias] = None
-                start = _date(holder.get("from"), f"{path.name} › {name}")
-                end = holder.get("to")
-                end = None if end is None else _date(end, f"{path.name} › {name}")
+                term = _span(holder, f"{path.name} › {name}")
+                if term[0] is None:
+                    raise KnowledgeError(f"{path.name} › {name}: a holder needs 'from'")
                 # A rival line's holder goes by its own titles («رئيس المجلس
                 # السياسي الأعلى»), leaving the office's to the recognised line.
-                line = _strings(holder.get("titles"), f"{path.name} › {name} › titles")
-                for title in line or titles:
-                    person["roles"][Role(title, start, end)] = None
+                line = _titles(holder.get("titles"), f"{path.name} › {name} › titles")
+                for title, span in line or titles:
+                    if (held := _clip(term, span)) is not None:
+                        person["roles"][Role(title, *held)] = None
                 person["src"][str(holder["source"])] = None
     found = [
         ActorEntry(

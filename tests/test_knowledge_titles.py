@@ -1,0 +1,133 @@
+"""The built-in knowledge base's titles fit the office (issue 11): a king, an
+emir, a sultan and a president each answer to their own words, in the state
+and the period they held them, and a newsroom's bare titles for its own head
+of state follow what that head is. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from generator import knowledge
+from generator.arabic.actors import Registry, find_actors
+
+
+@cache
+def _registry(home: str | None) -> Registry:
+    return Registry(knowledge.entries(home=home))
+
+
+def who(text: str, on: dt.date, home: str | None = None) -> list[str]:
+    return [m.name for m in find_actors(text, _registry(home), on)]
+
+
+def test_a_monarch_title_fits_a_monarchy_only() -> None:
+    on = dt.date(2023, 3, 1)
+    assert who("استقبل العاهل المغربي السفراء الجدد.", on) == ["محمد السادس"]
+    assert who("استقبل العاهل الأردني السفراء الجدد.", on) == ["عبد الله الثاني"]
+    assert who("استقبل العاهل المصري السفراء الجدد.", on) == []
+    assert who("استقبل العاهل الجزائري السفراء الجدد.", on) == []
+
+
+@pytest.mark.parametrize(
+    ("home", "title", "named"),
+    [
+        ("المغرب", "جلالة الملك", ["محمد السادس"]),
+        ("المغرب", "رئيس الجمهورية", []),
+        ("مصر", "جلالة الملك", []),
+        ("مصر", "أمير البلاد", []),
+        ("مصر", "رئيس الجمهورية", ["عبد الفتاح السيسي"]),
+        ("الكويت", "أمير البلاد", ["نواف الأحمد الجابر الصباح"]),
+        ("الكويت", "جلالة الملك", []),
+        ("قطر", "سمو الأمير", ["تميم بن حمد آل ثاني"]),
+        ("سلطنة عمان", "جلالة السلطان", ["هيثم بن طارق"]),
+        ("سلطنة عمان", "رئيس الدولة", []),
+        ("الإمارات", "رئيس الدولة", ["محمد بن زايد آل نهيان"]),
+        ("الإمارات", "رئيس الجمهورية", []),
+        ("الأردن", "عاهل البلاد", ["عبد الله الثاني"]),
+        ("الجزائر", "عاهل البلاد", []),
+    ],
+)
+def test_a_home_newsroom_names_its_head_by_what_he_is(
+    home: str, title: str, named: list[str]
+) -> None:
+    text = f"وتسلم {title} أوراق اعتماد السفراء الجدد."
+    assert who(text, dt.date(2023, 3, 1), home) == named
+
+
+def test_the_form_of_state_is_dated() -> None:
+    """Bahrain was an emirate until the kingdom of 14 February 2002."""
+    before, after = dt.date(2001, 6, 1), dt.date(2010, 6, 1)
+    emir, king = "وتسلم أمير البلاد التقرير.", "وتسلم جلالة الملك التقرير."
+    assert who(emir, before, "البحرين") == ["حمد بن عيسى آل خليفة"]
+    assert who(king, before, "البحرين") == []
+    assert who(emir, after, "البحرين") == []
+    assert who(king, after, "البحرين") == ["حمد بن عيسى آل خليفة"]
+    assert who("وصل أمير البحرين إلى الرياض.", before) == ["حمد بن عيسى آل خليفة"]
+    assert who("وصل أمير البحرين إلى الرياض.", after) == []
+    assert who("وصل ملك البحرين إلى الرياض.", after) == ["حمد بن عيسى آل خليفة"]
+
+
+def test_a_council_chairman_is_no_president() -> None:
+    """Sudan's head is a council's chairman since 2019: Sudanese copy calls him
+    by the council, and «رئيس الجمهورية» names no one then."""
+    sudan = "السودان"
+    assert who("وأصدر رئيس الجمهورية قرارا.", dt.date(2015, 1, 5), sudan) == ["عمر البشير"]
+    assert who("وأصدر رئيس الجمهورية قرارا.", dt.date(2023, 1, 5), sudan) == []
+    said = who("وأصدر رئيس مجلس السيادة قرارا.", dt.date(2023, 1, 5), sudan)
+    assert said == ["عبد الفتاح البرهان"]
+    yemen = who("وأصدر رئيس مجلس القيادة الرئاسي قرارا.", dt.date(2023, 1, 5), "اليمن")
+    assert yemen == ["رشاد العليمي"]
+
+
+def test_a_title_is_dated_to_its_period() -> None:
+    """«العقيد الليبي» is Gaddafi's, never a later head of Libya's."""
+    assert who("وقال العقيد الليبي إن", dt.date(2023, 1, 5)) == []
+    assert who("وقال الرئيس الليبي إن", dt.date(2023, 1, 5)) == ["محمد المنفي"]
+
+
+def test_a_dated_title_and_a_form_are_read(tmp_path: Path) -> None:
+    (tmp_path / "states").mkdir()
+    (tmp_path / "home.yaml").write_text(
+        "titles:\n  head_of_state:\n    kingdom: [جلالة الملك]\n    emirate: [أمير البلاد]\n",
+        "utf-8",
+    )
+    (tmp_path / "states" / "x.yaml").write_text(
+        textwrap.dedent(
+            """\
+            country: البحرين
+            offices:
+              head_of_state:
+                form:
+                  - {form: emirate, to: 2002-02-14}
+                  - {form: kingdom, from: 2002-02-14}
+                titles:
+                  - {title: أمير البحرين, to: 2002-02-14}
+                  - ملك البحرين
+                holders:
+                  - name: حمد بن عيسى
+                    from: 1999-03-06
+                    source: https://example.org/a
+            """
+        ),
+        "utf-8",
+    )
+    (entry,) = knowledge._entries_via(tmp_path, "البحرين", None)
+    roles = {(r.title, r.start, r.end) for r in entry.roles}
+    day = dt.date
+    assert roles == {
+        ("أمير البحرين", day(1999, 3, 6), day(2002, 2, 14)),
+        ("ملك البحرين", day(1999, 3, 6), None),
+        ("أمير البلاد", day(1999, 3, 6), day(2002, 2, 14)),
+        ("جلالة الملك", day(2002, 2, 14), None),
+    }
+    (tmp_path / "states" / "x.yaml").write_text(
+        "country: البحرين\noffices:\n  head_of_state:\n    form: empire\n    titles: [x]\n",
+        "utf-8",
+    )
+    with pytest.raises(knowledge.KnowledgeError, match="form"):
+        knowledge._entries_via(tmp_path, None, None)
