@@ -135,11 +135,12 @@ def test_local_sighting_shifts_hijri_days(adjust: int) -> None:
 
 
 def test_a_sighting_a_day_behind_umm_al_qura_fits_its_weekday() -> None:
-    # Morocco's «السبت 05 ذي القعدة 1438» is Umm al-Qura's 6th: a day's difference.
-    text = "يبث الخطاب السبت 05 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017 م"
-    found = find_date(text, D(2017, 7, 29), TODAY, hijri_adjust=-1)
-    assert found.date and found.date.start == D(2017, 7, 29) and not found.warnings
-    assert [m.start for m in found.mentions] == [D(2017, 7, 29)]
+    # A source a day behind Umm al-Qura: its «الاثنين 10 شوال 1444» is Umm
+    # al-Qura's 11th (10 Shawwal 1444 is Sunday 30 April 2023 by Umm al-Qura).
+    text = "يلقي الوزير كلمته الاثنين 10 شوال 1444 هـ الموافق 1 ماي 2023 م"
+    found = find_date(text, D(2023, 5, 1), TODAY, hijri_adjust=-1)
+    assert found.date and found.date.start == D(2023, 5, 1) and not found.warnings
+    assert [m.start for m in found.mentions] == [D(2023, 5, 1)]
 
 
 def test_a_hijri_year_is_the_whole_year() -> None:
@@ -315,9 +316,10 @@ def test_a_governed_date_is_only_a_mention(word: str) -> None:
 
 
 def test_a_date_restated_in_brackets_shares_its_governor() -> None:
-    text = "ستبدأ الوزارة من يوم الأربعاء 25 شوال 1446هـ (23 أبريل 2025) تطبيق القرار"
-    found = find_date(text, D(2025, 4, 24), TODAY)
-    assert found.date is None and {m.start for m in found.mentions} == {D(2025, 4, 23)}
+    # 6 Dhu al-Qa'dah 1446 is Sunday 4 May 2025 by Umm al-Qura.
+    text = "ستبدأ الوزارة من يوم الأحد 6 ذي القعدة 1446هـ (4 مايو 2025) تطبيق القرار"
+    found = find_date(text, D(2025, 5, 5), TODAY)
+    assert found.date is None and {m.start for m in found.mentions} == {D(2025, 5, 4)}
 
 
 def test_future_dates_belong_to_future_sentences_only() -> None:

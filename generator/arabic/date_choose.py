@@ -91,8 +91,8 @@ def _future(folded: str, s: int) -> bool:
 
 
 def _unbound(pattern: re.Pattern[str], folded: str) -> bool:
-    """Whether `pattern` finds a verb that is not a relative clause's: in «أفاد
-    … بصدور مرسوم … برئاسة البرهان الذي سيؤدي القسم صباح الأربعاء» the coming
+    """Whether `pattern` finds a verb that is not a relative clause's: in «نقل
+    المتحدث خبر تشكيل لجنة برئاسة القاضي الذي سيؤدي اليمين مساء الأحد» the coming
     oath describes a noun, and the sentence reports the decree."""
     for m in pattern.finditer(folded):
         if _RELATIVE.search(folded, max(0, m.start() - 10), m.start()) is None:
@@ -107,7 +107,7 @@ def check_calendars(
     A day apart is a local sighting; said, not corrected (the Gregorian wins).
 
     Returns the ids of the Hijri days restated in the Gregorian calendar
-    («… 1439 هـ الموافق 20 غشت 2018»): the Gregorian day stands for both, even
+    («… 1445 هـ الموافق 17 يونيو 2024»): the Gregorian day stands for both, even
     when a local sighting puts the Hijri one on the story's date and the
     Gregorian one after it."""
     restated: set[int] = set()
@@ -184,8 +184,8 @@ def event_date(
             continue
         free.append((v, s))
     if coming and all(v.basis == "weekday" or _sourced(folded, s) for v, s in free):
-        # Only coming days, or bare weekdays besides («تبدأ الإجازة يوم الثلاثاء 24
-        # صفر، وتشمل يومي الأربعاء والخميس»): the sentence is about what will
+        # Only coming days, or bare weekdays besides («تبدأ العطلة يوم الأحد 12
+        # رجب، وتشمل يومي الاثنين والثلاثاء»): the sentence is about what will
         # happen, and its first coming day is its main verb's («يغادر غداً الجمعة
         # … ليعود يوم 27 مايو»); that day restated in the other calendar right
         # after it is the same date, and the Gregorian one is exact (a bare
@@ -199,13 +199,13 @@ def event_date(
         )[0]
     if has_day:
         # A sentence that names a day is not dated by a year or month it also names
-        # («فاتح شهر جمادى الأولى لعام 1445 هـ هو يوم غد …»).
+        # («غرة شهر رجب لعام 1446 هـ هي يوم غد …»).
         free = [(v, s) for v, s in free if v.precision == "day"]
     if not free:
         return None  # only schedules and background: the story's own date applies
     if len(free) == 1:
         return free[0][0]
-    # Both calendars written («5 ذي القعدة 1438 هـ الموافق 29 يوليوز 2017»): the
+    # Both calendars written («19 شوال 1444هـ، الموافق لـ9 مايو 2023»): the
     # Gregorian one is exact; the Hijri may follow a local sighting.
     # A date in a relative or pluperfect clause is background, and a wire's
     # dateline is the story's date: the main clause's own date comes first

@@ -116,7 +116,7 @@ def resolve_hijri(
         return None
     _check_weekday(wd, start, value.written, warnings)
     end = None
-    if g.get("d2"):  # a range: «من 1 – 2 ذي الحجة», «من 5 إلى 7/ 3/ 1445هـ», «… إلى 5 شوال»
+    if g.get("d2"):  # a range: «من 3 – 4 محرم», «من 5 إلى 7/ 3/ 1445هـ», «… إلى 5 شوال»
         d2 = int(g["d2"])
         if end_month is not None:
             end_year = year + (month > end_month)

@@ -121,7 +121,7 @@ _NO_UNIT = r"(?!\s*(?:عام|اعوام|سنه|سنوات|يوم|ايام|شهر
 
 _HY = rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>\d{{3,4}})(?!\d))?(?:\s*{_HMARK})?"
 _PATTERNS = [
-    (  # «من 1 – 2 ذي الحجة 1442هـ»: dated at its start, like a Gregorian range
+    (  # «من 3 – 4 محرم 1446هـ»: dated at its start, like a Gregorian range
         "hrange",
         rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_HM}{_HY}",
     ),

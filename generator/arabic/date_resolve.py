@@ -171,7 +171,7 @@ def resolve(
     ahead: bool = False,
 ) -> DateValue | None:
     """The date of one candidate. `ahead`: the words around it speak of what
-    will happen («ستحتضنها الجزائر يومي 1 و2 نوفمبر»), so a date written with no
+    will happen («ستحتضنها تونس يومي 8 و9 أبريل»), so a date written with no
     year is the next one, not the last."""
     g, kind, written = c.groups, c.kind, value.written
     wd = WD.get(g["wd"] or "") if "wd" in g else None

@@ -38,7 +38,7 @@ _TRIGGER_WORDS = frozenset(TRIGGER)
 _DIGIT_RUN = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 
-# «يوم الجمعة الموافق 8 يوليو»: a weekday followed by this belongs to that date.
+# «يوم الأحد الموافق 14 مارس»: a weekday followed by this belongs to that date.
 _ANCHORED = re.compile(r"[\s،,(]*(?:الموافق|\d)")
 
 # Characters dropped when folding for matching (harakat, tatweel, invisible controls).
@@ -319,7 +319,7 @@ def scan(folded: str, words: Sequence[str] | None = None) -> list[Candidate]:
                 if end <= start or _overlaps(start, end, found):
                     continue  # an earlier, more specific pattern already took these words
                 if kind == "weekday" and _ANCHORED.match(folded, end):
-                    continue  # «يوم الجمعة الموافق 8 يوليو»: the weekday of another date
+                    continue  # «يوم الأحد الموافق 14 مارس»: the weekday of another date
                 if kind == "period" and not (g["part"] or g["dir"]):
                     continue  # «العام» alone is «public», not a year
                 found.append(Candidate(kind, (start, end), g))

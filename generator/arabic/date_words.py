@@ -72,7 +72,7 @@ ORDINALS |= {f"{s} عشر": i + 11 for i, s in enumerate(["حادي", *ORDINAL_S
 ORDINALS |= {f"{s} والعشرين": i + 21 for i, s in enumerate(["حادي", *ORDINAL_STEMS[1:]])}
 ORDINALS |= {"عشرين": 20, "ثلاثين": 30, "حادي والثلاثين": 31}
 # The first of a month: «غرة رمضان», «فاتح شهر …», «مستهل …» (folded spelling).
-FIRST_DAY = {"غره": 1, "فاتح": 1, "مستهل": 1, "اول ايام": 1}  # «أول أيام شهر رمضان»
+FIRST_DAY = {"غره": 1, "فاتح": 1, "مستهل": 1, "اول ايام": 1}  # «أول أيام شهر شعبان»
 
 # Relative days, folded, and how many days from the story's date they are.
 RELATIVE_DAYS = {
@@ -164,7 +164,7 @@ NOT_EVENT = [
     "إلى غاية",
     "خلال",
     "المقرر",
-    # a document's own date: «القانون عدد 14 لسنة 1991 المؤرخ في 25 فيفري 1991»
+    # a document's own date: «الأمر عدد 30 لسنة 2005 المؤرخ في 12 جوان 2005»
     "المؤرخ في",
     "المؤرخة في",
     "المؤرخ",
@@ -217,7 +217,7 @@ DECIDING = [
     "أرجأت",
 ]
 # A sentence whose verb is the coming event itself is dated on the coming day:
-# «يعقد مجلس الأمن يوم غدٍ الثلاثاء جلسته». Imperfective forms that name a
+# «تعقد الجمعية العامة يوم غد الخميس دورتها». Imperfective forms that name a
 # scheduled act (a future «س…» verb is recognised by its prefix).
 COMING = [
     "يعقد",
@@ -323,7 +323,7 @@ FRAMING_VERBS = ["يأتي", "يذكر", "يشار", "يجدر", "يبدو", "ي
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
 PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]
 # A date after these, in the same clause, is the anniversary's, not the event's:
-# «بمناسبة الذكرى الثالثة للحراك الذي انطلق مطلع أكتوبر 2019».
+# «بمناسبة الذكرى الخامسة للانتفاضة التي اندلعت مطلع مارس 2011».
 ANNIVERSARY = ["الذكرى", "ذكرى", "لذكرى", "بذكرى", "الذكريات"]
 # «بمناسبة مرور عامين على …»: a date after this, a span and «على» is what the time
 # is counted from, not the event's.

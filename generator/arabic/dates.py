@@ -100,7 +100,7 @@ class DateFinding:
 # Context rules for choosing the event's date.
 _NOT_EVENT_RE = re.compile(rf"{B}[وف]?(?:{alt(NOT_EVENT)})\s*(?:يوم\s+)?$")
 _NOT_EVENT_ENDS = tuple({normalize(w).split()[-1] for w in NOT_EVENT})
-# «منذ أن كلّفه الملك في 7 …», «ما بعد تاريخ الـ 22 …»: governed from a few words away,
+# «منذ أن عيّنه الرئيس في 3 …», «ما بعد تاريخ 15 مارس …»: governed from a few words away,
 # as long as no clause break comes between.
 _SINCE = re.compile(r"(?:منذ|ما بعد|بعد تاريخ|حتي تاريخ|المقرره?)(?:\s+[^\s،,.؛:]+){0,5}\s*$")
 
@@ -112,8 +112,8 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _SENTENCE_END = re.compile(r"[.؛:!?؟]")
 _NUMBERED = re.compile(r"\d\s*$")
 _AFTER_DATELINE = re.compile(r"\s*(?:[/(\-–—]|الموافق)")
-# «منذ مطلع أكتوبر الماضي», «منذ مساء السبت الماضي»: the date right after «منذ».
-# «… فرضت حظر التجول ابتداء من يوم الأحد الماضي»: from that day on, as «منذ».
+# «منذ مطلع مارس الماضي», «منذ صباح الأحد الماضي»: the date right after «منذ».
+# «… أغلقت البلدية السوق بدءا من الخميس الفائت»: from that day on, as «منذ».
 _SINCE_START = re.compile(
     r"(?<!\w)و?(?:منذ|(?:اعتبارا|ابتداء|بدءا)\s+من)\s+(?:(?:مطلع|بدايه|اوائل|منتصف|اواسط"
     r"|اواخر|نهايه|مساء|صباح|ظهر|فجر|ليله|يوم|شهر|عام|سنه)\s+)?$"
@@ -123,11 +123,11 @@ _CLAUSE = re.compile(r"[.،,؛:!?؟]")
 _UNTIL = re.compile(r"[\s،,]*و?(?:حتي|الي(?:\s+غايه)?|لغايه)\s+(?:يوم\s+)?")
 # «يذكر أن …», «الجدير بالذكر أن …»: a frame for background, not a reported speech.
 _FRAME = re.compile(r"\W*و?(?:يذكر|يشار الي|(?:ال)?جدير بالذكر|معلوم)\s+ان(?!\w)")
-# «منذ الحرب بين إسرائيل وحزب الله في صيف عام 2006»: «منذ» governs from further
+# «منذ الفيضانات التي ضربت الساحل في شتاء عام 2015»: «منذ» governs from further
 # away than other words, as long as no clause break comes between.
 _SINCE_FAR = re.compile(r"(?<!\w)و?منذ(?:\s+[^\s،,.؛:]+){0,9}\s*$")
 _ANNIVERSARY = re.compile(rf"{B}(?:{alt(ANNIVERSARY)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
-# «بمناسبة مرور عامين على تسلمه مهامه في 13 مارس 2023»: the date of what the
+# «بمناسبة مرور خمس سنوات على تأسيسه في 5 مارس 2019»: the date of what the
 # time is counted from, not the event's.
 _ELAPSED = re.compile(
     rf"{B}(?:{alt(ELAPSED)})\s+(?:[^\s،,.؛:]+\s+){{1,3}}?علي(?:\s+[^\s،,.؛:]+){{0,8}}\s*$"
@@ -207,7 +207,7 @@ def find_date(
                 value = _coming_weekday(value, folded, s, reference, coming)
             if value.start > reference and (coming is None or value.start > coming):
                 coming = value.start
-        # «… وذلك يوم 10 جانفي»: the event's own date
+        # «… وذلك يوم 22 أفريل»: the event's own date
         if "وذلك" in before and _THAT_IS.search(folded, since, s):
             anchored.add(id(value))
         if (
@@ -222,7 +222,7 @@ def find_date(
             and id(values[-1][0]) in started
             and _UNTIL.fullmatch(folded, ends[-1], s)
         ):
-            until.add(id(value))  # «اعتبارا من الخميس وحتى 5 سبتمبر»: where the range ends
+            until.add(id(value))  # «ابتداء من الأحد الماضي وحتى 5 مارس»: where the range ends
         values.append((value, governed, s))
         ends.append(e)
     if not values:
