@@ -177,3 +177,23 @@ def test_the_day_the_source_spoke_is_not_the_event() -> None:
 def test_the_day_the_source_spoke_dates_an_event_that_has_no_other() -> None:
     text = "اندلع حريق في مستودع بالميناء، حسبما أفاد الدفاع المدني أمس"
     assert read(text, WED) == ("2024-03-05", "day")
+
+
+# ----------------------------------------------------------- parts of a month
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تراجعت الصادرات في النصف الثاني من فبراير الماضي", ("2024-02-01", "month")),
+        ("انطلقت الحملة في الأسبوع الأول من مارس الجاري", ("2024-03-01", "month")),
+        ("تضاعفت الأسعار في الربع الأول من يناير", ("2024-01-01", "month")),
+        # «من» before a month with nothing else: the month
+        ("تراجعت الصادرات في النصف الثاني من فبراير", ("2024-02-01", "month")),
+        # an ordinal day is still a day
+        ("انطلقت الحملة في الثاني من مارس الجاري", ("2024-03-02", "day")),
+        ("انطلقت الحملة في اليوم الثاني من مارس الجاري", ("2024-03-02", "day")),
+    ],
+)
+def test_an_ordinal_part_of_a_month_is_no_day(text: str, expected: tuple[str, str]) -> None:
+    assert read(text, D(2024, 3, 20)) == expected

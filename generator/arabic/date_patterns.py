@@ -24,6 +24,7 @@ from generator.arabic.date_words import (
     NOT_TODAY,
     NOW,
     ORDINALS,
+    PERIOD_NOUNS,
     PERIOD_PARTS,
     PERIODS,
     RELATIVE_DAYS,
@@ -100,8 +101,10 @@ _Y_OR_DIR = (
     rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<y>\d{{4}})(?!\d){_AD}|\s*(?P<mdir>{DIR}){_E}|{_OF_YEAR})?"
 )
 _ORD = _trie(set(ORDINALS))
+# «النصف الثاني من فبراير», «الأسبوع الأول من مارس»: an ordinal after these is no day.
+_NOT_A_DAY = "".join(f"(?<!{normalize(w)} )" for w in PERIOD_NOUNS)
 _DAY = (
-    rf"(?:ل?ال\s?(?=\d))?(?P<d>\d{{1,2}}(?!\d)|(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
+    rf"(?:ل?ال\s?(?=\d))?(?P<d>\d{{1,2}}(?!\d)|{_NOT_A_DAY}(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
     rf"|(?:{'|'.join(FIRST_DAY)})(?=\s))"
 )
 # A weekday before a date: «الخميس 1 …», «يوم الأحد الموافق 7 …», «السبت (13 …)».

@@ -116,6 +116,9 @@ RELATIVE_TRIGGERS = ["اليوم", "أمس", "الأمس", "غد", "غدا", "ا
 # Periods and their parts: «مطلع الشهر الجاري», «أواخر العام الماضي».
 PERIODS = ["الأسبوع", "الشهر", "العام", "السنة"]
 PERIOD_PARTS = ["مطلع", "بداية", "أوائل", "منتصف", "أواسط", "أواخر", "نهاية"]
+# A part of a month counted by an ordinal: «النصف الثاني من فبراير», «الأسبوع
+# الأول من مارس» (the ordinal is the part's, not a day's).
+PERIOD_NOUNS = ["الأسبوع", "النصف", "الربع", "الثلث", "العشر", "الشطر"]
 
 # Which way a month, weekday or period points from the story's date.
 AHEAD = ("المقبل", "القادم")
@@ -125,7 +128,7 @@ NOW = ("الجاري", "الحالي")
 DIRECTIONS = BACK + AHEAD + NOW
 
 # A month named with no year is a date after one of these: «في أيار», «أواخر أيلول».
-MONTH_LEADS = ["في", "خلال", "منذ", "حتى", *PERIOD_PARTS]
+MONTH_LEADS = ["في", "خلال", "منذ", "حتى", "من", *PERIOD_PARTS]
 
 # Words for «year» before a number: «عام 2015», «لعام 1445 هـ» (folded).
 YEAR_WORDS = ["عام", "سنه", "لعام", "العام", "عامي"]  # «بين عامي 1999 و2004»
