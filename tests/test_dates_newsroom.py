@@ -197,3 +197,21 @@ def test_the_day_the_source_spoke_dates_an_event_that_has_no_other() -> None:
 )
 def test_an_ordinal_part_of_a_month_is_no_day(text: str, expected: tuple[str, str]) -> None:
     assert read(text, D(2024, 3, 20)) == expected
+
+
+# ----------------------------------------------- what keeps a coming day out
+
+
+def test_a_weekday_that_dates_the_saying_beats_the_day_it_reports() -> None:
+    text = "قالت الوزارة الأحد إن الوفد سيصل غدا الاثنين إلى العاصمة"
+    assert read(text, D(2024, 3, 3)) == ("2024-03-03", "day")
+
+
+def test_a_weekday_without_a_reported_clause_leaves_the_coming_day() -> None:
+    text = "تبدأ العطلة غدا الخميس، وتشمل يومي الجمعة والسبت"
+    assert read(text, WED) == ("2024-03-07", "day")
+
+
+def test_a_past_month_in_a_relative_clause_leaves_the_coming_day() -> None:
+    text = "يفتتح الرئيس بعد غد الأحد الدورة الجديدة للبرلمان الذي انتخب في يونيو الماضي"
+    assert read(text, D(2024, 3, 1)) == ("2024-03-03", "day")

@@ -183,7 +183,7 @@ def event_date(
                 coming.append((v, s))
             continue
         free.append((v, s))
-    if coming and all(v.basis == "weekday" or _sourced(folded, s) for v, s in free):
+    if coming and not _blocked(free, min(s for _, s in coming), folded):
         # Only coming days, or bare weekdays besides («تبدأ العطلة يوم الأحد 12
         # رجب، وتشمل يومي الاثنين والثلاثاء»): the sentence is about what will
         # happen, and its first coming day is its main verb's («يغادر غداً الجمعة
@@ -221,6 +221,28 @@ def event_date(
             f[0].span,
         ),
     )[0]
+
+
+def _blocked(free: list[tuple[DateValue, int]], first: int, folded: str) -> bool:
+    """Whether a date on or before the story's keeps a sentence that names a
+    coming day (first at `first`) from being dated on it. Not a day named with
+    the source («حسبما أفاد بيان أمس») nor one in a relative or pluperfect
+    clause («… الذي انتخب في يوليو الماضي»): they are background. A bare weekday
+    neither («تبدأ العطلة غدا الخميس، وتشمل يومي الجمعة والسبت»),
+    unless it dates the saying in a main clause whose reported clause holds
+    the coming day («قالت الوزارة الأحد إن الوفد سيصل غداً»): then the saying
+    is the event."""
+    clause_end = -1
+    for v, s in free:
+        if _sourced(folded, s) or _background(folded, s):
+            continue
+        if v.basis != "weekday":
+            return True
+        if clause_end < 0:
+            clause_end = that(folded)
+        if s < clause_end < first:
+            return True
+    return False
 
 
 def _background(folded: str, s: int) -> bool:
