@@ -215,3 +215,23 @@ def test_a_weekday_without_a_reported_clause_leaves_the_coming_day() -> None:
 def test_a_past_month_in_a_relative_clause_leaves_the_coming_day() -> None:
     text = "يفتتح الرئيس بعد غد الأحد الدورة الجديدة للبرلمان الذي انتخب في يونيو الماضي"
     assert read(text, D(2024, 3, 1)) == ("2024-03-03", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an end foretold, as a start is
+        ("وتنتهي ولاية المجلس البلدي في الخامس عشر من أبريل المقبل", "2024-04-15"),
+        ("الجزائر - يشرع وزير الخارجية، الأحد 10 مارس 2024، في جولة إفريقية", "2024-03-10"),
+        # what is expected to happen
+        ("من المنتظر أن تصدر المحكمة حكمها غدا الخميس في القضية", "2024-03-07"),
+        ("ومن المتوقع أن تعلن اللجنة النتائج النهائية يوم الجمعة 8 مارس", "2024-03-08"),
+    ],
+)
+def test_a_coming_end_start_or_expected_act_is_the_event(text: str, expected: str) -> None:
+    assert read(text, WED) == (expected, "day")
+
+
+def test_an_expected_act_that_was_announced_is_the_announcement() -> None:
+    text = "أعلنت الوزارة أنه من المتوقع أن تصدر النتائج غدا الخميس"
+    assert read(text, WED) is None  # the story's own date

@@ -21,6 +21,7 @@ from generator.arabic.date_words import (
     BACKGROUND,
     COMING,
     DECIDING,
+    EXPECTING,
     FRAMING_VERBS,
     PREPARING,
     RELATIVES,
@@ -39,6 +40,7 @@ _REPORTED = re.compile(r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|حدد|ح�
 _COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|هم|هما)?(?!\w)")
 # «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
 _DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
+_EXPECTING = re.compile(rf"{B}و?(?:{alt(EXPECTING)})\s+(?:ان|بان)(?!\w)")
 _PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
 _BACKGROUND = re.compile(rf"{B}و?(?:{alt(BACKGROUND)})(?!\w)")
 _CLAUSE = re.compile(r"[.،,؛:!?؟]")
@@ -81,6 +83,7 @@ def _future(folded: str, s: int) -> bool:
         _unbound(_COMING, folded)
         or (_unbound(_FUTURE, folded) and not _REPORTED.match(folded))
         or _opens_on_a_verb(folded)
+        or _EXPECTING.search(folded)
     ):
         return False
     return not (

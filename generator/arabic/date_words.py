@@ -289,6 +289,11 @@ COMING = [
     # «سيقوم الوزير بزيارة …», «يقوم … هذا الثلاثاء بزيارة عمل»
     "يقوم",
     "تقوم",
+    # an end or a start foretold, as «يبدأ»: «تنتهي الولاية في …», «يشرع الوفد في …»
+    "ينتهي",
+    "تنتهي",
+    "يشرع",
+    "تشرع",
     "يلقي",  # not «تُلقي»: folded, it is «تلقّى» (received), a past verb news writes daily
     "يبث",
 ]
@@ -323,6 +328,9 @@ BACKGROUND = [
 # the coming act, unless the verb frames the news rather than telling it:
 # «يأتي ذلك عشية …», «يذكر أن …», «يبدو أن …».
 FRAMING_VERBS = ["يأتي", "يذكر", "يشار", "يجدر", "يبدو", "يعتبر", "يعد", "يمكن", "يجب", "يتعين"]
+# «من المنتظر أن تصدر المحكمة حكمها غدا»: what is expected is the coming act, as
+# a coming verb is (whatever verb follows).
+EXPECTING = ["من المنتظر", "من المتوقع", "من المرتقب", "يرتقب", "ينتظر", "يتوقع"]
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
 PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]
 # A date after these, in the same clause, is the anniversary's, not the event's:
