@@ -235,3 +235,24 @@ def test_a_coming_end_start_or_expected_act_is_the_event(text: str, expected: st
 def test_an_expected_act_that_was_announced_is_the_announcement() -> None:
     text = "أعلنت الوزارة أنه من المتوقع أن تصدر النتائج غدا الخميس"
     assert read(text, WED) is None  # the story's own date
+
+
+# ------------------------------------------------- a decision's own date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت وزارة الصحة، اليوم الأربعاء، عن حصيلة الإصابات خلال الفترة من 26 فبراير إلى 4 مارس",
+        "قررت النقابة، مساء الثلاثاء، خوض إضراب يومي 24 أبريل و22 مايو المقبلين",
+    ],
+)
+def test_a_decision_is_dated_on_the_date_right_after_its_verb(text: str) -> None:
+    found = find_date(text, WED, TODAY)
+    assert found.date is not None and found.date.start in (D(2024, 3, 6), D(2024, 3, 5))
+    assert found.date.basis in ("relative", "weekday")
+
+
+def test_a_date_in_what_was_announced_is_not_the_announcement_date() -> None:
+    text = "أعلنت الهيئة أن الأحد كان آخر أيام الشهر واليوم الثلاثاء ثاني أيام الشهر الجديد"
+    assert read(text, D(2024, 3, 5)) == ("2024-03-05", "day")

@@ -44,6 +44,8 @@ _EXPECTING = re.compile(rf"{B}و?(?:{alt(EXPECTING)})\s+(?:ان|بان)(?!\w)")
 _PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
 _BACKGROUND = re.compile(rf"{B}و?(?:{alt(BACKGROUND)})(?!\w)")
 _CLAUSE = re.compile(r"[.،,؛:!?؟]")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_SENTENCE_END = re.compile(r"[.؛!?؟]")
 # «حسبما أفاد بيان … أمس»: the words that name a source, up to eight words before a date.
 _ATTRIBUTION = re.compile(rf"{B}[وف]?(?:{alt(ATTRIBUTION)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
 # A relative pronoun right before a verb: the verb is the relative clause's.
@@ -213,6 +215,9 @@ def event_date(
     # A date in a relative or pluperfect clause is background, and a wire's
     # dateline is the story's date: the main clause's own date comes first
     # («استقبل الرئيس أمس السفير الذي وصل في 2 مارس», «الدوحة في 6 مارس /قنا/ وصل أمس»).
+    decided = _decision_date(free, folded)
+    if decided is not None:
+        return decided
     clause_end = that(folded)
     return min(
         free,
@@ -224,6 +229,24 @@ def event_date(
             f[0].span,
         ),
     )[0]
+
+
+def _decision_date(free: list[tuple[DateValue, int]], folded: str) -> DateValue | None:
+    """The decision's or announcement's own date, when the sentence opens on
+    one («أعلنت الوزارة، اليوم الأربعاء، عن حصيلة الفترة من 20 إلى 26 …»,
+    «قرر الاتحاد، مساء الخميس، خوض إضراب يومي 24 و25 …»): the first date after
+    the verb, in its sentence, is when it was decided; the dates after it are
+    what was decided or announced."""
+    m = _DECIDING.search(folded)
+    if m is None or len(_ARABIC_WORD.findall(folded, 0, m.start())) > 2:
+        return None
+    after = [f for f in free if f[1] > m.end()]
+    if not after:
+        return None
+    v, s = min(after, key=lambda f: f[1])
+    if s - m.end() > 100 or _SENTENCE_END.search(folded, m.end(), s) is not None:
+        return None
+    return v if s < that(folded) else None  # «أعلنت … أن الاثنين …»: what was announced
 
 
 def _blocked(free: list[tuple[DateValue, int]], first: int, folded: str) -> bool:
