@@ -28,27 +28,68 @@ def test_a_memo_changes_no_digest() -> None:
     assert digest(other, memo) != digest(value, memo)  # a new value is a new digest
 
 
-def test_a_shared_partial_is_drawn_once_per_input_and_link_depth(tmp_path: Path) -> None:
+def test_a_shared_partial_is_drawn_once_per_input_at_every_depth(tmp_path: Path) -> None:
     site = write_site(
         tmp_path,
         {
             "templates/page.html": '{{ shared("partials/part.html", n=n) }}|{{ n }}',
-            "templates/partials/part.html": '{{ tick() }}<a href="{{ url("x/") }}">{{ n }}</a>',
+            "templates/partials/part.html": (
+                '{{ tick() }}<a href="{{ url("x/") }}">{{ n }}</a><a href="{{ url("") }}">h</a>'
+                '<a href="{{ url("y/") ~ "#z" }}">{{ n }}</a>'
+            ),
         },
     )
     renderer = _renderer(site)
     drawn: list[int] = []
     renderer.env.globals["tick"] = lambda: str(drawn.append(1) or len(drawn))
     page = renderer.render
-    assert page("page.html", "a/index.html", {"n": (1, 2)}) == b'1<a href="../x/">(1, 2)</a>|(1, 2)'
-    # The same input at the same depth: the same drawing, not drawn again.
-    assert page("page.html", "b/index.html", {"n": (1, 2)}) == b'1<a href="../x/">(1, 2)</a>|(1, 2)'
-    # Another depth (links are relative) or another input: drawn again.
+    one = '1<a href="{0}x/">(1, 2)</a><a href="{1}">h</a><a href="{0}y/#z">(1, 2)</a>|(1, 2)'
+    assert page("page.html", "a/index.html", {"n": (1, 2)}) == one.format("../", "../").encode()
+    # The same input at another depth (links are relative): the same drawing,
+    # with the page's own way up put in.
+    assert page("page.html", "b/index.html", {"n": (1, 2)}) == one.format("../", "../").encode()
     assert page("page.html", "b/c/index.html", {"n": (1, 2)}) == (
-        b'2<a href="../../x/">(1, 2)</a>|(1, 2)'
+        one.format("../../", "../../").encode()
     )
-    assert page("page.html", "a/index.html", {"n": (1, 3)}) == b'3<a href="../x/">(1, 3)</a>|(1, 3)'
-    assert len(drawn) == 3
+    assert page("page.html", "index.html", {"n": (1, 2)}) == one.format("", "./").encode()
+    assert len(drawn) == 1
+    # Another input: drawn again.
+    assert page("page.html", "a/index.html", {"n": (1, 3)}).startswith(b'2<a href="../x/">')
+    assert len(drawn) == 2
+
+
+def test_a_partial_that_looks_at_its_links_is_drawn_per_depth(tmp_path: Path) -> None:
+    """A fragment's output that depends on the real link (a test on it, a
+    helper given it, a link printed twice or not at all) is drawn for each
+    depth, and is what a page drawing it itself would show."""
+    parts = {
+        "test": '{% if url("x/").startswith("../") %}deep{% else %}top{% endif %}',
+        "helper": '{{ url("x/")|upper }}',
+        "python": '{{ shout(url("x/")) }}',
+        "twice": '{% set u = url("x/") %}{{ u }}{{ u }}',
+        "unused": '{% set u = url("x/") %}-',
+        "length": '{{ url("x/")|length }}',
+    }
+    files = {"templates/page.html": '{{ shared("partials/" ~ kind ~ ".html", n=1) }}'}
+    files |= {f"templates/partials/{k}.html": v for k, v in parts.items()}
+    renderer = _renderer(write_site(tmp_path, files))
+    renderer.env.globals["shout"] = lambda s: s.upper() + "!"  # str methods only: no Link
+
+    def page(kind: str, path: str) -> str:
+        return renderer.render("page.html", path, {"kind": kind}).decode()
+
+    expected = {
+        "test": ("top", "deep", "deep"),
+        "helper": ("X/", "../X/", "../../X/"),
+        "python": ("X/!", "../X/!", "../../X/!"),
+        "twice": ("x/x/", "../x/../x/", "../../x/../../x/"),
+        "unused": ("-", "-", "-"),
+        "length": ("2", "5", "8"),
+    }
+    for kind, want in expected.items():
+        for _ in range(2):  # drawn, then kept: the same either way
+            got = tuple(page(kind, p) for p in ("index.html", "a/index.html", "a/b/index.html"))
+            assert got == want, kind
 
 
 def test_a_shared_partial_is_part_of_its_pages_template_digest(tmp_path: Path) -> None:
