@@ -233,8 +233,8 @@ def event_date(
 
 def _decision_date(free: list[tuple[DateValue, int]], folded: str) -> DateValue | None:
     """The decision's or announcement's own date, when the sentence opens on
-    one («أعلنت الوزارة، اليوم الأربعاء، عن حصيلة الفترة من 20 إلى 26 …»,
-    «قرر الاتحاد، مساء الخميس، خوض إضراب يومي 24 و25 …»): the first date after
+    one («أعلنت وزارة الصحة، اليوم الأربعاء، عن إصابات الأسبوع من 26 فبراير إلى 3 مارس»,
+    «قررت النقابة، مساء الثلاثاء، تنظيم وقفة احتجاجية يوم 24 أبريل»): the first date after
     the verb, in its sentence, is when it was decided; the dates after it are
     what was decided or announced."""
     m = _DECIDING.search(folded)

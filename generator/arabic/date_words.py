@@ -328,7 +328,7 @@ BACKGROUND = [
 # the coming act, unless the verb frames the news rather than telling it:
 # «يأتي ذلك عشية …», «يذكر أن …», «يبدو أن …».
 FRAMING_VERBS = ["يأتي", "يذكر", "يشار", "يجدر", "يبدو", "يعتبر", "يعد", "يمكن", "يجب", "يتعين"]
-# «من المنتظر أن تصدر المحكمة حكمها غدا»: what is expected is the coming act, as
+# «من المنتظر أن يعلن المجلس تشكيلته غدا»: what is expected is the coming act, as
 # a coming verb is (whatever verb follows).
 EXPECTING = ["من المنتظر", "من المتوقع", "من المرتقب", "يرتقب", "ينتظر", "يتوقع"]
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
