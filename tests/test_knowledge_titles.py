@@ -131,3 +131,39 @@ def test_a_dated_title_and_a_form_are_read(tmp_path: Path) -> None:
     )
     with pytest.raises(knowledge.KnowledgeError, match="form"):
         knowledge._entries_via(tmp_path, None, None)
+
+
+@pytest.mark.parametrize(
+    ("home", "text", "on", "named"),
+    [
+        (
+            None,
+            "وقال وزير الطاقة السعودي إن الأسواق مستقرة.",
+            "2023-02-11",
+            ["عبد العزيز بن سلمان"],
+        ),
+        (None, "وقال وزير الطاقة السعودي إن الأسواق مستقرة.", "2017-02-11", ["خالد الفالح"]),
+        (None, "وقالت وزيرة المالية العراقية إن الرواتب مؤمنة.", "2023-02-11", ["طيف سامي"]),
+        (
+            None,
+            "وأكد وزير الداخلية المغربي أن الانتخابات ستجرى في موعدها.",
+            "2016-05-02",
+            ["محمد حصاد"],
+        ),
+        (
+            "البحرين",
+            "وأشار وزير الداخلية إلى خطة الموسم.",
+            "2023-02-11",
+            ["راشد بن عبد الله آل خليفة"],
+        ),
+        ("مصر", "وقال وزير البترول إن الإنتاج ارتفع.", "2020-02-11", ["طارق الملا"]),
+        ("مصر", "وقال وزير المالية إن العجز تراجع.", "2020-02-11", ["محمد معيط"]),
+        ("لبنان", "وقال وزير الطاقة والمياه إن التغذية ستتحسن.", "2022-02-11", ["وليد فياض"]),
+        # a bare title for an office the home state's file does not list
+        ("الجزائر", "وقال وزير الداخلية إن الوضع مستقر.", "2023-02-11", []),
+    ],
+)
+def test_interior_finance_and_oil_ministers(
+    home: str | None, text: str, on: str, named: list[str]
+) -> None:
+    assert who(text, dt.date.fromisoformat(on), home) == named

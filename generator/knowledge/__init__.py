@@ -37,6 +37,11 @@ OFFICES = (
     "defence_minister",
     "secretary_general",
     "supreme_leader",
+    # Listed for the Arab states from 2015 (`listed_from`), where they make
+    # the news: interior, finance, and oil or energy.
+    "interior_minister",
+    "finance_minister",
+    "oil_minister",
 )
 KINDS = ("person", "organisation", "group", "country")
 
@@ -58,6 +63,7 @@ class Term:
     source: str
     rivals: str | None
     since: dt.date | None  # an office younger than 2000: when it was created
+    listed_from: dt.date | None = None  # holders listed from this day only
 
 
 def _load(path: Path) -> Any:
@@ -159,6 +165,7 @@ def terms(data: Path = DATA) -> Iterator[Term]:
                     raise KnowledgeError(f"{at}: 'source' must be an https:// URL")
                 end = holder.get("to")
                 since = spec.get("since")
+                listed = spec.get("listed_from")
                 yield Term(
                     path.name,
                     office,
@@ -169,6 +176,7 @@ def terms(data: Path = DATA) -> Iterator[Term]:
                     source,
                     spec.get("rivals"),
                     None if since is None else _date(since, f"{where} › since"),
+                    None if listed is None else _date(listed, f"{where} › listed_from"),
                 )
 
 
