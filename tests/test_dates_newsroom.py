@@ -256,3 +256,23 @@ def test_a_decision_is_dated_on_the_date_right_after_its_verb(text: str) -> None
 def test_a_date_in_what_was_announced_is_not_the_announcement_date() -> None:
     text = "أعلنت الهيئة أن الأحد كان آخر أيام الشهر واليوم الثلاثاء ثاني أيام الشهر الجديد"
     assert read(text, D(2024, 3, 5)) == ("2024-03-05", "day")
+
+
+# ---------------------------------------------- a Hijri day that is tomorrow
+
+
+def test_the_first_of_a_hijri_month_that_is_tomorrow() -> None:
+    assert Hijri(1445, 7, 1).to_gregorian() == D(2024, 1, 13)
+    text = "وعليه فإن غرة شهر رجب هي يوم غد السبت 13 يناير 2024"
+    assert read(text, D(2024, 1, 12)) == ("2024-01-13", "day")
+    # announced: the announcement is the event
+    text = "أعلنت الوزارة أن غرة شهر رجب هي يوم غد السبت 13 يناير 2024"
+    assert read(text, D(2024, 1, 12)) is None
+
+
+def test_a_local_first_of_the_month_a_day_after_umm_al_qura() -> None:
+    # Umm al-Qura's 1 Rajab 1445 is the story's day; the source's is tomorrow.
+    text = "وعليه فإن غرة شهر رجب هي يوم غد الأحد 14 يناير 2024"
+    found = find_date(text, D(2024, 1, 13), TODAY)
+    assert found.date is not None and found.date.start == D(2024, 1, 14)
+    assert any("1 day apart" in w for w in found.warnings)

@@ -55,7 +55,13 @@ _OPENING_VERB = re.compile(r"[^\u0621-\u064a]*[وف]?(ي[\u0621-\u064a]{2,})(?![
 _FRAMING = frozenset(map(normalize, FRAMING_VERBS)) | {"يوم"}
 _STATEMENT = re.compile(rf"{B}[وفبل]?(?:{alt(STATEMENTS)})(?:ا|ه|ها)?(?!\w)")
 # A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
-_LINK = re.compile(r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*")
+# «… هو يوم غد الجمعة 27 يونيو»: a relative day that the Gregorian date restates.
+_LINK = re.compile(
+    r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*"
+    r"(?:(?:يوم\s+)?(?:غدا?|اليوم|امس)\s+)?"
+)
+# «فاتح محرم هو يوم غد»: the coming day is what the sentence is about.
+_IS_TOMORROW = re.compile(r"(?<!\w)(?:هو|هي)\s+(?:يوم\s+)?غدا?(?!\w)")
 # The start of a reported clause: what was said has its own dates.
 _THAT = re.compile(r"(?:بان|ان(?:ها|هم|ه)?)(?!\w)")  # and no letter before: see that()
 # What `dates` reads with them: a coming verb, a decision before a date.
@@ -86,6 +92,7 @@ def _future(folded: str, s: int) -> bool:
         or (_unbound(_FUTURE, folded) and not _REPORTED.match(folded))
         or _opens_on_a_verb(folded)
         or _EXPECTING.search(folded)
+        or _IS_TOMORROW.search(folded)
     ):
         return False
     return not (
