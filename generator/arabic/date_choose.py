@@ -55,12 +55,12 @@ _OPENING_VERB = re.compile(r"[^\u0621-\u064a]*[وف]?(ي[\u0621-\u064a]{2,})(?![
 _FRAMING = frozenset(map(normalize, FRAMING_VERBS)) | {"يوم"}
 _STATEMENT = re.compile(rf"{B}[وفبل]?(?:{alt(STATEMENTS)})(?:ا|ه|ها)?(?!\w)")
 # A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
-# «… هو يوم غد الجمعة 27 يونيو»: a relative day that the Gregorian date restates.
+# «… هي يوم غد السبت 13 يناير»: a relative day that the Gregorian date restates.
 _LINK = re.compile(
     r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*"
     r"(?:(?:يوم\s+)?(?:غدا?|اليوم|امس)\s+)?"
 )
-# «فاتح محرم هو يوم غد»: the coming day is what the sentence is about.
+# «غرة شهر رجب هي يوم غد»: the coming day is what the sentence is about.
 _IS_TOMORROW = re.compile(r"(?<!\w)(?:هو|هي)\s+(?:يوم\s+)?غدا?(?!\w)")
 # The start of a reported clause: what was said has its own dates.
 _THAT = re.compile(r"(?:بان|ان(?:ها|هم|ه)?)(?!\w)")  # and no letter before: see that()
