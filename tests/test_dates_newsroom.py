@@ -276,3 +276,17 @@ def test_a_local_first_of_the_month_a_day_after_umm_al_qura() -> None:
     found = find_date(text, D(2024, 1, 13), TODAY)
     assert found.date is not None and found.date.start == D(2024, 1, 14)
     assert any("1 day apart" in w for w in found.warnings)
+
+
+# --------------------------------------------------------- numbers and months
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("افتتح الوزير الجسر مساء السبت 9 مارس2024م بحضور الأهالي", "2024-03-09"),
+        ("افتتح الوزير الجسر يوم 9مارس 2024 بحضور الأهالي", "2024-03-09"),
+    ],
+)
+def test_a_month_written_against_its_number(text: str, expected: str) -> None:
+    assert read(text, D(2024, 3, 20)) == (expected, "day")

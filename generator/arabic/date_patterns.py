@@ -82,7 +82,8 @@ _E = r"(?!\w)"
 _CLITIC = r"(?:[وفبل]|ل?ل)?"
 _WD_ALT = alt(WEEKDAY_NAMES)
 _G_ALT = alt([w for ws in GREGORIAN.values() for w in ws])
-_GM = rf"(?P<gm>{_G_ALT}){_E}"
+# A month's name may touch its year («أبريل2021م»), not another letter.
+_GM = rf"(?P<gm>{_G_ALT})(?![^\W\d_])"
 # A doubled month: «أيلول/سبتمبر», «أيلول (سبتمبر)», «9 أيلول - سبتمبر».
 # (A space after it is left to what follows: «تموز/يوليو الماضي».)
 _GM2 = rf"(?:\s*[/(\-–]\s*(?P<gm2>{_G_ALT}){_E}(?:\s*\))?)?"
@@ -149,7 +150,8 @@ _PATTERNS = [
         "range",
         rf"{B}{_FROM}?{_DAY}{TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}",
     ),
-    ("day", rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}{_CLOSE}"),
+    # (a day may touch its month: «يوم 10مارس 2024»)
+    ("day", rf"{B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}{_CLOSE}"),
     (  # «من 5 إلى 7/ 3/ 1445هـ», «5-7/3/2024»: dated at its start, like a written range
         "numeric_range",
         rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s?(?P<sep>[/.])\s?(?P<m>\d{{1,2}})"

@@ -199,11 +199,35 @@ def _triggered(
     first = _DIGIT.search(folded)
     runs = [m.span() for m in _DIGIT_RUN.finditer(folded, first.start())] if first else []
     if runs:
+        _glued(folded, runs, at)
         if "/" in folded:  # «يوم 28/9»: the only pattern anchored on any number
             at["digit"] = runs
         if years := [r for r in runs if r[1] - r[0] >= 4]:
             at["year"] = years
     return at, runs
+
+
+def _glued(folded: str, runs: list[_Span], at: dict[str, list[_Span]]) -> None:
+    """A month's name written against a number («10 أبريل2021م», «يوم 10مارس»):
+    the word before or after a digit run, when it touches it, is looked up."""
+    n = len(folded)
+    for s, e in runs:
+        if s and folded[s - 1].isalpha():
+            k = s - 1
+            while k and folded[k - 1].isalpha():
+                k -= 1
+            _add_month(folded, k, s, at)
+        if e < n and folded[e].isalpha():
+            k = e + 1
+            while k < n and folded[k].isalpha():
+                k += 1
+            _add_month(folded, e, k, at)
+
+
+def _add_month(folded: str, s: int, e: int, at: dict[str, list[_Span]]) -> None:
+    kind = TRIGGER.get(folded[s:e])
+    if kind == "greg" or kind == "hijri":
+        at.setdefault(kind, []).append((s, e))
 
 
 @dataclass(frozen=True)
