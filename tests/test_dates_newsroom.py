@@ -290,3 +290,16 @@ def test_a_local_first_of_the_month_a_day_after_umm_al_qura() -> None:
 )
 def test_a_month_written_against_its_number(text: str, expected: str) -> None:
     assert read(text, D(2024, 3, 20)) == (expected, "day")
+
+
+def test_two_days_of_the_current_month_without_its_name() -> None:
+    text = "نظمت الجمعية يومي 18 و19 الجاري ندوة حول الماء"
+    assert read(text, D(2024, 3, 20)) == ("2024-03-18", "day")
+
+
+def test_what_is_scheduled_is_the_coming_act() -> None:
+    text = "ومن المقرر أن يفتتح الوزير المعرض يوم 25 مارس الجاري"
+    assert read(text, D(2024, 3, 20)) == ("2024-03-25", "day")
+    # a scheduled thing named in passing is not the event
+    text = "أكد الوزير أمس أن الاجتماع المقرر عقده في 25 مارس سيناقش الميزانية"
+    assert read(text, D(2024, 3, 20)) == ("2024-03-19", "day")

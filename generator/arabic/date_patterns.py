@@ -217,9 +217,10 @@ _PATTERNS = [
         rf"{B}قبل\s+(?:(?P<ago>{alt(set(DAYS_AGO))})|(?P<n>[2-9])\s+ايام){_E}"
         r"(?!\s+(?:من|علي)(?!\w))",  # «قبل يومين من الانتخابات»: before another day
     ),
-    (  # «يوم 5 الجاري», «الاثنين 28 المنصرم»: the month left out, as the Maghreb writes
+    (  # «يوم 5 الجاري», «الاثنين 28 المنصرم», «يومي 5 و6 الجاري»: the month left out
         "dperiod_bare",
-        rf"{B}{_WEEKDAY}(?:ل?ال\s?)?(?P<d>\d{{1,2}})(?!\d)\s+(?P<dir>(?:{DIR_NOW_BACK})ه?){_E}"
+        rf"{B}{_WEEKDAY}(?:ل?ال\s?)?(?P<d>\d{{1,2}})(?!\d)(?:{TO}(?P<d2>\d{{1,2}})(?!\d))?"
+        rf"\s+(?P<dir>(?:{DIR_NOW_BACK})ه?){_E}"
         r"(?!\s+به(?!\w))",  # «الفصل 5 الجاري به العمل»: «in force», not a date
     ),
     (

@@ -330,7 +330,7 @@ BACKGROUND = [
 FRAMING_VERBS = ["يأتي", "يذكر", "يشار", "يجدر", "يبدو", "يعتبر", "يعد", "يمكن", "يجب", "يتعين"]
 # «من المنتظر أن يعلن المجلس تشكيلته غدا»: what is expected is the coming act, as
 # a coming verb is (whatever verb follows).
-EXPECTING = ["من المنتظر", "من المتوقع", "من المرتقب", "يرتقب", "ينتظر", "يتوقع"]
+EXPECTING = ["من المنتظر", "من المتوقع", "من المرتقب", "من المقرر", "يرتقب", "ينتظر", "يتوقع"]
 # «تستعد بغداد لاحتضان مهرجان يقام غداً»: the preparation is the event.
 PREPARING = ["يستعد", "تستعد", "تتأهب", "يتأهب", "تتهيأ", "يتهيأ"]
 # A date after these, in the same clause, is the anniversary's, not the event's:

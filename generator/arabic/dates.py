@@ -102,7 +102,9 @@ _NOT_EVENT_RE = re.compile(rf"{B}[وف]?(?:{alt(NOT_EVENT)})\s*(?:يوم\s+)?$")
 _NOT_EVENT_ENDS = tuple({normalize(w).split()[-1] for w in NOT_EVENT})
 # «منذ أن عيّنه الرئيس في 3 …», «ما بعد تاريخ 15 مارس …»: governed from a few words away,
 # as long as no clause break comes between.
-_SINCE = re.compile(r"(?:منذ|ما بعد|بعد تاريخ|حتي تاريخ|المقرره?)(?:\s+[^\s،,.؛:]+){0,5}\s*$")
+_SINCE = re.compile(
+    r"(?:منذ|ما بعد|بعد تاريخ|حتي تاريخ|المقرره?(?!\s+ان(?!\w)))(?:\s+[^\s،,.؛:]+){0,5}\s*$"
+)
 
 
 _NEGATED = re.compile(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
