@@ -303,3 +303,13 @@ def test_what_is_scheduled_is_the_coming_act() -> None:
     # a scheduled thing named in passing is not the event
     text = "أكد الوزير أمس أن الاجتماع المقرر عقده في 25 مارس سيناقش الميزانية"
     assert read(text, D(2024, 3, 20)) == ("2024-03-19", "day")
+
+
+def test_a_year_in_the_1400s_without_a_mark_is_hijri() -> None:
+    first = Hijri(1445, 1, 1).to_gregorian()
+    found = find_date("توفي الشيخ الجليل عام 1445 في مدينته", D(2024, 3, 20), TODAY)
+    assert found.date is not None and found.date.calendar == "hijri"
+    assert (found.date.start, found.date.precision) == (first, "year")
+    # marked as a Gregorian year, it is one
+    found = find_date("بنى السلطان المسجد عام 1453م", D(2024, 3, 20), TODAY)
+    assert found.date is not None and found.date.start == D(1453, 1, 1)

@@ -27,6 +27,7 @@ from generator.arabic.normalize import normalize
 _DAYS_AGO = {normalize(w): n for w, n in DAYS_AGO.items()}
 __all__ = ["Basis", "DateValue", "Make", "Precision", "resolve"]
 
+_AD_MARKS = ("م", "ميلادية", "ميلادي", "ميلاديه")
 _EARLIEST = 1990  # no-reference weekday narrowing looks this far back
 
 
@@ -190,6 +191,11 @@ def resolve(
         # «15/9/1445هـ», «1445/9/15»: no Gregorian year of the news is in the 1400s
         return _hijri(c, wd, reference, adjust, value, warnings)
     if kind == "year":
+        # «لسنة 1443», «عام 1445» without «هـ»: a Hijri year, unless marked «م»
+        if 1300 <= int(g["y"]) <= 1500 and not written.rstrip().endswith(_AD_MARKS):
+            return _hijri(
+                Candidate("hyear", c.span, {"hy": g["y"]}), None, reference, adjust, value, warnings
+            )
         return value(dt.date(int(g["y"]), 1, 1), "year") if int(g["y"]) > 0 else None
     if kind in ("hijri", "hrange", "hrange2", "hmonth", "hyear"):
         return _hijri(c, wd, reference, adjust, value, warnings, ahead)
