@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 import weakref
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
@@ -162,14 +163,14 @@ class SiteFiles(MutableMapping[str, bytes]):
         return path in self._items
 
     def publish(self, path: str, target: Path) -> None:
-        """Put one file in place, whole: a staged one is moved, not copied."""
+        """Put one file in place, whole: a staged one is moved, not copied
+        (into a folder that `safe_target` made)."""
         value = self._items[path]
         if isinstance(value, _Staged) and value.folder == self.staging:
-            target.parent.mkdir(parents=True, exist_ok=True)
             os.chmod(value.folder / path, 0o644)
             os.replace(value.folder / path, target)
         else:
-            atomic_write(target, self[path])
+            atomic_write(target, self[path], made=True)
 
     def published(self) -> None:
         """output/ holds every file now: staged ones are kept there, and what is
@@ -191,17 +192,56 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def safe_target(output: Path, rel: str) -> Path:
-    """The file for `rel` inside output; refuses anything that would escape it."""
-    root = output.resolve()
-    target = (root / rel).resolve()
-    if rel.startswith(("/", "\\")) or ".." in Path(rel).parts or not target.is_relative_to(root):
+def safe_target(output: Path, rel: str, folders: dict[str, str] | None = None) -> Path:
+    """The file for `rel` inside output; refuses anything that would escape it.
+
+    `folders` (one write's) keeps the folders found or made inside output/,
+    each checked once with one lstat() (a real folder inside a checked one is
+    inside; a symlink is resolved): resolving every file's whole path again
+    was a fifth of writing a site. The folder is what must stay inside
+    output/: a file is put in place by os.replace, which replaces a symlink
+    rather than follow it."""
+    if rel.startswith(("/", "\\")) or ".." in rel.split("/"):
         raise ValueError(f"refusing to write outside the output directory: {rel!r}")
-    return target
+    parent, _, name = rel.rpartition("/")
+    if folders is None:
+        root = output.resolve()
+        folder = (root / parent).resolve() if parent else root
+        if not folder.is_relative_to(root):
+            raise ValueError(f"refusing to write outside the output directory: {rel!r}")
+        return folder / name
+    return Path(_folder(output, parent, folders, rel), name)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _folder(output: Path, parent: str, folders: dict[str, str], rel: str) -> str:
+    """output/parent, made if missing, known to be inside output/."""
+    found = folders.get(parent)
+    if found is not None:
+        return found
+    if not parent:
+        output.mkdir(parents=True, exist_ok=True)
+        found = str(output.resolve())
+    else:
+        up, _, name = parent.rpartition("/")
+        found = os.path.join(_folder(output, up, folders, rel), name)
+        try:
+            st = os.lstat(found)
+        except FileNotFoundError:
+            os.mkdir(found)
+        else:
+            if stat.S_ISLNK(st.st_mode):
+                found = os.path.realpath(found)
+                if not Path(found).is_relative_to(folders[""]) or not os.path.isdir(found):
+                    raise ValueError(f"refusing to write outside the output directory: {rel!r}")
+            elif not stat.S_ISDIR(st.st_mode):
+                raise NotADirectoryError(f"{found} is a file, where {rel} needs a folder")
+    folders[parent] = found
+    return found
+
+
+def atomic_write(path: Path, data: bytes, *, made: bool = False) -> None:
+    if not made:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tarikh-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -251,15 +291,16 @@ def write_output(
     new = Manifest()
     written = 0
     known = written_as or {}
+    folders: dict[str, str] = {}
     for rel in sorted(files):
         sha = files.sha(rel) if isinstance(files, SiteFiles) else digest(files[rel])
         new.files[rel] = sha
         if old.files.get(rel) == sha and _holds(output, rel, sha, known.get(rel)):
             continue
         if isinstance(files, SiteFiles):
-            files.publish(rel, safe_target(output, rel))
+            files.publish(rel, safe_target(output, rel, folders))
         else:
-            atomic_write(safe_target(output, rel), files[rel])
+            atomic_write(safe_target(output, rel, folders), files[rel], made=True)
         written += 1
     removed = 0
     for rel in sorted(set(old.files) - set(files)):

@@ -8,6 +8,7 @@ import re
 import weakref
 from pathlib import Path
 
+import pytest
 from conftest import snapshot, tarikh, write_site
 
 from generator.build import Builder
@@ -283,3 +284,23 @@ def test_long_builds_report_progress_and_logs_stay_clean(tmp_path: Path, capsys)
     # Not a terminal (a CI log): the CLI draws no progress line.
     assert tarikh("build", "--source", site) == 0
     assert "rendering" not in capsys.readouterr().err
+
+
+def test_a_symlinked_folder_in_output_is_not_written_through(tmp_path: Path) -> None:
+    """Each folder is resolved once per write (write.safe_target); a folder
+    of output/ that points out of it is refused, however the path is asked."""
+    from generator.write import safe_target
+
+    output, outside = tmp_path / "output", tmp_path / "outside"
+    output.mkdir()
+    outside.mkdir()
+    (output / "events").symlink_to(outside)
+    folders: dict[str, Path] = {}
+    assert safe_target(output, "a/b/index.html", folders) == output.resolve() / "a/b/index.html"
+    assert (output / "a/b").is_dir()  # made once, remembered
+    for rel in ("events/x/index.html", "events/index.html", "../x.html", "/etc/x"):
+        with pytest.raises(ValueError, match="outside the output directory"):
+            safe_target(output, rel, folders)
+        with pytest.raises(ValueError, match="outside the output directory"):
+            safe_target(output, rel)
+    assert not any(outside.iterdir())
