@@ -313,3 +313,21 @@ def test_a_year_in_the_1400s_without_a_mark_is_hijri() -> None:
     # marked as a Gregorian year, it is one
     found = find_date("بنى السلطان المسجد عام 1453م", D(2024, 3, 20), TODAY)
     assert found.date is not None and found.date.start == D(1453, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # the epithets «الكريم/الفضيل» between the month and its year
+        ("كرمت الجمعية حفظة القرآن في 10 رمضان الكريم 1444 هـ", D(2024, 3, 25), (1444, 9, 10)),
+        ("كرمت الجمعية حفظة القرآن في 10 رمضان الفضيل 1444 هـ", D(2024, 3, 25), (1444, 9, 10)),
+        # «شهر الله المحرم»
+        ("انطلقت القافلة في الخامس من شهر الله المحرم 1445 هـ", D(2023, 7, 25), (1445, 1, 5)),
+    ],
+)
+def test_hijri_month_formulas(
+    text: str, reference: dt.date, expected: tuple[int, int, int]
+) -> None:
+    found = find_date(text, reference, TODAY)
+    assert found.date is not None and found.date.precision == "day"
+    assert found.date.start.isoformat() == Hijri(*expected).to_gregorian().isoformat()

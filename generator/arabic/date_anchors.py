@@ -16,7 +16,7 @@ from generator.arabic.date_words import YEAR_LEADS
 
 Span = tuple[int, int]
 
-_DAY_LEAD = ("من ", "شهر ", "غره ", "فاتح ", "مستهل ", "ايام ")
+_DAY_LEAD = ("من ", "شهر ", "الله ", "غره ", "فاتح ", "مستهل ", "ايام ")
 _MONTH_LEAD = (*MONTH_LEAD_WORDS, "شهر ")
 _DIR_WORDS = tuple(DIR.split("|"))
 _YEAR_FAMILY = frozenset(("iso", "numeric", "hyear", "year", "year_lead", "year_ad"))

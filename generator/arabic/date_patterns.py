@@ -90,6 +90,8 @@ _GM2 = rf"(?:\s*[/(\-–]\s*(?P<gm2>{_G_ALT}){_E}(?:\s*\))?)?"
 _GM2_FIRST = rf"(?:\s*[/(\-–]\s*(?:{_G_ALT}){_E}(?:\s*\))?)?"
 _H_ALT = alt([w for ws in HIJRI.values() for w in ws])
 _HM = rf"(?P<hm>{_H_ALT}){_E}(?:\s+(?:{alt(HIJRI_EPITHETS)}))?"
+# «شهر رمضان», «شهر الله المحرم»
+_HMONTH = r"(?:شهر\s+(?:الله\s+)?)"
 _HMARK = r"(?:هجريه|هجري|للهجره|ه(?!\w)\.?)"
 DIR = "|".join(normalize(w) for w in DIRECTIONS)  # folded: «الفائت» is «الفايت»
 DIR_NOW_BACK = "|".join(normalize(w) for w in NOW + BACK)
@@ -127,17 +129,17 @@ _HY = rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>\d{{3,4}})(?!\d))?(?:\s*{_HMAR
 _PATTERNS = [
     (  # «من 3 – 4 محرم 1446هـ»: dated at its start, like a Gregorian range
         "hrange",
-        rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_HM}{_HY}",
+        rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?{_HMONTH}?{_HM}{_HY}",
     ),
     (  # «من 25 رمضان إلى 5 شوال 1445 هـ»: the year written once, at the end
         "hrange2",
         rf"{B}{_FROM}(?P<d>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<hm1>{_H_ALT}){_E}"
         rf"(?:\s+(?:{alt(HIJRI_EPITHETS)}))?(?:[\s،,]*{_YEAR}?\s*(?P<hy1>\d{{3,4}})(?!\d))?"
-        rf"(?:\s*{_HMARK})?{TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_HM}{_HY}",
+        rf"(?:\s*{_HMARK})?{TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?{_HMONTH}?{_HM}{_HY}",
     ),
     (
         "hijri",
-        rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?(?:شهر\s+)?{_HM}"
+        rf"{B}{_WEEKDAY}{_DAY}\s+(?:من\s+)?{_HMONTH}?{_HM}"
         rf"(?:[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>\d{{3,4}})(?!\d))?(?:\s*{_HMARK})?{_CLOSE}",
     ),
     (
@@ -175,15 +177,15 @@ _PATTERNS = [
     ),
     (
         "hmonth",
-        rf"{B}(?:شهر\s+)?{_HM}[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>1[34]\d\d)(?!\d)(?:\s*{_HMARK})?",
+        rf"{B}{_HMONTH}?{_HM}[\s،,]*(?:من\s+)?{_YEAR}?\s*(?P<hy>1[34]\d\d)(?!\d)(?:\s*{_HMARK})?",
     ),
     (  # «رمضان الماضي», «شهر شوال المقبل»: the year said by the direction
         "hmonth_dir",
-        rf"{B}(?:شهر\s+)?{_CLITIC}{_HM}\s+(?P<mdir>(?:{DIR})ه?){_E}",
+        rf"{B}{_HMONTH}?{_CLITIC}{_HM}\s+(?P<mdir>(?:{DIR})ه?){_E}",
     ),
     (  # «منتصف شهر رمضان», «أواخر شعبان»: a part of a Hijri month, year by the story
         "hmonth_part",
-        rf"{B}{_CLITIC}(?:{alt(PERIOD_PARTS)})\s+(?:شهر\s+)?{_HM}",
+        rf"{B}{_CLITIC}(?:{alt(PERIOD_PARTS)})\s+{_HMONTH}?{_HM}",
     ),
     ("hyear", rf"{B}(?:{_CLITIC}{_YEAR}\s+)?(?P<hy>1[34]\d\d)\s*{_HMARK}"),
     (

@@ -59,7 +59,7 @@ HIJRI_TRIGGERS = [
     "ذيالحجة",
 ]
 # Words that may follow a Hijri month's name: «رمضان المبارك».
-HIJRI_EPITHETS = ["المبارك", "المعظم", "الحرام", "الخير"]
+HIJRI_EPITHETS = ["المبارك", "المعظم", "الحرام", "الخير", "الكريم", "الفضيل"]
 
 # Monday = 0, as datetime.weekday().
 WEEKDAY_NAMES = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
