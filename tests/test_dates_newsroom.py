@@ -331,3 +331,13 @@ def test_hijri_month_formulas(
     found = find_date(text, reference, TODAY)
     assert found.date is not None and found.date.precision == "day"
     assert found.date.start.isoformat() == Hijri(*expected).to_gregorian().isoformat()
+
+
+def test_a_coming_act_that_starts_on_a_day_is_dated_on_it() -> None:
+    text = "الجزائر - يشرع الرئيس في زيارة دولة إلى الصين ابتداء من الاثنين المقبل"
+    found = find_date(text, WED, TODAY)
+    assert found.date is not None and found.date.start == D(2024, 3, 11)
+    assert found.date.announced
+    # announced: the announcement is the event
+    text = "أعلنت الرئاسة أن الرئيس يشرع في زيارة دولة إلى الصين ابتداء من الاثنين المقبل"
+    assert read(text, WED) is None

@@ -146,6 +146,11 @@ def check_calendars(
     return restated
 
 
+def coming_act(folded: str, s: int) -> bool:
+    """Whether the sentence is about the coming act dated at `s` (see `_future`)."""
+    return _future(folded, s)
+
+
 def _opens_on_a_verb(folded: str) -> bool:
     """«يشيع جثمان الفقيد غداً», «ويوارى … الثرى غداً»: the sentence opens on an
     imperfective verb (not one that frames it: «يأتي ذلك …», nor «يوم»)."""

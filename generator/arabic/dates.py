@@ -72,6 +72,7 @@ from dataclasses import dataclass, field
 from generator.arabic.date_choose import COMING_VERB as _COMING
 from generator.arabic.date_choose import DECIDING_VERB as _DECIDING
 from generator.arabic.date_choose import check_calendars as _check_calendars
+from generator.arabic.date_choose import coming_act as _coming_act
 from generator.arabic.date_choose import event_date as _event_date
 from generator.arabic.date_choose import that as _that
 from generator.arabic.date_patterns import B, alt
@@ -240,13 +241,20 @@ def find_date(
         and not _NEGATED.search(folded, 0, begun[0][2])
         and (begun[0][2] < _that(folded) or _FRAME.match(folded) is not None)
         and not _DECIDING.search(folded, 0, begun[0][2])
-        and (reference is None or begun[0][0].start <= reference)
+        and (
+            reference is None
+            or begun[0][0].start <= reference
+            or _coming_act(folded, begun[0][2])  # «يشرع الوفد … ابتداء من الاثنين المقبل»
+        )
     ):
         # «منذ أيار الماضي، تدار …»: the sentence's only date is when what it
         # reports began; «لم تجتمع منذ 12 أكتوبر» says nothing happened since,
         # «قال إن القوات باقية منذ …» reports a state, not an event, and
         # «أعلنت … أنها ستبدأ من يوم …» announces: the announcement is the event.
-        return DateFinding(begun[0][0], [v for v, _, _ in values if v is not begun[0][0]], warnings)
+        first = begun[0][0]
+        if reference is not None and first.start > reference:
+            first = dataclasses.replace(first, announced=True)
+        return DateFinding(first, [v for v, _, _ in values if v is not begun[0][0]], warnings)
     if (
         len(values) == 1
         and not values[0][1]
