@@ -341,3 +341,10 @@ def test_a_coming_act_that_starts_on_a_day_is_dated_on_it() -> None:
     # announced: the announcement is the event
     text = "أعلنت الرئاسة أن الرئيس يشرع في زيارة دولة إلى الصين ابتداء من الاثنين المقبل"
     assert read(text, WED) is None
+
+
+def test_the_second_day_of_a_list_with_a_plural_direction() -> None:
+    text = "قررت النقابة الثلاثاء خوض إضراب يومي 24 أبريل و22 مايو المقبلين"
+    found = find_date(text, D(2024, 3, 20), TODAY)
+    assert found.date is not None and found.date.start == D(2024, 3, 19)
+    assert D(2024, 5, 22) in [m.start for m in found.mentions]

@@ -153,7 +153,11 @@ _PATTERNS = [
         rf"{B}{_FROM}?{_DAY}{TO}(?P<d2>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}",
     ),
     # (a day may touch its month: «يوم 10مارس 2024»)
-    ("day", rf"{B}{_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}{_CLOSE}"),
+    # (a number may carry the «و» of a list: «يومي 24 أبريل و22 مايو»)
+    (
+        "day",
+        rf"(?:{B}|(?<=(?<!\w)و)(?=\d)){_WEEKDAY}{_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_GM}{_GM2}{_Y_OR_DIR}{_CLOSE}",
+    ),
     (  # «من 5 إلى 7/ 3/ 1445هـ», «5-7/3/2024»: dated at its start, like a written range
         "numeric_range",
         rf"{B}{_FROM}?(?P<d>\d{{1,2}}){TO}(?P<d2>\d{{1,2}})\s?(?P<sep>[/.])\s?(?P<m>\d{{1,2}})"
