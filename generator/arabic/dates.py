@@ -37,16 +37,23 @@ relative word and a weekday alone give no date and a warning that names the
 words and the fix. An impossible date («30 شباط») is a warning, not a date.
 
 Which date is the event's: a date governed by a word that marks another time
-(«منذ»، «حتى»، «قبل»، «بحلول»، «مهلة»، «اعتبارا من»، «المؤرخ في»…, or «منذ» and
-«الذكرى» from up to nine words away) is a mention. So is a date after the
-story's own date, unless the sentence's verb is the coming act itself («يعقد
-المجلس يوم غدٍ جلسته», «سيغادر … غداً», even reported: «كشفت مصادر أن …») and it
-reports no decision, preparation or statement before it («أعلنت … أن», «قررت»,
-«تستعد», «ذكر بلاغ … أن»; date_choose); a sentence that opens on an imperfective
-verb («يشيع جثمان الفقيد غداً») is about the coming act too. Such a coming day is
-the event's only when no date on or before the story's is left, and then the
-first one (its restatement in the other calendar shares it, and the Gregorian
-one is exact); it is marked `announced`. A year-less day, and a bare weekday,
+(«منذ»، «حتى»، «قبل»، «بحلول»، «مهلة»، «اعتبارا من»، «المؤرخ في»…, with or without
+«و», or «منذ», «الذكرى» and «مرور عامين على» from up to nine words away) is a
+mention; «من X وحتى Y» is dated at X. So is a date after the story's own
+date, unless the sentence's verb is the coming act itself («يعقد المجلس يوم
+غدٍ جلسته», «سيغادر … غداً», «من المنتظر أن …», «… هو يوم غد», even reported:
+«كشفت مصادر أن …»; not a relative clause's verb: «القاضي الذي سيؤدي القسم») and
+it reports no decision, preparation or statement before it («أعلنت … أن»,
+«قررت», «تستعد», «ذكر بلاغ … أن»; date_choose); a sentence that opens on an
+imperfective verb («يشيع جثمان الفقيد غداً») is about the coming act too. Such a
+coming day is the event's when no date on or before the story's keeps it out
+(background, a day named with the source, «حسبما أفاد بيان أمس», and a bare
+weekday do not, unless that weekday dates the saying of a reported clause
+that holds the coming day), and then the first one (its restatement in the
+other calendar shares it, and the Gregorian one is exact); it is marked
+`announced`. A sentence that opens on a decision or an announcement («قررت
+النقابة، مساء الثلاثاء، تنظيم …») is dated on the first date after the verb, before
+any «أن»: what was decided has its own dates. A year-less day, and a bare weekday,
 in a clause about what will happen is the next such day (a weekday after a
 coming day it follows: «غداً الأربعاء … ويوم الخميس»). Of the rest, the main
 clause's date beats one inside a reported «أن/إن» clause, and one in a
@@ -59,7 +66,7 @@ after «الموافق» shares its governor. A sentence whose only date comes r
 after «منذ» («منذ أيار الماضي، تدار …») is dated then, unless it is negated or
 reported. The others are `mentions`. A Hijri and a Gregorian day written as
 one date that are not the same day are a warning (a day or two: a local
-sighting).
+sighting), and the Gregorian day stands for both.
 """
 
 from __future__ import annotations
