@@ -167,3 +167,16 @@ def test_interior_finance_and_oil_ministers(
     home: str | None, text: str, on: str, named: list[str]
 ) -> None:
     assert who(text, dt.date.fromisoformat(on), home) == named
+
+
+def test_the_arab_league_and_gcc_secretaries_general() -> None:
+    on = dt.date(2021, 5, 3)
+    said = who("وقال الأمين العام لجامعة الدول العربية إن القمة في موعدها.", on)
+    assert said == ["أحمد أبو الغيط"]
+    said = who("ورحب الأمين العام لمجلس التعاون الخليجي بالاتفاق.", on)
+    assert said == ["نايف فلاح الحجرف"]
+    said = who("ورحب أمين عام مجلس التعاون بالاتفاق.", dt.date(2024, 5, 3))
+    assert said == ["جاسم محمد البديوي"]
+    # the former Bahraini foreign minister and GCC chief is one person
+    zayani = [e for e in knowledge.entries() if e.name == "عبد اللطيف الزياني"]
+    assert len(zayani) == 1 and len(zayani[0].roles) > 3
