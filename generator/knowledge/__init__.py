@@ -219,7 +219,7 @@ def entries(
 
     Reading the YAML takes a third of a second; with `cache_dir` (a site's
     .tarikh-cache) the result is kept there as JSON, keyed by the data's bytes
-    and this module, and read back in a few milliseconds. JSON runs no code:
+    and this package's modules, and read back in a few milliseconds. JSON runs no code:
     a damaged file is read as a miss. Kept once per process and home state
     (tarikh's own data, read-only), whatever the site."""
     found = _READ.get((data, home))
@@ -233,9 +233,9 @@ def _entries_via(data: Path, home: str | None, cache_dir: Path | None) -> tuple[
     from the YAML (then the copy is written)."""
     if cache_dir is None:
         return _entries(data, home)
-    key = hashlib.blake2b(f"{home}\0{Path(__file__).read_bytes()!r}".encode(), digest_size=16)
-    for path in sorted(data.rglob("*.yaml")):
-        key.update(path.read_bytes())
+    key = hashlib.blake2b(f"{home}\0{BODIES}".encode(), digest_size=16)
+    for path in (*sorted(Path(__file__).parent.glob("*.py")), *sorted(data.rglob("*.yaml"))):
+        key.update(path.read_bytes())  # this package's code, then its data
     file = cache_dir / f"knowledge-{key.hexdigest()}.json"
     try:
         return tuple(_from_json(e) for e in json.loads(file.read_text("utf-8")))
