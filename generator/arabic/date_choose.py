@@ -249,7 +249,7 @@ def _decision_date(free: list[tuple[DateValue, int]], folded: str) -> DateValue 
     «قررت النقابة، مساء الثلاثاء، تنظيم وقفة احتجاجية يوم 24 أبريل»): the first date after
     the verb, in its sentence, is when it was decided; the dates after it are
     what was decided or announced."""
-    m = _DECIDING.search(folded)
+    m = _DECIDING.search(folded, 0, 60)  # among the first words, a dateline allowed
     if m is None or len(_ARABIC_WORD.findall(folded, 0, m.start())) > 2:
         return None
     after = [f for f in free if f[1] > m.end()]

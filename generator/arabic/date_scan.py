@@ -37,6 +37,7 @@ from generator.arabic.normalize import DIGITS
 _TRIGGER_WORDS = frozenset(TRIGGER)
 _DIGIT_RUN = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
+_TOUCHING = re.compile(r"[^\W\d_]\d|\d[^\W\d_]{3}")  # a word against a number: «أبريل2021»
 
 # «يوم الأحد الموافق 14 مارس»: a weekday followed by this belongs to that date.
 _ANCHORED = re.compile(r"[\s،,(]*(?:الموافق|\d)")
@@ -199,7 +200,8 @@ def _triggered(
     first = _DIGIT.search(folded)
     runs = [m.span() for m in _DIGIT_RUN.finditer(folded, first.start())] if first else []
     if runs:
-        _glued(folded, runs, at)
+        if _TOUCHING.search(folded, runs[0][0] - 1 if runs[0][0] else 0):
+            _glued(folded, runs, at)
         if "/" in folded:  # «يوم 28/9»: the only pattern anchored on any number
             at["digit"] = runs
         if years := [r for r in runs if r[1] - r[0] >= 4]:
