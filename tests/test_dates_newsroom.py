@@ -348,3 +348,18 @@ def test_the_second_day_of_a_list_with_a_plural_direction() -> None:
     found = find_date(text, D(2024, 3, 20), TODAY)
     assert found.date is not None and found.date.start == D(2024, 3, 19)
     assert D(2024, 5, 22) in [m.start for m in found.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the day: «من» is «of», not «from … on»
+        ("قتل ثلاثة أشخاص في الساعات الأولى من يوم الأحد في قصف على المدينة", "2024-03-17"),
+        ("اندلع الحريق في وقت متأخر من يوم الأحد في سوق المدينة", "2024-03-17"),
+        ("اندلع الحريق في الساعات الأولى من يوم 17 مارس في سوق المدينة", "2024-03-17"),
+        # from one day to another: the first
+        ("أغلقت المدارس أبوابها من يوم الأحد إلى يوم الخميس بسبب العاصفة", "2024-03-17"),
+    ],
+)
+def test_from_a_day(text: str, expected: str) -> None:
+    assert read(text, D(2024, 3, 20)) == (expected, "day")

@@ -339,5 +339,8 @@ ANNIVERSARY = ["الذكرى", "ذكرى", "لذكرى", "بذكرى", "الذك
 # «بمناسبة مرور عامين على …»: a date after this, a span and «على» is what the time
 # is counted from, not the event's.
 ELAPSED = ["مرور", "بمرور"]
+# «في الساعات الأولى من يوم الأحد», «في وقت متأخر من يوم …»: before «من», a part of
+# the day that follows, not «from that day on».
+PART_OF_DAY = ["الأولى", "الأخيرة", "متأخر", "متأخرة", "مبكر", "مبكرة", "ساعات", "الساعات"]
 # A negated sentence names no event at its «منذ» date: «لم تجتمع الحكومة منذ 12 أكتوبر».
 NEGATIONS = ["لم", "لا", "لن", "ما", "ليس", "ليست"]

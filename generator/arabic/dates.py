@@ -91,6 +91,7 @@ from generator.arabic.date_words import (
     ELAPSED,
     NEGATIONS,
     NOT_EVENT,
+    PART_OF_DAY,
 )
 from generator.arabic.lexicon import tokenize
 from generator.arabic.normalize import normalize
@@ -142,6 +143,8 @@ _ANNIVERSARY = re.compile(rf"{B}(?:{alt(ANNIVERSARY)})(?:\s+[^\s،,.؛:]+){{0,8}
 _ELAPSED = re.compile(
     rf"{B}(?:{alt(ELAPSED)})\s+(?:[^\s،,.؛:]+\s+){{1,3}}?علي(?:\s+[^\s،,.؛:]+){{0,8}}\s*$"
 )
+_FROM = re.compile(r"(?<!\w)من\s+(?:يوم\s+)?$")
+_PART_OF_DAY = tuple(" " + normalize(w) for w in PART_OF_DAY)
 _SAME = re.compile(r"[\s،,(/\-–]*(?:ال)?(?:موافق|مقابل)?\s*ل?\s*\(?\s*")
 _THAT_IS = re.compile(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
 # What `fold` drops and `tokenize` takes for a break between words (harakat
@@ -227,12 +230,19 @@ def find_date(
         ):
             started.add(id(value))
         elif (
-            governed
-            and ends
-            and id(values[-1][0]) in started
+            ends
+            and values[-1][1]
             and _UNTIL.fullmatch(folded, ends[-1], s)
+            and (
+                id(values[-1][0]) in started
+                or _FROM.search(folded, max(0, values[-1][2] - 10), values[-1][2]) is not None
+            )
         ):
-            until.add(id(value))  # «ابتداء من الأحد الماضي وحتى 5 مارس»: where the range ends
+            # «ابتداء من الأحد الماضي وحتى 5 مارس», «من يوم الأحد إلى يوم الخميس»:
+            # a range, dated at its start; its end is a mention
+            started.add(id(values[-1][0]))
+            until.add(id(value))
+            governed = previous_governed = True
         values.append((value, governed, s))
         ends.append(e)
     if not values:
@@ -301,7 +311,8 @@ def _since_words(before: str) -> bool:
 
 
 def _from_day(folded: str, since: int, s: int) -> bool:
-    """Whether the word «من» and a space end folded[since:s] («من يوم الأربعاء»).
+    """Whether the word «من» and a space end folded[since:s] («من يوم الأربعاء»),
+    meaning from that day on (not a time of it: «في الساعات الأولى من يوم …»).
 
     Checked with string methods: a regex that must start at a word's start
     would be tried at every character of the window."""
@@ -311,6 +322,8 @@ def _from_day(folded: str, since: int, s: int) -> bool:
         since + len(words) < s
         and words.endswith("من")
         and (start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] == "_"))
+        # «في الساعات الأولى من يوم الأحد», «في وقت متأخر من يوم …»: a part of that day
+        and not words[:-2].rstrip().endswith(_PART_OF_DAY)
     )
 
 
