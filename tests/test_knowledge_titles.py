@@ -180,3 +180,22 @@ def test_the_arab_league_and_gcc_secretaries_general() -> None:
     # the former Bahraini foreign minister and GCC chief is one person
     zayani = [e for e in knowledge.entries() if e.name == "عبد اللطيف الزياني"]
     assert len(zayani) == 1 and len(zayani[0].roles) > 3
+
+
+@pytest.mark.parametrize(
+    ("home", "text", "on", "named"),
+    [
+        (None, "وقال ولي العهد السعودي إن الرؤية تمضي.", "2019-01-10", ["محمد بن سلمان"]),
+        (
+            None,
+            "وقال ولي العهد السعودي إن الرؤية تمضي.",
+            "2016-01-10",
+            ["محمد بن نايف بن عبد العزيز"],
+        ),
+        ("الأردن", "وافتتح سمو ولي العهد المعرض.", "2022-01-10", ["الحسين بن عبد الله الثاني"]),
+        ("الأردن", "وافتتح سمو ولي العهد المعرض.", "2006-01-10", []),  # no heir then
+        ("مصر", "وافتتح ولي العهد المعرض.", "2022-01-10", []),  # a republic has none
+    ],
+)
+def test_crown_princes(home: str | None, text: str, on: str, named: list[str]) -> None:
+    assert who(text, dt.date.fromisoformat(on), home) == named

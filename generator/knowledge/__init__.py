@@ -43,6 +43,7 @@ OFFICES = (
     "interior_minister",
     "finance_minister",
     "oil_minister",
+    "crown_prince",  # a monarchy's heir, as Gulf and Jordanian copy names him
 )
 KINDS = ("person", "organisation", "group", "country")
 # The states' own bodies (bodies.py) are read and checked, but not yet given
