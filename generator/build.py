@@ -210,7 +210,9 @@ class Builder:
         if not self._restored:  # `tarikh serve` starts from the cache too
             self._restored = True
             reading = self.reading
-            reading.understood = reading.understood or self.memory.restore(self.sources)
+            understood, published = self.memory.restore(self.sources)
+            reading.understood = reading.understood or understood
+            self.publisher.restore(published)
         theme_key = self._theme_key(theme, config)
         static = self._static(theme.static_dirs)
 
@@ -363,6 +365,7 @@ class Builder:
                 self.sources,
                 self.reading.understood,
                 published,
+                self.publisher.snapshot(),
             )
         else:
             published = dict.fromkeys(before.output if before is not None else ())

@@ -8,6 +8,8 @@ process each time, so it keeps the same things in the site's cache folder
   (sources.py decides, by git's racy-clean rule, what to read again);
 - `understood`: what the Arabic reader made of each sentence, keyed by the
   sentence, its reference date, the build date and the actor registry;
+- `publish`: each event's search record and events.json line, by the
+  event's digest (publish/site.py);
 - `pages`: what each published page read (deps.py), tied to the digest of
   the bytes published, so a page is reused only from an output/ that still
   holds exactly those bytes;
@@ -71,11 +73,13 @@ class Memory:
         """What `written` says from now on: the write this process just finished."""
         self._written[:] = [stamps]
 
-    def restore(self, sources: Sources) -> dict[tuple[Any, ...], Any]:
-        """Parsed files into `sources`; understood sentences returned."""
+    def restore(self, sources: Sources) -> tuple[dict[tuple[Any, ...], Any], object]:
+        """Parsed files into `sources`; understood sentences and the
+        publisher's records (publish/site.py checks them) returned."""
         sources.restore(self.cache.load("sources", self.site))
         understood = self.cache.load("understood", self.site)
-        return understood if isinstance(understood, dict) else {}
+        published = self.cache.load("publish", self.site)
+        return (understood if isinstance(understood, dict) else {}), published
 
     def unchanged(self, inputs: str) -> Last | None:
         """The last build, if it was made from `inputs` and output/ still holds it:
@@ -116,6 +120,7 @@ class Memory:
         sources: Sources,
         understood: dict[tuple[Any, ...], Any],
         published: dict[str, str],
+        records: object = None,
     ) -> None:
         """Called once output/ holds the build (`published`: its manifest's
         files): everything is tied to that manifest by its digest."""
@@ -125,6 +130,8 @@ class Memory:
             return
         self.cache.save("sources", self.site, sources.snapshot())
         self.cache.save("understood", self.site, understood)
+        if records is not None:
+            self.cache.save("publish", self.site, records)
         compact = _compact(page_reads, table, published)
         self.cache.save("pages", self.out, (*compact, last.manifest))
         self.cache.save("last", self.out, last)

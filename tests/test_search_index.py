@@ -123,3 +123,26 @@ def test_an_edit_re_indexes_only_the_shard_that_holds_its_event(
     assert tarikh("build", "--source", example, "--quiet", "--output", example / "clean") == 0
     clean = {p: d for p, d in snapshot(example / "clean").items() if p.startswith("pagefind/")}
     assert cached == clean
+
+
+def test_a_new_process_reuses_the_records_of_unchanged_events(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`tarikh build` keeps each event's search record and events.json line
+    in the cache (rebuild.py): the next run makes them again only for events
+    whose digest changed, and publishes what a clean build does."""
+    assert tarikh("build", "--source", example, "--quiet") == 0
+    made: list[str] = []
+    real = search._event_record
+    monkeypatch.setattr(search, "_event_record", lambda e, *a: made.append(e.id) or real(e, *a))
+    news = example / "content/news/2015-10-01-russia-syria.txt"
+    text = news.read_text(encoding="utf-8")
+    news.write_text(text.replace("بدء", "انطلاق", 1), encoding="utf-8")
+    assert tarikh("build", "--source", example, "--quiet") == 0  # in this process, from the cache
+    events = json.loads((example / "output/events.json").read_text("utf-8"))
+    assert 1 <= len(made) < len(events["events"])
+    assert tarikh("build", "--source", example, "--quiet", "--output", example / "clean") == 0
+    keep = ("pagefind/", "events.json")
+    cached = {p: d for p, d in snapshot(example / "output").items() if p.startswith(keep)}
+    clean = {p: d for p, d in snapshot(example / "clean").items() if p.startswith(keep)}
+    assert cached == clean

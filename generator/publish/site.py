@@ -6,7 +6,8 @@ host script and oEmbed answers, feeds, sitemaps and robots.txt (findable.py),
 and `.nojekyll` for GitHub Pages. A Publisher lives as long as its Builder,
 so a rebuild reuses what did not change: the search shards output/ already
 holds, and the search record and events.json's line of every event whose
-digest holds (in the preview, which keeps its Publisher).
+digest holds (kept in memory by the preview, in the cache between `tarikh
+build` runs: `snapshot` and `restore`).
 """
 
 from __future__ import annotations
@@ -66,6 +67,25 @@ class Publisher:
             problems.items.append(Diagnostic(None, None, "note", NO_BASE_URL))
         files.update(findable(model, config, list(files)))
         files[".nojekyll"] = b""
+
+    def snapshot(self) -> tuple[tuple[str, dict[str, Any]], dict[str, str]]:
+        """What the next build in another process can reuse (rebuild.py)."""
+        return self._records, self._lines
+
+    def restore(self, saved: object) -> None:
+        """Take `snapshot()`'s value back from the cache, if it has that shape
+        (it is keyed there, and by each event's digest here: never trusted)."""
+        if not (isinstance(saved, tuple) and len(saved) == 2):
+            return
+        found, lines = saved
+        if (
+            isinstance(found, tuple)
+            and len(found) == 2
+            and isinstance(found[0], str)
+            and isinstance(found[1], dict)
+            and isinstance(lines, dict)
+        ):
+            self._records, self._lines = found, lines
 
     def _json_lines(self, digests: dict[str, str]) -> Callable[[Event], str]:
         """events.json's line of an event, reused while the event's digest holds."""
