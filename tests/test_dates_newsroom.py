@@ -363,3 +363,13 @@ def test_the_second_day_of_a_list_with_a_plural_direction() -> None:
 )
 def test_from_a_day(text: str, expected: str) -> None:
     assert read(text, D(2024, 3, 20)) == (expected, "day")
+
+
+def test_the_first_of_a_month_after_li() -> None:
+    # 21 Ramadan 1445 is 31 March 2024 by Umm al-Qura; the source, a day behind,
+    # restates it as the first of April: the Gregorian day it writes wins.
+    assert Hijri(1445, 9, 21).to_gregorian() == D(2024, 3, 31)
+    text = "افتتح الوزير المعرض يومه الاثنين 21 رمضان، الموافق لفاتح أبريل 2024"
+    found = find_date(text, D(2024, 4, 1), TODAY)
+    assert found.date is not None and found.date.start == D(2024, 4, 1)
+    assert any("1 day apart" in w for w in found.warnings)

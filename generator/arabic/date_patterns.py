@@ -106,9 +106,10 @@ _Y_OR_DIR = (
 _ORD = _trie(set(ORDINALS))
 # «النصف الثاني من فبراير», «الأسبوع الأول من مارس»: an ordinal after these is no day.
 _NOT_A_DAY = "".join(f"(?<!{normalize(w)} )" for w in PERIOD_NOUNS)
-_DAY = (
-    rf"(?:ل?ال\s?(?=\d))?(?P<d>\d{{1,2}}(?!\d)|{_NOT_A_DAY}(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
-    rf"|(?:{'|'.join(FIRST_DAY)})(?=\s))"
+_FIRST = "|".join(FIRST_DAY)
+_DAY = (  # («الموافق لفاتح أبريل»: the first of a month after «ل»)
+    rf"(?:ل?ال\s?(?=\d)|ل(?=(?:{_FIRST})\s))?(?P<d>\d{{1,2}}(?!\d)|{_NOT_A_DAY}(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
+    rf"|(?:{_FIRST})(?=\s))"
 )
 # A weekday before a date: «الخميس 1 …», «يوم الأحد الموافق 7 …», «السبت (13 …)».
 _WEEKDAY = (
