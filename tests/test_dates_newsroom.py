@@ -373,3 +373,34 @@ def test_the_first_of_a_month_after_li() -> None:
     found = find_date(text, D(2024, 4, 1), TODAY)
     assert found.date is not None and found.date.start == D(2024, 4, 1)
     assert any("1 day apart" in w for w in found.warnings)
+
+
+# ------------------------------------------------------ «هذا الشهر», «هذا العام»
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عرض الوزير هذا الشهر خطة جديدة للنقل على البرلمان", ("2024-03-01", "month")),
+        ("تضاعفت صادرات الفوسفات هذا العام بفضل الطلب الخارجي", ("2024-01-01", "year")),
+        ("ارتفعت الأسعار مطلع هذا الشهر في الأسواق", ("2024-03-01", "month")),
+    ],
+)
+def test_this_month_and_this_year(text: str, expected: tuple[str, str]) -> None:
+    assert read(text, D(2024, 3, 20)) == expected
+
+
+def test_this_month_with_an_adjective_is_a_noun_not_a_date() -> None:
+    text = "دعا الإمام أن يعيد الله هذا الشهر الكريم على الأمة بالخير"
+    assert read(text, D(2024, 3, 20)) is None
+
+
+def test_a_year_does_not_keep_the_coming_day_it_holds_out() -> None:
+    # «هذا العام» names no other day than the coming Sunday it contains
+    text = "تقام الاحتفالات بالعيد الوطني هذا العام يوم الأحد المقبل في كل المدن"
+    assert read(text, D(2024, 3, 20)) == ("2024-03-24", "day")
+
+
+def test_an_institution_that_informs_announces() -> None:
+    text = "أفادت الوزارة بأن الوزير سيزور المحافظة يوم الأحد المقبل"
+    assert read(text, D(2024, 3, 20)) is None  # the story's own date

@@ -272,8 +272,8 @@ def _blocked(free: list[tuple[DateValue, int]], first: int, folded: str) -> bool
     is the event."""
     clause_end = -1
     for v, s in free:
-        if _sourced(folded, s) or _background(folded, s):
-            continue
+        if v.precision != "day" or _sourced(folded, s) or _background(folded, s):
+            continue  # a month or year names no other day («هذا العام، … يوم الأحد …»)
         if v.basis != "weekday":
             return True
         if clause_end < 0:

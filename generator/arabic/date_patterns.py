@@ -29,6 +29,7 @@ from generator.arabic.date_words import (
     PERIODS,
     RELATIVE_DAYS,
     RELATIVE_TRIGGERS,
+    THIS,
     WEEKDAY_NAMES,
     YEAR_LEADS,
     YEAR_WORDS,
@@ -233,6 +234,7 @@ _PATTERNS = [
     (
         "period",
         rf"{B}{_CLITIC}(?:(?P<part>{alt(PERIOD_PARTS)})\s+)?"
+        rf"(?:(?P<this>{alt(THIS)})\s+(?=(?:{alt(PERIODS)}){_E}(?!\s+ال)))?"
         rf"(?P<unit>{alt(PERIODS)})"
         rf"(?:\s+(?P<dir>(?:{DIR})ه?))?{_E}",
     ),
@@ -286,7 +288,7 @@ def _triggers() -> dict[str, str]:
         ("hijri", HIJRI_TRIGGERS),
         ("rel", RELATIVE_TRIGGERS),
         ("period", PERIODS),
-        ("part", PERIOD_PARTS),
+        ("part", [*PERIOD_PARTS, *THIS]),
         ("dir", [d + t for d in DIRECTIONS for t in ("", "ة")]),
         ("wd", list(WEEKDAY_NAMES)),
         ("ago", [w.split()[-1] for w in DAYS_AGO]),

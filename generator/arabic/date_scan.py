@@ -346,7 +346,7 @@ def scan(folded: str, words: Sequence[str] | None = None) -> list[Candidate]:
                     continue  # an earlier, more specific pattern already took these words
                 if kind == "weekday" and _ANCHORED.match(folded, end):
                     continue  # «يوم الأحد الموافق 14 مارس»: the weekday of another date
-                if kind == "period" and not (g["part"] or g["dir"]):
+                if kind == "period" and not (g["part"] or g["dir"] or g["this"]):
                     continue  # «العام» alone is «public», not a year
                 found.append(Candidate(kind, (start, end), g))
                 if done:

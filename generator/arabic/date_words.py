@@ -120,6 +120,10 @@ PERIOD_PARTS = ["مطلع", "بداية", "أوائل", "منتصف", "أواس�
 # الأول من مارس» (the ordinal is the part's, not a day's).
 PERIOD_NOUNS = ["الأسبوع", "النصف", "الربع", "الثلث", "العشر", "الشطر"]
 
+# «هذا العام», «خلال هذا الشهر»: the period of the story's date (not
+# «هذا الشهر الفضيل», a noun with its adjective).
+THIS = ["هذا", "هذه"]
+
 # Which way a month, weekday or period points from the story's date.
 AHEAD = ("المقبل", "القادم", "المقبلين", "القادمين")  # «يومي 24 و25 أبريل المقبلين»
 # «الفارط», «المنقضي»: the Tunisian and Algerian press's «last»; «الفائت» the Levant's.
@@ -189,6 +193,8 @@ NOT_EVENT = [
 DECIDING = [
     "أعلن",
     "أعلنت",
+    "أفاد",
+    "أفادت",
     "قرر",
     "قررت",
     "تقرر",
