@@ -199,3 +199,19 @@ def test_the_arab_league_and_gcc_secretaries_general() -> None:
 )
 def test_crown_princes(home: str | None, text: str, on: str, named: list[str]) -> None:
     assert who(text, dt.date.fromisoformat(on), home) == named
+
+
+@pytest.mark.parametrize(
+    ("home", "text", "on", "named"),
+    [
+        (None, "ودعا رئيس مجلس النواب اللبناني إلى جلسة.", "2022-01-10", ["نبيه بري"]),
+        ("لبنان", "ودعا رئيس مجلس النواب إلى جلسة عامة.", "2022-01-10", ["نبيه بري"]),
+        ("العراق", "ودعا رئيس مجلس النواب إلى جلسة عامة.", "2020-01-10", ["محمد الحلبوسي"]),
+        ("تونس", "وأعلن رئيس مجلس نواب الشعب موعد الدورة.", "2024-01-10", ["إبراهيم بودربالة"]),
+        # another state's speaker is his, not the home state's
+        ("لبنان", "وقال رئيس مجلس النواب الأمريكي إن التصويت تأجل.", "2024-01-10", ["مايك جونسون"]),
+        ("الجزائر", "ودعا رئيس مجلس النواب إلى جلسة عامة.", "2022-01-10", []),
+    ],
+)
+def test_speakers(home: str | None, text: str, on: str, named: list[str]) -> None:
+    assert who(text, dt.date.fromisoformat(on), home) == named

@@ -44,6 +44,7 @@ OFFICES = (
     "finance_minister",
     "oil_minister",
     "crown_prince",  # a monarchy's heir, as Gulf and Jordanian copy names him
+    "speaker",  # of the parliament (its lower house), where the news names him
 )
 KINDS = ("person", "organisation", "group", "country")
 # The states' own bodies (bodies.py) are read and checked, but not yet given
