@@ -265,7 +265,7 @@ def _blocked(free: list[tuple[DateValue, int]], first: int, folded: str) -> bool
     """Whether a date on or before the story's keeps a sentence that names a
     coming day (first at `first`) from being dated on it. Not a day named with
     the source («حسبما أفاد بيان أمس») nor one in a relative or pluperfect
-    clause («… الذي انتخب في يوليو الماضي»): they are background. A bare weekday
+    clause («… الذي تأسس في يونيو الماضي»): they are background. A bare weekday
     neither («تبدأ العطلة غدا الخميس، وتشمل يومي الجمعة والسبت»),
     unless it dates the saying in a main clause whose reported clause holds
     the coming day («قالت الوزارة الأحد إن الوفد سيصل غداً»): then the saying

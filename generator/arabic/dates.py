@@ -130,7 +130,7 @@ _SINCE_START = re.compile(
     r"|اواخر|نهايه|مساء|صباح|ظهر|فجر|ليله|يوم|شهر|عام|سنه)\s+)?$"
 )
 _CLAUSE = re.compile(r"[.،,؛:!?؟]")
-# «من الخميس وحتى 5 سبتمبر», «منذ 2019 إلى 2022»: between a range's start and its end.
+# «من الأحد وحتى 5 مارس», «منذ 2019 إلى 2022»: between a range's start and its end.
 _UNTIL = re.compile(r"[\s،,]*و?(?:حتي|الي(?:\s+غايه)?|لغايه)\s+(?:يوم\s+)?")
 # «يذكر أن …», «الجدير بالذكر أن …»: a frame for background, not a reported speech.
 _FRAME = re.compile(r"\W*و?(?:يذكر|يشار الي|(?:ال)?جدير بالذكر|معلوم)\s+ان(?!\w)")
