@@ -404,3 +404,15 @@ def test_a_year_does_not_keep_the_coming_day_it_holds_out() -> None:
 def test_an_institution_that_informs_announces() -> None:
     text = "أفادت الوزارة بأن الوزير سيزور المحافظة يوم الأحد المقبل"
     assert read(text, D(2024, 3, 20)) is None  # the story's own date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقع الطرفان الاتفاق بتاريخ 15/3 في مقر الوزارة",
+        "وقع الطرفان الاتفاق يوم الجمعة 15/3 في مقر الوزارة",
+        "وقع الطرفان الاتفاق يوم 15/3 في مقر الوزارة",
+    ],
+)
+def test_a_day_and_month_in_numbers(text: str) -> None:
+    assert read(text, D(2024, 3, 20)) == ("2024-03-15", "day")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.arabic.date_patterns import DIR, MONTH_LEAD_WORDS
+from generator.arabic.date_patterns import DIR, DM_LEAD_WORDS, MONTH_LEAD_WORDS
 from generator.arabic.date_words import YEAR_LEADS
 
 Span = tuple[int, int]
@@ -101,7 +101,11 @@ def _month_fits(start: int, end: int, folded: str, runs: list[Span]) -> bool:
 
 
 def _dm_fits(start: int, end: int, folded: str, runs: list[Span]) -> bool:
-    return end - start <= 2 and folded.startswith("/", end) and folded.endswith("يوم ", 0, start)
+    return (
+        end - start <= 2
+        and folded.startswith("/", end)
+        and folded.endswith(DM_LEAD_WORDS, 0, start)
+    )
 
 
 def _ymonth_fits(start: int, end: int, folded: str, runs: list[Span]) -> bool:

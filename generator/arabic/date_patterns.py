@@ -112,6 +112,9 @@ _DAY = (  # («الموافق لفاتح أبريل»: the first of a month afte
     rf"(?:ل?ال\s?(?=\d)|ل(?=(?:{_FIRST})\s))?(?P<d>\d{{1,2}}(?!\d)|{_NOT_A_DAY}(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
     rf"|(?:{_FIRST})(?=\s))"
 )
+# What a day and month in numbers need right before them (fixed-width look-behinds).
+DM_LEAD_WORDS = ("يوم ", "بتاريخ ", "بتاريخ", *(w + " " for w in WD))
+_DM_LEADS = "|".join(f"(?<={w})" for w in DM_LEAD_WORDS)
 # A weekday before a date: «الخميس 1 …», «يوم الأحد الموافق 7 …», «السبت (13 …)».
 _WEEKDAY = (
     rf"(?:يومه?\s+)?(?:{_CLITIC}(?P<wd>{_WD_ALT}){_E}(?:\s+(?:{DIR})ه?{_E})?"
@@ -175,7 +178,8 @@ _PATTERNS = [
         rf"(?:(?<=بتاريخ)|{B}){_WEEKDAY}(?P<d>\d{{1,2}})\s?(?P<sep>[/.\-_])\s?(?P<m>\d{{1,2}})"
         rf"\s?(?P=sep)\s?(?P<y>\d{{4}})(?!\d)(?:(?P<hmark>\s*{_HMARK})|{_AD}){_CLOSE}",
     ),
-    ("dm", r"(?<=يوم )(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])"),  # «يوم 28/9»
+    # «يوم 28/9», «بتاريخ 28/9», «الجمعة 28/9»: a day and month in numbers, no year
+    ("dm", rf"(?:{_DM_LEADS})(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![/\d])"),
     (
         "iso",
         rf"{B}(?P<y>\d{{4}})\s?(?P<sep>[-/.])\s?(?P<m>\d{{1,2}})\s?(?P=sep)\s?(?P<d>\d{{1,2}})(?!\d)"
