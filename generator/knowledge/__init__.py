@@ -27,8 +27,16 @@ from typing import Any
 from generator.arabic.actor_match import actor_key
 from generator.arabic.normalize import slugify
 from generator.arabic.registry import ActorEntry, Role
-from generator.config import as_date
-from generator.knowledge.bodies import BodyError, state_bodies
+from generator.knowledge.bodies import state_bodies
+from generator.knowledge.periods import (
+    KnowledgeError,
+    Span,
+    clip,
+    date_of,
+    forms_of,
+    span_of,
+    titles_of,
+)
 
 DATA = Path(__file__).parent / "data"
 OFFICES = (
@@ -58,10 +66,6 @@ KINDS = ("person", "organisation", "group", "country")
 BODIES = False
 
 
-class KnowledgeError(ValueError):
-    """A data file breaks the format: tarikh's own bug, reported by file."""
-
-
 @dataclass(frozen=True)
 class Term:
     """One holder's time in one office, as the data file writes it."""
@@ -79,6 +83,15 @@ class Term:
 
 
 def _load(path: Path) -> Any:
+    """A data file, parsed once per process while it is unchanged: `tarikh
+    eval` builds a registry for each outlet's home state from the same files
+    (the result is only read, never changed)."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _parsed(path: Path, _mtime: int, _size: int) -> Any:
     import yaml
 
     try:
@@ -88,70 +101,12 @@ def _load(path: Path) -> Any:
     return yaml.load(path.read_text("utf-8"), Loader=loader)  # a safe loader
 
 
-def _date(value: Any, where: str) -> dt.date:
-    if (day := as_date(value)) is not None:
-        return day
-    raise KnowledgeError(f"{where}: expected a date YYYY-MM-DD, got {value!r}")
-
-
 def _strings(value: Any, where: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise KnowledgeError(f"{where}: expected a list of names")
     return [v.strip() for v in value]
-
-
-Span = tuple[dt.date | None, dt.date | None]  # from, to; None: open on that side
-
-
-def _titles(value: Any, where: str) -> list[tuple[str, Span]]:
-    """An office's titles: a name, or `{title, from, to}` for a title that fits
-    one period only («أمير البحرين» until the kingdom of 2002)."""
-    found: list[tuple[str, Span]] = []
-    for item in value or []:
-        if isinstance(item, str) and item.strip():
-            found.append((item.strip(), (None, None)))
-            continue
-        title = item.get("title") if isinstance(item, dict) else None
-        if not isinstance(title, str) or not title.strip():
-            raise KnowledgeError(f"{where}: a title is a name or {{title, from, to}}")
-        found.append((title.strip(), _span(item, f"{where} › {title}")))
-    return found
-
-
-def _span(item: dict[str, Any], where: str) -> Span:
-    start, end = item.get("from"), item.get("to")
-    return (
-        None if start is None else _date(start, where),
-        None if end is None else _date(end, where),
-    )
-
-
-def _clip(term: Span, title: Span) -> Span | None:
-    """The part of a holder's term in which a title fits, or None."""
-    start = max((d for d in (term[0], title[0]) if d is not None), default=None)
-    end = min((d for d in (term[1], title[1]) if d is not None), default=None)
-    return None if start is not None and end is not None and end < start else (start, end)
-
-
-FORMS = ("republic", "kingdom", "emirate", "sultanate", "federation", "council")
-
-
-def _forms(spec: dict[str, Any], where: str) -> list[tuple[str, Span]]:
-    """What the head of state is, by period: the `form` of the office
-    («kingdom», or a dated list), a republic when not said. It picks the bare
-    titles a home newsroom writes (data/home.yaml): «جلالة الملك» is a king's,
-    «أمير البلاد» an emir's, «رئيس الجمهورية» a president's, never another's."""
-    form = spec.get("form", "republic")
-    periods = [{"form": form}] if isinstance(form, str) else form
-    found = []
-    for item in periods if isinstance(periods, list) else [None]:
-        name = item.get("form") if isinstance(item, dict) else None
-        if name not in FORMS:
-            raise KnowledgeError(f"{where} › form: one of {', '.join(FORMS)}, or dated list")
-        found.append((name, _span(item, f"{where} › form")))
-    return found
 
 
 def terms(data: Path = DATA) -> Iterator[Term]:
@@ -183,12 +138,12 @@ def terms(data: Path = DATA) -> Iterator[Term]:
                     office,
                     country,
                     name.strip(),
-                    _date(holder.get("from"), at),
-                    None if end is None else _date(end, at),
+                    date_of(holder.get("from"), at),
+                    None if end is None else date_of(end, at),
                     source,
                     spec.get("rivals"),
-                    None if since is None else _date(since, f"{where} › since"),
-                    None if listed is None else _date(listed, f"{where} › listed_from"),
+                    None if since is None else date_of(since, f"{where} › since"),
+                    None if listed is None else date_of(listed, f"{where} › listed_from"),
                 )
 
 
@@ -290,10 +245,10 @@ def _bare(data: Path, office: str, spec: dict[str, Any], where: str) -> list[tup
     own `home_titles` («رئيس مجلس السيادة» in Sudan)."""
     words = _home(data).get("titles", {}).get(office, [])
     if isinstance(words, dict):  # by form of state
-        found = [(t, span) for form, span in _forms(spec, where) for t in words.get(form, [])]
+        found = [(t, span) for form, span in forms_of(spec, where) for t in words.get(form, [])]
     else:
         found = [(t, (None, None)) for t in words]
-    return found + _titles(spec.get("home_titles"), f"{where} › home_titles")
+    return found + titles_of(spec.get("home_titles"), f"{where} › home_titles")
 
 
 def _entries(data: Path, home: str | None) -> tuple[ActorEntry, ...]:
@@ -304,13 +259,10 @@ def _entries(data: Path, home: str | None) -> tuple[ActorEntry, ...]:
     for path in sorted((data / "states").glob("*.yaml")):
         doc = _load(path) or {}
         own = home is not None and doc.get("country") == home
-        try:
-            bodies += state_bodies(doc, templates, own, path.name)
-        except BodyError as error:
-            raise KnowledgeError(str(error)) from None
+        bodies += state_bodies(doc, templates, own, path.name)
         for office, spec in (doc.get("offices") or {}).items():
             where = f"{path.name} › {office}"
-            titles = _titles(spec.get("titles"), f"{where} › titles")
+            titles = titles_of(spec.get("titles"), f"{where} › titles")
             if not titles:
                 raise KnowledgeError(f"{where}: an office needs its titles")
             bare = _bare(data, office, spec, where)  # checked in every newsroom
@@ -325,14 +277,14 @@ def _entries(data: Path, home: str | None) -> tuple[ActorEntry, ...]:
                     order.append(key)
                 for alias in _strings(holder.get("aliases"), f"{path.name} › {name}"):
                     person["aliases"][alias] = None
-                term = _span(holder, f"{path.name} › {name}")
+                term = span_of(holder, f"{path.name} › {name}")
                 if term[0] is None:
                     raise KnowledgeError(f"{path.name} › {name}: a holder needs 'from'")
                 # A rival line's holder goes by its own titles («رئيس المجلس
                 # السياسي الأعلى»), leaving the office's to the recognised line.
-                line = _titles(holder.get("titles"), f"{path.name} › {name} › titles")
+                line = titles_of(holder.get("titles"), f"{path.name} › {name} › titles")
                 for title, span in line or titles:
-                    if (held := _clip(term, span)) is not None:
+                    if (held := clip(term, span)) is not None:
                         person["roles"][Role(title, *held)] = None
                 person["src"][str(holder["source"])] = None
     found = [

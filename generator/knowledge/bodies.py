@@ -19,17 +19,14 @@ from typing import Any
 
 from generator.arabic.normalize import slugify
 from generator.arabic.registry import ActorEntry
-
-
-class BodyError(ValueError):
-    """A body in the data breaks the format (raised as KnowledgeError)."""
+from generator.knowledge.periods import KnowledgeError
 
 
 def _names(value: Any, where: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise BodyError(f"{where}: expected a list of names")
+        raise KnowledgeError(f"{where}: expected a list of names")
     return [v.strip() for v in value]
 
 
@@ -44,7 +41,7 @@ def state_bodies(
     items: list[dict[str, Any]] = []
     if adjective is not None:
         if not isinstance(adjective, str) or not adjective.strip():
-            raise BodyError(f"{where} › adjective: expected a word («مصري»)")
+            raise KnowledgeError(f"{where} › adjective: expected a word («مصري»)")
         words = {"m": "ال" + adjective.strip(), "f": "ال" + adjective.strip() + "ة"}
         words["country"] = str(country)
         source = doc.get("wiki")
@@ -64,11 +61,11 @@ def state_bodies(
     for item in items:
         name = item.get("name") if isinstance(item, dict) else None
         if not isinstance(name, str) or not name.strip():
-            raise BodyError(f"{where} › bodies: a body needs a 'name'")
+            raise KnowledgeError(f"{where} › bodies: a body needs a 'name'")
         at = f"{where} › {name}"
         source = item.get("source") or doc.get("wiki")
         if not isinstance(source, str) or not source.startswith("https://"):
-            raise BodyError(f"{at}: 'source' (or the file's 'wiki') must be an https:// URL")
+            raise KnowledgeError(f"{at}: 'source' (or the file's 'wiki') must be an https:// URL")
         aliases = _names(item.get("aliases"), at)
         if own:
             aliases += _names(item.get("home"), at)
