@@ -384,7 +384,7 @@ def _leads_coming(folded: str, s: int) -> bool:
     same sentence as `s`, is a coming act («يتوجه», «سيكون»): a dateline in
     Latin letters or a place name («بغداد -») may come before it."""
     for pattern in (_COMING, _BEING):
-        m = pattern.search(folded, 0, s)
+        m = pattern.search(folded, 0, min(s, 80))  # the first match, among the first words
         if (
             m is not None
             and len(_ARABIC_WORD.findall(folded, 0, m.start())) <= 2
