@@ -206,3 +206,8 @@ def test_the_second_day_of_a_list_with_a_plural_direction() -> None:
     found = find_date(text, D(2024, 3, 20), TODAY)
     assert found.date is not None and found.date.start == D(2024, 3, 19)
     assert D(2024, 5, 22) in [m.start for m in found.mentions]
+
+
+def test_whoever_practised_is_no_month() -> None:
+    # «مارس» is also the verb «practised»: «من» alone before it is no lead
+    assert read("انتقد الوزير كل من مارس الضغط على القضاء", D(2024, 3, 20)) is None

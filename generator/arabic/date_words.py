@@ -131,8 +131,14 @@ BACK = ("الماضي", "المنصرم", "الفارط", "الفائت", "ال�
 NOW = ("الجاري", "الحالي")
 DIRECTIONS = BACK + AHEAD + NOW
 
+# «النصف الثاني من فبراير», «الأسبوع الأخير من مارس»: an ordinal part of a month
+# and «من» (not «من» alone: «كل من مارس الضغط» is «whoever practised»).
+PART_OF_MONTH = [
+    f"{w} من"
+    for w in ("الأول", "الأولى", "الثاني", "الثانية", "الثالث", "الرابع", "الأخير", "الأخيرة")
+]
 # A month named with no year is a date after one of these: «في أيار», «أواخر أيلول».
-MONTH_LEADS = ["في", "خلال", "منذ", "حتى", "من", *PERIOD_PARTS]
+MONTH_LEADS = ["في", "خلال", "منذ", "حتى", *PERIOD_PARTS, *PART_OF_MONTH]
 
 # Words for «year» before a number: «عام 2015», «لعام 1445 هـ» (folded).
 YEAR_WORDS = ["عام", "سنه", "لعام", "العام", "عامي"]  # «بين عامي 1999 و2004»
