@@ -25,6 +25,8 @@ def test_a_ruler_by_given_name_after_his_honorific() -> None:
     assert who("وأكد الملك حمد أن البحرين ماضية في الإصلاح.") == ["حمد بن عيسى آل خليفة"]
     assert who("وأكد الملك سلمان أن المملكة تدعم المبادرة.") == ["سلمان بن عبد العزيز"]
     assert who("واستقبل الملك عبدالله الثاني الوزير في عمّان.") == ["عبد الله الثاني"]
+    said = who("وحضر جلالة الملك عبدالله الثاني ابن الحسين الحفل في عمّان.")
+    assert said == ["عبد الله الثاني"]
 
 
 def test_organisations_by_their_short_names() -> None:
