@@ -16,7 +16,13 @@ from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
 from generator.arabic.mentions import Found, discovered, registered
 from generator.arabic.names_shapes import MASDAR
 from generator.arabic.registry import Kind, Registry
-from generator.arabic.words_context import ATTRIBUTION, GOVERNING, LOCATIVE, SPEAKING_FOR
+from generator.arabic.words_context import (
+    ATTRIBUTION,
+    GOVERNING,
+    LOCATIVE,
+    SPEAKING_FOR,
+    VERBAL_NOUN_VERBS,
+)
 from generator.arabic.words_names import (
     CONSTRUCT_NOUNS,
     DATE_WORDS,
@@ -127,9 +133,11 @@ def _nisba(w: str) -> bool:
 
 
 def _governed(t: Tokens, i: int, head: str) -> bool:
-    """Word i behind a preposition, as a word before it or a clitic on it."""
+    """Word i behind a preposition, as a word before it or a clitic on it, or
+    the subject of «تم/يجري» (`VERBAL_NOUN_VERBS`), which is a verbal noun."""
+    before = t.words[i - 1] if i > 0 and joined(t, i) else ""
     return (t.words[i][:1] in ("ب", "ل") and t.words[i] != head) or (
-        i > 0 and joined(t, i) and t.words[i - 1] in GOVERNING
+        before in GOVERNING or before in VERBAL_NOUN_VERBS
     )
 
 

@@ -83,7 +83,13 @@ from generator.arabic.lexicon import VERB_WORDS, Tokens, is_verb, joined, stems,
 from generator.arabic.mentions import Found, Reader, discovered, read_alias
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Kind, Registry, Role
-from generator.arabic.words_context import MEETINGS, MOURNED, NOT_ACTOR_AFTER
+from generator.arabic.words_context import (
+    ISSUED_BY,
+    MEETINGS,
+    MOURNED,
+    NOT_ACTOR_AFTER,
+    STATEMENTS,
+)
 from generator.arabic.words_given import NAME_STARTS
 from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
@@ -276,6 +282,11 @@ def _finish(
     return list(out.values())
 
 
+def _after_a_statement(t: Tokens, k: int) -> bool:
+    """Word k («الصادر») describes a statement: «البيان الصادر عن …»."""
+    return k > 0 and not (STATEMENTS.isdisjoint(stems(t.words[k - 1])))
+
+
 def _for_a_country(w: str) -> bool:
     """«للعراق», «لسوريا»: «ل» on a country, whom something is for."""
     if w.startswith("لل"):
@@ -294,6 +305,8 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
     ]
     if tuple(before[-1:]) in NOT_ACTOR_AFTER or tuple(before) in NOT_ACTOR_AFTER:
         return True
+    if tuple(before) in ISSUED_BY and not _after_a_statement(t, start - 2):
+        return True  # «الحكم الصادر عن محكمة …»: who issued it, not who acts
     if before[:1] == ["خلفا"] and before[-1][:2] == "لل":
         return True  # «خلفاً للدبلوماسي فلان»: the one succeeded, described
     if f.mention.kind == "person" and before[-1:] and before[-1] in LINEAGE and joined(t, start):

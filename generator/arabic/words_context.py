@@ -26,13 +26,22 @@ NOT_ACTOR_AFTER = frozenset(
         *((w,) for w in ("تابع", "تابعه", "تابعين", "يتبع", "تتبع", "يتبعون")),
         # «مصادر مقربة من فلان»: whom the sources are close to, not who speaks
         *((w, "من") for w in ("مقرب", "مقربه", "مقربون", "مقربين", "المقربه", "المقربين")),
+        # «الحزب المنتمي إلى تحالف …»: what a body belongs to, as after «التابع لـ»
+        *((w, "الي") for w in ("المنتمي", "المنتميه", "المنتمين", "المنتمون", "المنضوي")),
+        *((w, "الي") for w in ("المنضويه", "المنضوين", "المنضوون", "ينتمي", "تنتمي")),
     )
 )
+# «الحكم الصادر عن محكمة …»: who issued the thing the sentence is about, not
+# who acts in it; unless the thing is a statement («البيان الصادر عن
+# الرئاسة»: the body speaks, GOLD.md 5).
+ISSUED_BY = frozenset((w, "عن") for w in ("الصادر", "الصادره", "الصادرين", "الصادرتين"))
 # Meetings an institution is only the venue or the owner of («القمة العربية
-# لمنظمة …», «خلال جلسة لمجلس النواب», «انتخابات مجلس النواب»: GOLD.md, 5).
+# لمنظمة …», «خلال جلسة لمجلس النواب», «انتخابات مجلس النواب»: GOLD.md, 5),
+# and a parliament's sittings and terms («الدور العادي الثاني لمجلس …», «دور
+# الانعقاد», «الفصل التشريعي الرابع لمجلس …»).
 MEETINGS = _set(
     """قمه قمتي القمه اجتماع الاجتماع اجتماعات جلسه الجلسه جلسات دوره الدوره موتمر الموتمر
-    انتخابات الانتخابات"""
+    انتخابات الانتخابات الدور دور الانعقاد الفصل"""
 )
 # Prepositions of time that open another event, told as background: a name
 # in construct with the event's noun after them («عقب وفاة الأمير …», «منذ
@@ -55,7 +64,7 @@ SPANS_OF_TIME = _set(
 # «ميثاق الأمم المتحدة», «في مقر الجامعة» (a charter, a building).
 FRAMES = _set(
     """مستوي اطار دول قانون نظام عهد حقبه مواقع موقع اهداف مقرات مخازن منشات معاقل
-    مستودعات ميثاق مقر"""
+    مستودعات ميثاق مقر قبه اعمال"""
 )
 # Unless the event is a meeting, which the sentence's subject takes part in
 # («قال الوزير عقب لقاء رئيس الوزراء …»): then the other party acts too.
@@ -101,3 +110,6 @@ CLAUSE_OPENERS = frozenset(("ان", "بان", "وان", "لان"))
 CAPITAL_BEFORE = frozenset(("العاصمه", "مدينه", "بالعاصمه"))
 # Place names that are also adjectives: «المحكمة العليا السعودية» names a court.
 ALSO_ADJECTIVE = frozenset(("السعوديه",))
+# Verbs whose subject is a verbal noun («تم تنظيم الدور الثاني», «يجري
+# تنظيم …»): a head right after one is the act, not a body.
+VERBAL_NOUN_VERBS = _set("تم يتم سيتم وتم ويتم وسيتم جري يجري سيجري وجري ويجري")
