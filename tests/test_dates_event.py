@@ -228,3 +228,8 @@ def test_a_date_in_what_was_announced_is_not_the_announcement_date() -> None:
 def test_an_institution_that_informs_announces() -> None:
     text = "أفادت الوزارة بأن الوزير سيزور المحافظة يوم الأحد المقبل"
     assert read(text, D(2024, 3, 20)) is None  # the story's own date
+
+
+def test_sources_that_inform_leak_the_coming_act() -> None:
+    text = "أفادت مصادر مطلعة بأن الوفد سيصل إلى العاصمة يوم الأحد المقبل"
+    assert read(text, D(2024, 3, 20)) == ("2024-03-24", "day")

@@ -23,6 +23,8 @@ from generator.arabic.date_words import (
     DECIDING,
     EXPECTING,
     FRAMING_VERBS,
+    INFORMING,
+    LEAKERS,
     PREPARING,
     RELATIVES,
     STATEMENTS,
@@ -39,7 +41,9 @@ _REPORTED = re.compile(r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|حدد|ح�
 # the coming event itself (a future «س» is only trusted on these verbs: «سيارة»).
 _COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|هم|هما)?(?!\w)")
 # «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
-_DECIDING = re.compile(rf"{B}[وف]?(?:{alt(DECIDING)})(?!\w)")
+_DECIDING = re.compile(
+    rf"{B}[وف]?(?:{alt(DECIDING)}|(?:{alt(INFORMING)})(?!\w)(?!\s+(?:{alt(LEAKERS)})(?!\w)))(?!\w)"
+)
 _EXPECTING = re.compile(rf"{B}و?(?:{alt(EXPECTING)})\s+(?:ان|بان)(?!\w)")
 _PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
 _BACKGROUND = re.compile(rf"{B}و?(?:{alt(BACKGROUND)})(?!\w)")

@@ -199,8 +199,6 @@ NOT_EVENT = [
 DECIDING = [
     "أعلن",
     "أعلنت",
-    "أفاد",
-    "أفادت",
     "قرر",
     "قررت",
     "تقرر",
@@ -231,6 +229,10 @@ DECIDING = [
     "أرجأ",
     "أرجأت",
 ]
+# «أفادت الوزارة بأن الوزير سيزور …»: a body that informs announces, as «أعلن»
+# does; not «أفادت مصادر بأن …», a leak, where the coming act is the news.
+INFORMING = ["أفاد", "أفادت"]
+LEAKERS = ["مصادر", "مصدر"]
 # A sentence whose verb is the coming event itself is dated on the coming day:
 # «تعقد الجمعية العامة يوم غد الخميس دورتها». Imperfective forms that name a
 # scheduled act (a future «س…» verb is recognised by its prefix).
