@@ -91,3 +91,14 @@ def test_stems_and_main_verb() -> None:
     words = lexicon.tokenize("وقال الرئيس إن الوفد وصل أمس").words
     assert lexicon.main_verb(words) is not None
     assert lexicon.main_verb(["الرييس", "الوفد"]) is None
+
+
+def test_presentation_forms_are_read_as_their_letters() -> None:
+    """Copy from old PDFs writes «الله» as the ligature ﷲ and «لا» as ﻻ:
+    matching and the readers see the letters, the text keeps what it had."""
+    text = "استقبل الملك عبدﷲ الثاني وفدا وقال ﻻ تراجع"
+    words = lexicon.tokenize(text).words
+    assert words == normalize(text).split()
+    assert words[2] == normalize("عبدالله") and words[-2] == "لا"
+    assert lexicon.tokenize(text).text == text  # spans point into the text as written
+    assert normalize("عبدﷲ الثاني") == normalize("عبدالله الثاني")

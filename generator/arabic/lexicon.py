@@ -25,7 +25,11 @@ _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 _LETTERS = (
     "\u0621-\u063a\u0641-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06e5\u06e6"
     "\u06ee-\u06ff\u0750-\u077fA-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+    # Presentation forms (ligatures such as ﷲ, letters' contextual shapes),
+    # but for the ornate parentheses ﴾﴿: folded to their letters (`_Folded`).
+    "\ufb50-\ufd3d\ufd40-\ufdfb\ufe70-\ufefc"
 )
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 # A run of letters (and marks), captured: `split` returns the separators
 # between the words with the words themselves, so one C call cuts a line.
 _WORD = re.compile(f"([{_LETTERS}{_MARKS}]+)")
@@ -66,6 +70,8 @@ class _Folded(dict[str, str]):
 
     def __missing__(self, raw: str) -> str:
         word = raw.translate(_FOLD)
+        if _PRESENTATION.search(word):  # as normalize() does: «عبدﷲ» is «عبدالله»
+            word = unicodedata.normalize("NFKC", word).translate(_FOLD).replace(" ", "")
         if len(self) < 200_000:
             self[raw] = word
         return word

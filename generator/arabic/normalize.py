@@ -20,6 +20,11 @@ _ALEF_FOLD = str.maketrans(
     | {"ی": "ي", "ک": "ك"}
 )
 
+# Arabic presentation forms: ligatures (ﷲ, ﻻ) and letters' contextual shapes,
+# which text copied from old PDFs and some content systems still holds;
+# NFKC gives their letters («عبدﷲ» is «عبدالله»).
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+
 # Eastern Arabic (U+0660…) and Persian (U+06F0…) digits to ASCII.
 DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",
@@ -54,8 +59,9 @@ def to_ascii_digits(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """A matching key: folded alef/yaa/taa marbuta/hamza seats, no harakat or
-    tatweel, ASCII digits, single spaces. Never shown to a reader.
+    """A matching key: folded alef/yaa/taa marbuta/hamza seats, presentation
+    forms as their letters, no harakat or tatweel, ASCII digits, single
+    spaces. Never shown to a reader.
 
     The readers key every name and mention they report by it, line after
     line and mostly the same few thousand: a short text's key is kept (up to
@@ -76,6 +82,10 @@ _KEPT = 20_000
 
 def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
+    if _PRESENTATION.search(text):  # a ligature is one word, as the tokenizer cuts it
+        text = _PRESENTATION.sub(
+            lambda m: unicodedata.normalize("NFKC", m.group()).replace(" ", ""), text
+        )
     text = _INVISIBLE.sub("", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
     text = text.translate(_ALEF_FOLD).translate(DIGITS)
