@@ -22,6 +22,7 @@ from generator.arabic.date_value import check_weekday as _check_weekday
 from generator.arabic.date_value import day_number as _day
 from generator.arabic.date_value import key as _key
 from generator.arabic.date_words import DAYS_AGO, RELATIVE_DAYS
+from generator.arabic.hijri import to_hijri
 from generator.arabic.normalize import normalize
 
 _DAYS_AGO = {normalize(w): n for w, n in DAYS_AGO.items()}
@@ -29,6 +30,16 @@ __all__ = ["Basis", "DateValue", "Make", "Precision", "resolve"]
 
 _AD_MARKS = ("م", "ميلادية", "ميلادي", "ميلاديه")
 _EARLIEST = 1990  # no-reference weekday narrowing looks this far back
+
+
+def _hijri_year(year: int, reference: dt.date | None) -> bool:
+    """Whether a year written with no calendar mark is a Hijri one: from 1300,
+    and not after the year after the story's (a Hijri year to come, not «عام
+    1492», the fall of Granada)."""
+    if reference is None:
+        return 1300 <= year <= 1460
+    now = to_hijri(reference)
+    return 1300 <= year <= (now.year + 1 if now is not None else 1460)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -192,7 +203,7 @@ def resolve(
         return _hijri(c, wd, reference, adjust, value, warnings)
     if kind == "year":
         # «لسنة 1443», «عام 1445» without «هـ»: a Hijri year, unless marked «م»
-        if 1300 <= int(g["y"]) <= 1500 and not written.rstrip().endswith(_AD_MARKS):
+        if _hijri_year(int(g["y"]), reference) and not written.rstrip().endswith(_AD_MARKS):
             return _hijri(
                 Candidate("hyear", c.span, {"hy": g["y"]}), None, reference, adjust, value, warnings
             )
