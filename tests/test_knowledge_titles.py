@@ -222,3 +222,11 @@ def test_crown_princes(home: str | None, text: str, on: str, named: list[str]) -
 )
 def test_speakers(home: str | None, text: str, on: str, named: list[str]) -> None:
     assert who(text, dt.date.fromisoformat(on), home) == named
+
+
+def test_a_rival_line_by_the_words_other_outlets_write() -> None:
+    """Yemen's Houthi government, as other Arab outlets name it."""
+    on = dt.date(2020, 3, 1)
+    said = who("وقال رئيس الحكومة التابعة للحوثيين إن المفاوضات متعثرة.", on, "اليمن")
+    assert said == ["عبد العزيز بن حبتور"]
+    assert who("وقال رئيس الوزراء اليمني إن المفاوضات متعثرة.", on) == ["معين عبد الملك"]
