@@ -82,6 +82,36 @@ def _name_ends(t: Tokens, k: int) -> bool:
     return k >= len(t.words) or t.brk[k - 1] or ends_name(t.words[k])
 
 
+def _closing_family(t: Tokens, m: int) -> bool:
+    """Word m can close a name as its family name, and the name clearly ends
+    after it: a plain word (no article, clitic pronoun, tanween, accusative
+    «ـا», verbal noun or verb) before punctuation, the end, a title or a word
+    that cannot continue a name («… مساد (21 عاماً)», «… حجار وزير الحج»,
+    «… خوجة من منصبه»)."""
+    if not joined(t, m):
+        return False
+    w = t.words[m]
+    if (
+        not name_word(w)
+        or is_definite(w)
+        or suffixed(w)
+        or (w[-1:] == "ا" and w not in NAME_STARTS)
+        or TANWEEN.search(t.text, t.spans[m][0], t.spans[m][1])
+        or ((MASDAR.match(w) or pronoun_on(t, m)) and w not in NAME_STARTS)
+    ):
+        return False
+    return _ends_here(t, m + 1) or _name_ends(t, m + 1)
+
+
+def _nasab(t: Tokens, k: int, j: int) -> int:
+    """After «بن X»: more given names (the father's father, and on: «بندر بن
+    محمد حمزة أسعد …») while the name has fewer than six words, then a plain
+    family name where the name clearly ends (`_closing_family`)."""
+    while joined(t, k) and k - j < 6 and t.words[k] in NAME_STARTS:
+        k += 1
+    return k + 1 if k - j < 7 and _closing_family(t, k) else k
+
+
 def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
     """A personal name from a given name at word j: up to three words («كريم
     جواد الساعدي», «جان نويل بارو»), and on through بن/ابن/بنت/ولد/آل/عبد/أبو
@@ -113,9 +143,13 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
         if lineage:  # after «بن X» a family name with the article ends it
             if is_definite(w) and name_word(w) and len(w) >= 5:  # «بن محمد العطية»
                 k += 1
+                if w == "الدين" and _closing_family(t, k):
+                    k += 1  # «بن محيي الدين خوجة من …»: a compound, then the family
                 break
             if w in GIVEN or w in FOREIGN_GIVEN:  # «ولد الشيخ أحمد»
-                k += 1
+                k = _nasab(t, k + 1, j)
+            elif w in NAME_STARTS and _nasab(t, k + 1, j) > k + 1:
+                k = _nasab(t, k + 1, j)  # «بن عبدالله حسن مرزوق وزير …»: «حسن» is a name
             elif name_word(w) and stems(w) == (w,) and (t.brk[k] or k + 1 == len(t.words)):
                 k += 1  # «خالد بن سعد حمدان،»: a family name, then punctuation
             break
@@ -142,12 +176,18 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
         # «الأحمد الجابر الصباح»: a run of family names with the article
         run = family_name(prev) or (joined(t, k + 1) and family_name(t.words[k + 1]))
         nisba = family_name(w) and w.endswith("ي")  # «كريم جواد الساعدي متابع …»
-        grandfather = w in GIVEN and joined(t, k + 1) and family_name(t.words[k + 1])
+        after = t.words[k + 1] if joined(t, k + 1) else ""
+        grandfather = (
+            w in GIVEN
+            and bool(after)
+            and (family_name(after) or after in GIVEN or _closing_family(t, k + 1))
+        )  # «أحمد محمد فتحي سالم (…»: the father's and the grandfather's names
         grandfather = grandfather or w == "الدين"  # «محمد بدر الدين زايد»: a compound
         if plain_words >= 2 and not (
             _ends_here(t, k + 1)
             or (family_name(w) and (nisba or run or boundary(t, k + 1)))
             or grandfather  # «مبارك فيصل سعود الصباح»: a grandfather, then the family
+            or (plain_words >= 3 and prev in GIVEN and _closing_family(t, k))
         ):
             k = closed_run(t, k, 5 - plain_words)  # «خوان بابلو روميرو غارسيا،»
             break  # a third word only where the name clearly ends: «محمود مكيه مذكرة»
