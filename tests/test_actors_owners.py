@@ -57,3 +57,19 @@ def test_named_in_passing(text: str, want: list[str]) -> None:
 def test_a_body_a_body_belongs_to_is_not_an_actor() -> None:
     text = "وأعلنت جبهة الخلاص المنتمية إلى تحالف القوى الوطنية مقاطعة الانتخابات"
     assert "تحالف القوى الوطنية" not in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «أمين عام X», «مدير عام X»: «عام» between the title and its genitive;
+        # the body is the role's (GOLD.md 4), as in «الأمين العام لـ…»
+        ("وقال أمين عام اتحاد الكتاب سامي حداد إن الموسم بدأ", ["سامي حداد"]),
+        ("وحضر الاجتماع الشيخ سالم بن علي الحارثي أمين عام مجلس الشورى", ["سالم بن علي الحارثي"]),
+        ("وأكد مدير عام هيئة الموانئ خالد يوسف أن العمل مستمر", ["خالد يوسف"]),
+        # «عام» as an adjective elsewhere stays one
+        ("وأصدر مجلس الشورى قرارا عاما", ["مجلس الشورى"]),
+    ],
+)
+def test_a_general_title_holds_its_body(text: str, want: list[str]) -> None:
+    assert names(text) == want

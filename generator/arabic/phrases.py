@@ -27,6 +27,7 @@ from generator.arabic.words_names import (
     CONNECTORS,
     CONSTRUCT_NOUNS,
     FACILITIES,
+    GENERAL,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     HONORIFIC_NEXT,
@@ -322,6 +323,8 @@ def title(
                 while joined(t, k) and words[k] in _HONORIFIC_RUN:
                     k += 1
             else:
+                if joined(t, k) and words[k] in GENERAL and genitive(t, k + 1, quoted) > k + 1:
+                    k += 1  # «أمين عام مجلس الشورى»: «عام» between the title and its genitive
                 end = genitive(t, k, quoted)
                 if end == k and joined(t, k) and t.words[k] in HEADS_CONSTRUCT:
                     # «نائب رئيس الوزراء», «مستشار خادم الحرمين»: a title in

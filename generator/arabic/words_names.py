@@ -198,6 +198,9 @@ OFFICIAL = frozenset(("الرسمي", "الرسميه"))
 RULERS = frozenset(("امير", "ملك", "حاكم"))
 BARE_TITLES = frozenset(("سمو", "فخامه", "معالي", "سعاده", "شيخ", "امير", "ملك", "صاحب", "خادم"))
 MINISTERS = frozenset(("وزير", "وزيره"))
+# «عام» written between a construct title and its genitive: «أمين عام مجلس
+# الشورى», «مدير عام الشركة» (the newsroom's «الأمين العام لـ…»).
+GENERAL = frozenset(("عام",))
 # Adjectives that take a «ب» complement: «المبعوث الخاص بالملف …».
 CHARGED = frozenset(("الخاص", "الخاصه", "المكلف", "المكلفه", "المعني", "المعنيه"))
 # Definite words that are no genitive of a title: a date, a relative pronoun.
