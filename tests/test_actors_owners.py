@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from generator.arabic.actors import Registry, find_actors
+from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
 
 ON = dt.date(2024, 11, 1)
 
@@ -73,3 +73,31 @@ def test_a_body_a_body_belongs_to_is_not_an_actor() -> None:
 )
 def test_a_general_title_holds_its_body(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+def test_a_title_after_lada_is_part_of_the_role() -> None:
+    """«لدى» and a title or a body after a title («كاتب الدولة لدى وزير
+    الخارجية», «المندوب الدائم لدى جامعة الدول العربية») is one role: the
+    minister and the league are the role's, not actors (GOLD.md 4)."""
+    minister = ActorEntry(
+        slug="fm",
+        name="سامر العلي",
+        roles=(Role(title="وزير الشؤون الخارجية", start=dt.date(2020, 1, 1)),),
+    )
+    league = ActorEntry(slug="league", name="جامعة الدول العربية", kind="organisation")
+    registry = Registry([minister, league])
+
+    def found(text: str) -> list[str]:
+        return [m.name for m in find_actors(text, registry, ON)]
+
+    text = "وحضر الجلسة السيد سامي حداد، كاتب الدولة لدى وزير الشؤون الخارجية، والوفد"
+    assert found(text) == ["سامي حداد"]
+    text = "وحضر الجلسة كاتب الدولة لدى وزير الشؤون الخارجية سامي حداد"
+    assert [m.title for m in find_actors(text, registry, ON)] == [
+        "كاتب الدولة لدى وزير الشؤون الخارجية"
+    ]
+    text = "وحضر مندوب الأردن الدائم لدى جامعة الدول العربية السفير خالد يوسف"
+    assert found(text) == ["خالد يوسف"]
+    # the minister who receives the credentials is in the event
+    text = "وقدم السفير سامي حداد أوراق اعتماده إلى وزير الشؤون الخارجية"
+    assert found(text) == ["سامي حداد", "سامر العلي"]

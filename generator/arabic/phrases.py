@@ -281,6 +281,14 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
         end = place_end(t, k + 1)
         if end > k + 1:
             return end
+    if w == "لدي" and joined(t, k + 1):
+        after = t.words[k + 1]
+        if after in HEADS_CONSTRUCT:  # «كاتب الدولة لدى وزير الخارجية»: one role
+            inner = title(t, k + 1, {}, alias_starts)[0]
+            return inner if inner > k + 1 else k
+        if after in CONSTRUCT_NOUNS:  # «المندوب الدائم لدى جامعة الدول العربية»
+            end = genitive(t, k + 1, {})
+            return adjectives(t, end, alias_starts) if end > k + 1 else k
     if w.startswith("بال") and t.words[k - 1] in CHARGED:  # «المبعوث الخاص بالملف السوري»
         return adjectives(t, k + 1, alias_starts, nisba=True)
     if w[:1] == "ب" and len(w) > 3 and t.words[k - 1] in CHARGED:  # «الوزير المكلف بديوانه»
