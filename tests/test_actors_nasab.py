@@ -46,3 +46,22 @@ def names(text: str) -> list[str]:
 )
 def test_the_nasab_and_the_family_name(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a family name with the article before a title in apposition
+        ("وقال سامي يوسف الحلو رئيس التحرير إن العدد صدر", ["سامي يوسف الحلو"]),
+        # the plural nisba of Levantine families (فعاللة), where the name ends
+        ("وأكد العميد خالد محمود الخصاونة أن الطريق آمن", ["خالد محمود الخصاونة"]),
+        # a given name and the father's, then a plain family name before «على»
+        ("وحصل المرشح يوسف إسماعيل داهر على أغلبية الأصوات", ["يوسف إسماعيل داهر"]),
+        # an object, a feminine noun or a verbal noun (مفاعلة) is no family name
+        ("ووقع محمد أحمد اتفاقية مع الوفد", ["محمد أحمد"]),
+        ("وناقش محمد أحمد الملف مع الوزير", ["محمد أحمد"]),
+        ("وقال خالد يوسف المشاركة مهمة", ["خالد يوسف"]),
+    ],
+)
+def test_a_third_name_where_the_name_ends(text: str, want: list[str]) -> None:
+    assert names(text) == want

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.arabic.gazetteer import PLACES
 from generator.arabic.lexicon import Tokens, is_definite, joined, stems
-from generator.arabic.names_shapes import MARKS, MASDAR, TANWEEN, pronoun_on
+from generator.arabic.names_shapes import FAMILY_PLURAL, MARKS, MASDAR, TANWEEN, pronoun_on
 from generator.arabic.names_words import (
     boundary,
     ends_name,
@@ -103,6 +103,20 @@ def _closing_family(t: Tokens, m: int) -> bool:
     return _ends_here(t, m + 1) or _name_ends(t, m + 1)
 
 
+def _definite_family(t: Tokens, k: int) -> bool:
+    """A family name with the article that no shape list knows, as a name's
+    third word: before a title in apposition («محمد حسن التل رئيس التحرير»),
+    or in the plural nisba of Levantine families («الطوالبة», «الخصاونة»)
+    where the name ends."""
+    w = t.words[k]
+    if not (is_definite(w) and name_word(w)):
+        return False
+    after = t.words[k + 1] if joined(t, k + 1) else ""
+    if after in HEADS_CONSTRUCT and after not in NAME_STARTS:
+        return True
+    return FAMILY_PLURAL.match(w) is not None and _name_ends(t, k + 1)
+
+
 def _nasab(t: Tokens, k: int, j: int) -> int:
     """After «بن X»: more given names (the father's father, and on: «بندر بن
     محمد حمزة أسعد …») while the name has fewer than six words, then a plain
@@ -169,6 +183,7 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
         elif plain_words >= 4 or not (
             name_part(w, False, second=plain_words == 1 and not strict)
             or (t.text[t.spans[k][0]] in "أإآ" and name_word(w))  # «ألفاريس»: no article
+            or (plain_words == 2 and _definite_family(t, k))
         ):
             break
         if w in TIMES_OF_DAY and (not joined(t, k + 1) or t.words[k + 1] in DATE_WORDS):
@@ -183,11 +198,22 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             and (family_name(after) or after in GIVEN or _closing_family(t, k + 1))
         )  # «أحمد محمد فتحي سالم (…»: the father's and the grandfather's names
         grandfather = grandfather or w == "الدين"  # «محمد بدر الدين زايد»: a compound
-        if plain_words >= 2 and not (
-            _ends_here(t, k + 1)
-            or (family_name(w) and (nisba or run or boundary(t, k + 1)))
-            or grandfather  # «مبارك فيصل سعود الصباح»: a grandfather, then the family
-            or (plain_words >= 3 and prev in GIVEN and _closing_family(t, k))
+        if (
+            plain_words >= 2
+            and not (
+                _ends_here(t, k + 1)
+                or (family_name(w) and (nisba or run or boundary(t, k + 1)))
+                or grandfather  # «مبارك فيصل سعود الصباح»: a grandfather, then the family
+                or (plain_words >= 3 and prev in GIVEN and _closing_family(t, k))
+                or (plain_words == 2 and _definite_family(t, k))
+                or (  # «زكريا إسماعيل فارح على …»: a given name and the father's, then the family
+                    plain_words == 2
+                    and prev in GIVEN
+                    and t.words[k - 2] in GIVEN
+                    and _closing_family(t, k)
+                    and not t.text[t.spans[k][0] : t.spans[k][1]].rstrip(MARKS).endswith("ة")
+                )
+            )
         ):
             k = closed_run(t, k, 5 - plain_words)  # «خوان بابلو روميرو غارسيا،»
             break  # a third word only where the name clearly ends: «محمود مكيه مذكرة»
