@@ -101,3 +101,17 @@ def test_a_title_after_lada_is_part_of_the_role() -> None:
     # the minister who receives the credentials is in the event
     text = "وقدم السفير سامي حداد أوراق اعتماده إلى وزير الشؤون الخارجية"
     assert found(text) == ["سامي حداد", "سامر العلي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «خلية» heads a body with a definite complement («خلية الأزمة»)
+        ("وقالت خلية الإعلام الأمني في بيان إن القوات صدت الهجوم", ["خلية الإعلام الأمني"]),
+        ("وعقدت خلية الأزمة اجتماعا طارئا", ["خلية الأزمة"]),
+        # an indefinite cell is a thing, not a body
+        ("واكتشفت الشرطة خلية إرهابية في المدينة", []),
+    ],
+)
+def test_a_cell_is_a_body(text: str, want: list[str]) -> None:
+    assert names(text) == want

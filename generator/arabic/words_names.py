@@ -101,7 +101,7 @@ DATE_WORDS = WEEKDAYS | _set("اليوم امس غدا مساء ظهر فجر ي
 # Organisations named by a head noun and its complement («وزارة الخارجية الأمريكية»).
 ORG_HEADS = _set(
     """وزاره مجلس هييه حزب حركه جبهه منظمه جماعه تنظيم رياسه جامعه لجنه مفوضيه محكمه ايتلاف
-    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله جيش دايره"""
+    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله جيش دايره خليه"""
 )
 # Definite heads that name an organisation only with a nationality adjective
 # («الحكومة العراقية», «الإدارة الأمريكية»).
