@@ -115,3 +115,24 @@ def test_a_title_after_lada_is_part_of_the_role() -> None:
 )
 def test_a_cell_is_a_body(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «الفريق» (the team) and a predicate: «ل» on a verbal noun (مفاعلة) opens no name
+        ("وأكد المدرب أن الفريق جاهز لمواجهة المنافس", []),
+        ("وقال الفريق سامي حداد لمراسلنا إن الوضع مستقر", ["سامي حداد"]),
+    ],
+)
+def test_a_verbal_noun_behind_a_preposition_is_no_name(text: str, want: list[str]) -> None:
+    assert names(text) == want
+
+
+def test_a_cup_named_for_a_title_names_no_one() -> None:
+    """«كأس الملك», like «جائزة الملك …»: a trophy named by a title."""
+    king = ActorEntry(
+        slug="king", name="فهد الأول", roles=(Role(title="الملك", start=dt.date(2000, 1, 1)),)
+    )
+    found = [m.name for m in find_actors("وتوج الفريق بكأس الملك", Registry([king]), ON)]
+    assert found == []

@@ -17,6 +17,7 @@ from generator.arabic.names_shapes import (
     FUTURE,
     IMPERFECT,
     MASDAR,
+    MUFAALA,
     TANWEEN,
     VERBAL_NOUN,
     accusative_pair,
@@ -116,7 +117,11 @@ def person_name(t: Tokens, j: int) -> int:
             break  # «الوزير حرص بلاده»: «بلاده», his country
         if any(is_definite(s) for s in stems(w)[1:]):  # «بالوفد»: a clitic, not a name
             break
-        if w[:1] in ("ل", "ب") and w[1:] in NOT_AFTER_CLITIC and w not in NAME_STARTS:
+        if (
+            w[:1] in ("ل", "ب")
+            and (w[1:] in NOT_AFTER_CLITIC or MUFAALA.match(w[1:]) or VERBAL_NOUN.match(w[1:]))
+            and w not in NAME_STARTS
+        ):
             break  # «الوزير شكره لمنظمة …»: a preposition on a body's or a title's head
         if w[:1] == "و" and len(w) > 4 and w not in NAME_STARTS and w[1:] not in NAME_STARTS:
             break  # «بالمشير حفتر وقيادات الجيش»: «و» opens the next item
@@ -162,7 +167,9 @@ def opens_no_name(t: Tokens, j: int) -> bool:
             return True  # «بقصر الإليزيه»: a preposition, a noun and its genitive
         if w.endswith("ه"):
             return not (after in STOP or after in DATE_WORDS or is_verb(after))
-    if w[:1] in ("ل", "ب") and (w[1:] in NOT_AFTER_CLITIC or VERBAL_NOUN.match(w[1:])):
+    if w[:1] in ("ل", "ب") and (
+        w[1:] in NOT_AFTER_CLITIC or VERBAL_NOUN.match(w[1:]) or MUFAALA.match(w[1:])
+    ):
         return True  # «لرئيس المجلس»; «باستقبال حار», «بإعلان …»: a verbal noun
     if w.endswith("ه") and after.endswith("يه") and after not in NAME_STARTS:
         return True

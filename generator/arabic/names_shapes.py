@@ -25,6 +25,8 @@ IMPERFECT = re.compile(r"^ي(?:...|ت...|ست...)$")
 # «انسحاب», «اجتماع», «إعلان»): behind «ب/ل» right after a title, no name.
 VERBAL_NOUN = re.compile(r"^(?:است..ا.|ان..ا.|ا.ت.ا.|ا..ا.)$")
 FUUL = re.compile(r"^..و.$")  # فُعول: «خروج», «وصول», «دخول»
+# مُفاعَلة, a verbal noun: «مواجهة», «مشاركة», «محاولة» (folded «ة» is «ه»).
+MUFAALA = re.compile(r"^م.ا..ه$")
 # فعاللة with the article, the plural nisba of Levantine families («الطوالبة»,
 # «الخصاونة», «العضايلة»); not مفاعلة, a verbal noun («المشاركة», «المحافظة»).
 FAMILY_PLURAL = re.compile(r"^ال[^م].ا..ه$")

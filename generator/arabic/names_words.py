@@ -11,7 +11,7 @@ import re
 
 from generator.arabic.gazetteer import PLACES
 from generator.arabic.lexicon import Tokens, is_definite, is_verb
-from generator.arabic.names_shapes import FUUL, VERBAL_NOUN, clitic_masdar
+from generator.arabic.names_shapes import FUUL, MUFAALA, VERBAL_NOUN, clitic_masdar
 from generator.arabic.words_given import GIVEN, NAME_STARTS
 from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
@@ -110,7 +110,12 @@ def name_part(w: str, after_connector: bool, second: bool = False) -> bool:
     if w.startswith(("بال", "لل", "كال")) and len(w) > 4:
         return False  # «بالوفد», «للرئيس»: a preposition and a noun
     clitic = w[:1] in ("ل", "ب") and len(w) > 3 and w not in NAME_STARTS
-    if clitic and (w[1:] in NOT_AFTER_CLITIC or VERBAL_NOUN.match(w[1:]) or FUUL.match(w[1:])):
+    if clitic and (
+        w[1:] in NOT_AFTER_CLITIC
+        or VERBAL_NOUN.match(w[1:])
+        or FUUL.match(w[1:])
+        or MUFAALA.match(w[1:])  # «… جاهز لمواجهة الأهلي»
+    ):
         return False  # «لسلطان عمان»; «… سلام لخروج الوزير»: a verbal noun
     if is_definite(w) and not (after_connector or second):
         return family_name(w)

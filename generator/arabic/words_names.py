@@ -73,7 +73,7 @@ ABBREVIATED_TITLES = frozenset(("د",))
 # سعود»): a title right after one of these is part of a place's name.
 FACILITIES = _set(
     """مطار مدينه جامعه مستشفي شارع قاعده ميناء جسر مسجد جامع قاعه مجمع حي ملعب استاد مدرسه
-    كليه جايزه طريق ساحه ميدان منتزه حديقه مركز دار نادي موسسه"""
+    كليه جايزه طريق ساحه ميدان منتزه حديقه مركز دار نادي موسسه كاس"""
 )
 
 # Words that link a name's parts: بن، عبد، أبو، آل.
