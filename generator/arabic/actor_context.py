@@ -139,6 +139,7 @@ def in_passing(t: Tokens, found: list[Found], subject_at: int | None) -> list[Fo
         or not (
             (inviting and _after_within(t, f.start, INVITATION, 6))
             or _framed(t, f)
+            or _whose_post(t, f)
             or (
                 (
                     f.mention.kind in ("organisation", "group")
@@ -165,6 +166,22 @@ def _framed(t: Tokens, f: Found) -> bool:
         return False
     # a proclitic on the name («لرئيس …») makes it another argument
     return t.words[k] == normalize(f.mention.mention).split()[0]
+
+
+def _whose_post(t: Tokens, f: Found) -> bool:
+    """«عُيّن مستشاراً خاصاً لخادم الحرمين الشريفين», «نائباً لرئيس الوزراء»:
+    a person behind «ل» after a post in the accusative (and an adjective in
+    the accusative) is whose post it is, part of the role (GOLD.md 4)."""
+    k = f.start
+    if k == 0 or not joined(t, k) or t.words[k][:1] != "ل":
+        return False
+    if normalize(f.mention.mention).split()[:1] == [t.words[k]]:
+        return False  # the «ل» is the name's own letter
+    j = k - 1
+    if t.words[j][-1:] == "ا" and t.words[j][:-1] not in HEADS_CONSTRUCT and j > 0:
+        j -= 1  # «مستشاراً خاصاً لـ…»: the post's adjective
+    w = t.words[j]
+    return joined(t, j + 1) and w[-1:] == "ا" and w[:-1] in HEADS_CONSTRUCT
 
 
 def _former(t: Tokens, f: Found) -> bool:

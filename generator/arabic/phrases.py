@@ -31,6 +31,7 @@ from generator.arabic.words_names import (
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     HONORIFIC_NEXT,
+    HONORIFICS,
     LINEAGE,
     MILITARY_RANKS,
     MINISTERS,
@@ -41,6 +42,7 @@ from generator.arabic.words_names import (
     OFFICIAL,
     ORG_HEADS,
     ORG_HEADS_DEFINITE,
+    POSTS_FOR,
     RANK_QUALIFIERS,
     RULERS,
     SPEAKERS,
@@ -261,6 +263,19 @@ for _place in PLACES:
         _PLACE_TAILS.setdefault(_first, []).append(tuple(_rest))
 
 
+def _described_for(t: Tokens, k: int) -> bool:
+    """Word k is a nisba adjective («الإعلامي», «التنفيذي») and «ل» and a title
+    or a body follow it: a definite title's description before whose it is.
+    (A nisba alone after a definite title may be a family name: «اللواء
+    الزبيدي».)"""
+    if not (joined(t, k) and joined(t, k + 1)):
+        return False
+    w, after = t.words[k], t.words[k + 1]
+    if not (is_definite(w) and w.endswith(("ي", "يه")) and w not in NATIONALITIES):
+        return False
+    return after[:1] == "ل" and (after[1:] in HEADS_CONSTRUCT or after[1:] in CONSTRUCT_NOUNS)
+
+
 def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
     """«… للأمم المتحدة», «… لسوريا», «… إلى سوريا» after an envoy's title."""
     if not joined(t, k):
@@ -325,7 +340,9 @@ def title(
         if head in MILITARY_RANKS:
             while joined(t, k) and words[k] in RANK_QUALIFIERS:
                 k += 1
-        if head in HEADS_CONSTRUCT:
+        if head in HONORIFICS and joined(t, k) and words[k] in _TITLE_HEADS:
+            pass  # «فخامة الرئيس الفرنسي», «معالي الوزير»: the next title is a segment of its own
+        elif head in HEADS_CONSTRUCT:
             if joined(t, k) and words[k] in HONORIFIC_NEXT:
                 k += 1
                 while joined(t, k) and words[k] in _HONORIFIC_RUN:
@@ -352,6 +369,8 @@ def title(
                     break
                 k = end
         k = adjectives(t, k, alias_starts, nisba=head in HEADS_CONSTRUCT)
+        if k == j + 1 and head in POSTS_FOR and _described_for(t, k):
+            k += 1  # «المستشار الإعلامي لرئيس الوزراء»: an adjective, then whose adviser
         while head in MINISTERS and joined(t, k) and _portfolio(t, k):
             # «وزير الدفاع والداخلية», «… الخارجية والاتحاد الأوروبي»: one minister
             k = adjectives(t, k + 1, alias_starts, nisba=True)

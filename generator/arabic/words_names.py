@@ -58,6 +58,15 @@ TITLE_ADJECTIVES = _set(
 # holder, or one designate («رئيس الحكومة المكلف»), not yet in office.
 FORMER = _set("السابق السابقه الاسبق الاسبقه الراحل الراحله الفقيد المخلوع الاسبقين المكلف المكلفه")
 HONORIFIC_NEXT = frozenset(("السمو", "الجلاله", "الفخامه", "السماحه", "الملكي", "الحرمين"))
+# Posts held for someone, whose description may come before «ل» and whose
+# post it is («المستشار الإعلامي لرئيس الوزراء», «المدير التنفيذي لشركة …»).
+POSTS_FOR = _set(
+    """المستشار المستشاره المدير المديره المنسق المنسقه الممثل المبعوث المبعوثه المندوب
+    المندوبه المفوض المفوضه"""
+)
+# Honorifics that stand before a title of their own («فخامة الرئيس الفرنسي»,
+# «معالي الوزير»): the title after them is read as itself, not as their genitive.
+HONORIFICS = frozenset(("فخامه", "معالي", "سعاده", "سمو"))
 # Military ranks, and the words that qualify them before the name («الفريق
 # أول ركن», «اللواء طيار», «الفريق مهندس بحري»): part of the title.
 MILITARY_RANKS = _set(

@@ -1,0 +1,57 @@
+"""Titles found by probing written sentences (issue 11): an honorific before
+a title of its own («فخامة الرئيس الفرنسي», «معالي وزير الخارجية»), a post's
+description before whose post it is («المستشار الإعلامي لرئيس الوزراء»), and
+a post in the accusative before whose post it is («عُيّن مستشاراً خاصاً
+لرئيس الجمهورية»): the inner title is the role's, not an actor (GOLD.md 4).
+Every sentence is written for the test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.arabic.actors import ActorEntry, Registry, Role, find_actors
+
+ON = dt.date(2024, 6, 1)
+REGISTRY = Registry(
+    [
+        ActorEntry(
+            slug="pres",
+            name="جان مارتان",
+            roles=(Role(title="الرئيس الفرنسي", start=dt.date(2020, 1, 1)),),
+        ),
+        ActorEntry(
+            slug="fm",
+            name="سامر العلي",
+            roles=(Role(title="وزير الخارجية", start=dt.date(2020, 1, 1)),),
+        ),
+        ActorEntry(
+            slug="pm",
+            name="نادر الحسن",
+            roles=(Role(title="رئيس الوزراء", start=dt.date(2020, 1, 1)),),
+        ),
+    ]
+)
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_actors(text, REGISTRY, ON)]
+
+
+def test_an_honorific_before_a_title_of_its_own() -> None:
+    assert names("وتلقى الأمير اتصالا هاتفيا من فخامة الرئيس الفرنسي") == ["جان مارتان"]
+    assert names("وقال معالي وزير الخارجية إن المحادثات مثمرة") == ["سامر العلي"]
+
+
+def test_a_post_described_before_whose_post_it_is() -> None:
+    assert names("وأكد المستشار الإعلامي لرئيس الوزراء أن الحكومة تتابع الأسعار") == []
+    # a rank and a nisba is a name as often: the prime minister is addressed
+    assert names("وقال اللواء الزبيدي لرئيس الوزراء إن الطريق آمن") == ["نادر الحسن"]
+
+
+def test_a_post_in_the_accusative_before_whose_post_it_is() -> None:
+    text = "وعين المرسوم سامي حداد مستشارا خاصا لرئيس الوزراء"
+    assert names(text) == ["سامي حداد"]
+    assert names("وعين المجلس سامي حداد نائبا لرئيس الوزراء") == ["سامي حداد"]
+    # thanks are no post: the prime minister is thanked
+    assert names("وقدم الوزير سامي حداد شكرا لرئيس الوزراء") == ["سامي حداد", "نادر الحسن"]
