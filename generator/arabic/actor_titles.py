@@ -38,7 +38,9 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
         return i, []  # «بمطار الأمير نايف الدولي»: a place's name, not a person
     end, segments = phrases.title(t, i, q, reg.alias_starts)
     registered_title = reg.role_end(t, i)
-    if registered_title is not None and registered_title[0] > end:
+    if registered_title is not None and (
+        registered_title[0] > end or (registered_title[0] == end and len(segments) > 1)
+    ):  # a registered title that spans the segments is one («سمو الأمير»)
         end, stem = registered_title
         segments = [(i, end, stem)]
     if not segments:
