@@ -136,3 +136,17 @@ def test_a_cup_named_for_a_title_names_no_one() -> None:
     )
     found = [m.name for m in find_actors("وتوج الفريق بكأس الملك", Registry([king]), ON)]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # armed forces named by what they serve or do act as a body
+        ("واقتحمت قوات الاحتلال مخيم جنين فجر اليوم", ["قوات الاحتلال"]),
+        ("وأعلنت قوات الأمن الداخلي اعتقال المشتبه به", ["قوات الأمن الداخلي"]),
+        # before a body of their own, the body acts («قوات الجيش السوداني»)
+        ("وتمكنت قوات الجيش السوداني من صد الهجوم", ["الجيش السوداني"]),
+    ],
+)
+def test_forces_are_a_body(text: str, want: list[str]) -> None:
+    assert names(text) == want

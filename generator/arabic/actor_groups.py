@@ -27,6 +27,7 @@ from generator.arabic.words_names import (
     CONSTRUCT_NOUNS,
     DATE_WORDS,
     DUALS,
+    FORCES,
     GROUP_HEADS,
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
@@ -68,6 +69,8 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
                 return i, []
             if head in PREMISES and i > 0 and (t.words[i - 1] == "في" or head != t.words[i]):
                 return i, []  # «في ديوان الإمارة», «بديوان …»: where, not who
+            if head in FORCES and joined(t, i + 1) and _a_body(t.words[i + 1], reg):
+                return i, []  # «قوات الجيش السوداني»: the army acts, read from there
             end = phrases.genitive(t, i + 1, q)
             if end == i + 1 and head in NAMED_BY_WHAT_THEY_DO:
                 end = phrases.task_chain(t, i + 1)  # «لجنة تقصي الأهلة»
@@ -125,6 +128,13 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         kind: Kind = "group" if head in GROUP_HEADS and start == i else "organisation"
         return end, [Found(start, end, discovered(phrases.plain(written), written, kind))]
     return i, []
+
+
+def _a_body(w: str, reg: Registry) -> bool:
+    """A word that opens a body of its own: an organisation's head or a
+    registered name («الجيش», «الشرطة», «الدعم السريع»)."""
+    readings = stems(w)
+    return not (ORG_STARTS.isdisjoint(readings) and reg.alias_starts.isdisjoint(readings))
 
 
 def _nisba(w: str) -> bool:

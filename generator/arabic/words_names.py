@@ -110,8 +110,11 @@ DATE_WORDS = WEEKDAYS | _set("اليوم امس غدا مساء ظهر فجر ي
 # Organisations named by a head noun and its complement («وزارة الخارجية الأمريكية»).
 ORG_HEADS = _set(
     """وزاره مجلس هييه حزب حركه جبهه منظمه جماعه تنظيم رياسه جامعه لجنه مفوضيه محكمه ايتلاف
-    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله جيش دايره خليه"""
+    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله جيش دايره خليه قوات"""
 )
+# Armed forces named by what they serve or do («قوات الاحتلال», «قوات الأمن
+# الداخلي»); before a body of their own they are its («قوات الجيش السوداني»).
+FORCES = frozenset(("قوات",))
 # Definite heads that name an organisation only with a nationality adjective
 # («الحكومة العراقية», «الإدارة الأمريكية»).
 ORG_HEADS_DEFINITE = _set(
