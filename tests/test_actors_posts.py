@@ -55,3 +55,14 @@ def test_a_post_in_the_accusative_before_whose_post_it_is() -> None:
     assert names("وعين المجلس سامي حداد نائبا لرئيس الوزراء") == ["سامي حداد"]
     # thanks are no post: the prime minister is thanked
     assert names("وقدم الوزير سامي حداد شكرا لرئيس الوزراء") == ["سامي حداد", "نادر الحسن"]
+
+
+def test_a_title_with_its_genitive_takes_no_second_title_after_li() -> None:
+    """«رئيس الوزراء لوزير الخارجية»: a title that has its genitive already
+    is complete; «ل» and a title after it is another argument, the one
+    addressed. A deputy's title has none, and the title after «ل» is whose
+    deputy he is («النائب الأول لرئيس الوزراء»)."""
+    text = "ووجه رئيس الوزراء لوزير الخارجية الشكر على جهوده"
+    assert names(text) == ["نادر الحسن", "سامر العلي"]
+    assert names("وقال النائب الأول لرئيس الوزراء إن الموازنة جاهزة") == []
+    assert names("وقال وزير الدولة لشؤون مجلس الوزراء إن الموازنة جاهزة") == []

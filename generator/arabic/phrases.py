@@ -276,8 +276,11 @@ def _described_for(t: Tokens, k: int) -> bool:
     return after[:1] == "ل" and (after[1:] in HEADS_CONSTRUCT or after[1:] in CONSTRUCT_NOUNS)
 
 
-def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
-    """«… للأمم المتحدة», «… لسوريا», «… إلى سوريا» after an envoy's title."""
+def _destination(t: Tokens, k: int, alias_starts: frozenset[str], owned: bool = False) -> int:
+    """«… للأمم المتحدة», «… لسوريا», «… إلى سوريا» after an envoy's title.
+    `owned`: the title has its genitive already («رئيس الوزراء»), so «ل» and
+    another title after it is another argument («أوعز رئيس الوزراء لوزير
+    الداخلية»), not whose deputy he is («النائب الأول لرئيس الوزراء»)."""
     if not joined(t, k):
         return k
     w = t.words[k]
@@ -288,7 +291,7 @@ def _destination(t: Tokens, k: int, alias_starts: frozenset[str]) -> int:
         return end
     if w[:1] == "ل" and w[1:] in PLACES:
         return k + 1
-    if w[:1] == "ل" and (w[1:] in CONSTRUCT_NOUNS or w[1:] in HEADS_CONSTRUCT):
+    if w[:1] == "ل" and (w[1:] in CONSTRUCT_NOUNS or (w[1:] in HEADS_CONSTRUCT and not owned)):
         # «النائب الثاني لرئيس الحكومة»: a title of a title is one role
         end = genitive(t, k + 1, {})
         return adjectives(t, end, alias_starts) if end > k + 1 else k
@@ -337,6 +340,7 @@ def title(
         if head is None:
             break
         k = j + 1
+        owned = False  # a construct title with its genitive («رئيس الوزراء»)
         if head in MILITARY_RANKS:
             while joined(t, k) and words[k] in RANK_QUALIFIERS:
                 k += 1
@@ -360,6 +364,7 @@ def title(
                     break
                 if end == k and head in RULERS and _proper_genitive(t, k):
                     end = k + 1  # «أمير ويلز»: the land he is prince of, not his name
+                owned = end > k
                 k = end
         elif head in SPEAKERS and joined(t, k):
             by = k + 1 if t.words[k] in OFFICIAL and joined(t, k + 1) else k
@@ -374,7 +379,7 @@ def title(
         while head in MINISTERS and joined(t, k) and _portfolio(t, k):
             # «وزير الدفاع والداخلية», «… الخارجية والاتحاد الأوروبي»: one minister
             k = adjectives(t, k + 1, alias_starts, nisba=True)
-        k = _destination(t, k, alias_starts)
+        k = _destination(t, k, alias_starts, owned)
         segments.append((j, k, head))
         j = k
     return (segments[-1][1] if segments else i), segments
