@@ -97,15 +97,20 @@ def _flat(value: Any, out: list[str], depth: int = 0, memo: Memo | None = None) 
         out.append("@" + key)
         return
     t = type(value)
-    if memo is not None and (t is list or t is tuple or t is dict) and len(value) >= _SHARED_FROM:
+    if (t is list or t is tuple or t is dict) and len(value) >= _SHARED_FROM:
         # The pages of a listing are given the very same months, pages and
-        # counts: flatten them once. The memo holds the value, so its id
-        # names no other object while the memo lives.
-        found = memo.get(id(value))
+        # counts: flatten them once. A long value counts by the digest of its
+        # items, memo or not, so the memo keeps 32 characters per value, not
+        # its text (every listing page's events: 300 MB at 10,000 events).
+        # The memo holds the value, so its id names no other object meanwhile.
+        found = memo.get(id(value)) if memo is not None else None
         if found is None or found[0] is not value:
             inner: list[str] = []
             _flat_items(value, t, inner, depth, memo)
-            found = memo[id(value)] = (value, "\x00".join(inner))
+            whole = blake2b("\x00".join(inner).encode(), digest_size=16).hexdigest()
+            found = (value, "#" + whole)
+            if memo is not None:
+                memo[id(value)] = found
         out.append(found[1])
         return
     _flat_items(value, t, out, depth, memo)
