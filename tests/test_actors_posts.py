@@ -66,3 +66,16 @@ def test_a_title_with_its_genitive_takes_no_second_title_after_li() -> None:
     assert names(text) == ["نادر الحسن", "سامر العلي"]
     assert names("وقال النائب الأول لرئيس الوزراء إن الموازنة جاهزة") == []
     assert names("وقال وزير الدولة لشؤون مجلس الوزراء إن الموازنة جاهزة") == []
+
+
+def test_nouns_after_a_title_are_no_name() -> None:
+    # two nouns written with «ة» after a man's title: a speech, not his name
+    text = "وألقى رئيس الوزراء كلمة نيابة عن الحكومة في افتتاح المؤتمر"
+    assert names(text) == ["نادر الحسن"]
+    # «ب» on a noun written with «ة»: «قام … بجولة», not a name like «بوتفليقة»
+    assert names("وقام الوزير بجولة في المستشفى") == []
+    assert [m.name for m in find_actors("وقال الرئيس بوتفليقة إن", Registry([]), ON)] == [
+        "بوتفليقة"
+    ]
+    # pictures of a person are his, not an act of his (a frame)
+    assert names("ورفع المتظاهرون صور رئيس الوزراء") == []

@@ -16,7 +16,7 @@ from generator.arabic.actor_groups import read_quoted
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems, tokenize
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
-from generator.arabic.names import person_name
+from generator.arabic.names import feminine_noun, person_name
 from generator.arabic.names_bare import bare_name, name_between_commas
 from generator.arabic.names_chain import name_chain
 from generator.arabic.names_words import name_word
@@ -62,6 +62,8 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
         mention = registered(entry, phrases.surface(t, i, name_end, head), title_text)
         return name_end, [Found(i, name_end, mention), *inside]
     name_end = person_name(t, end)
+    if name_end > end and not segments[-1][2].endswith("ه") and feminine_noun(t, end):
+        name_end = end  # «ألقى رئيس الوزراء كلمة …»: a man's title, then a noun
     if name_end == end:
         name_end = name_between_commas(t, end)
     name_start = end

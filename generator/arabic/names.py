@@ -16,6 +16,7 @@ from generator.arabic.names_chain import closed_run, name_chain
 from generator.arabic.names_shapes import (
     FUTURE,
     IMPERFECT,
+    MARKS,
     MASDAR,
     MUFAALA,
     TANWEEN,
@@ -145,6 +146,19 @@ def person_name(t: Tokens, j: int) -> int:
     return k
 
 
+def _written(t: Tokens, j: int) -> str:
+    """Word j as written, without its marks («ة» and «ه» apart)."""
+    return t.text[t.spans[j][0] : t.spans[j][1]].rstrip(MARKS)
+
+
+def feminine_noun(t: Tokens, j: int) -> bool:
+    """Words j and j + 1 are written with «ة» and are no known given names
+    («كلمة نيابة عن …»): after a man's title, nouns, never his name."""
+    return joined(t, j + 1) and all(
+        _written(t, m).endswith("ة") and t.words[m] not in NAME_STARTS for m in (j, j + 1)
+    )
+
+
 def opens_no_name(t: Tokens, j: int) -> bool:
     """Word j, right after a title, opens no name but the next phrase: «و» on a
     word that is no given name («ونائبه», «وإيران», «ود.»: the conjunction
@@ -165,6 +179,8 @@ def opens_no_name(t: Tokens, j: int) -> bool:
     if w[:1] in ("ل", "ب") and len(w) > 3:
         if is_definite(after) and not family_name(after):
             return True  # «بقصر الإليزيه»: a preposition, a noun and its genitive
+        if w[:1] == "ب" and not w.startswith("بو") and _written(t, j).endswith("ة"):
+            return True  # «قام الوزير بجولة في …»: «ب» on a noun (not «بوتفليقة»)
         if w.endswith("ه"):
             return not (after in STOP or after in DATE_WORDS or is_verb(after))
     if w[:1] in ("ل", "ب") and (

@@ -64,7 +64,7 @@ SPANS_OF_TIME = _set(
 # «ميثاق الأمم المتحدة», «في مقر الجامعة» (a charter, a building).
 FRAMES = _set(
     """مستوي اطار دول قانون نظام عهد حقبه مواقع موقع اهداف مقرات مخازن منشات معاقل
-    مستودعات ميثاق مقر قبه اعمال"""
+    مستودعات ميثاق مقر قبه اعمال صور"""
 )
 # Unless the event is a meeting, which the sentence's subject takes part in
 # («قال الوزير عقب لقاء رئيس الوزراء …»): then the other party acts too.
