@@ -79,3 +79,20 @@ def test_nouns_after_a_title_are_no_name() -> None:
     ]
     # pictures of a person are his, not an act of his (a frame)
     assert names("ورفع المتظاهرون صور رئيس الوزراء") == []
+
+
+def test_a_noun_after_a_title_that_names_someone_is_the_object() -> None:
+    """«أعطى الملك انطلاقة أشغال …»: after a man's title that names its
+    holder on the date, a noun written with «ة» is the verb's object; where
+    no one holds the title, it is still read as his name."""
+    text = "وأعطى رئيس الوزراء انطلاقة أشغال المستشفى الجامعي"
+    assert names(text) == ["نادر الحسن"]
+    assert names("وقال السفير عطية حداد إن الزيارة ناجحة") == ["عطية حداد"]
+    # a woman's title, a woman's name
+    assert names("وقالت الوزيرة نجيبة سالم إن الزيارة ناجحة") == ["نجيبة سالم"]
+
+
+def test_a_given_name_inside_an_adjective_with_wa() -> None:
+    # «ورقية» is «ورقيّة» (paper), not «و» and «رقية», unless a name follows
+    assert names("وأعلن المصرف المركزي عن طرح عملة ورقية جديدة") == []
+    assert names("وقالت رقية محمد إن الزيارة ناجحة") == ["رقية محمد"]

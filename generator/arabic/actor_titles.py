@@ -29,6 +29,8 @@ from generator.arabic.words_names import (
     FACILITIES,
     FORMER,
     HEADS_CONSTRUCT,
+    HEADS_DEFINITE,
+    HONORIFICS,
     TITLE_FILLERS,
 )
 
@@ -62,25 +64,20 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
         mention = registered(entry, phrases.surface(t, i, name_end, head), title_text)
         return name_end, [Found(i, name_end, mention), *inside]
     name_end = person_name(t, end)
-    if name_end > end and not segments[-1][2].endswith("ه") and feminine_noun(t, end):
+    masculine = _a_mans_title(t.words[i:end])
+    if name_end > end and masculine and feminine_noun(t, end):
         name_end = end  # «ألقى رئيس الوزراء كلمة …»: a man's title, then a noun
+    # «أعطى جلالة الملك انطلاقة أشغال …»: a noun with «ة» after a man's title
+    # that names someone on the date is the object, unless no one holds it
+    doubtful = name_end > end and masculine and feminine_noun(t, end, alone=True)
     if name_end == end:
         name_end = name_between_commas(t, end)
     name_start = end
     if name_end == end and _posted_in(t, end):  # «السفير الأمريكي في بغداد فلان»
         name_start = end + 2
         name_end = person_name(t, name_start)
-    if name_end > name_start:
-        name = phrases.plain(phrases.surface(t, name_start, name_end))
-        name = house_spelling(name)
-        person = ActorMention(
-            slug(name),
-            name,
-            phrases.surface(t, i, name_end, head),
-            registered=False,
-            title=title_text,
-        )
-        return name_end, [Found(i, name_end, person), *inside]
+    if name_end > name_start and not doubtful:
+        return name_end, [_named(t, i, name_start, name_end, head, title_text), *inside]
     if not FORMER.isdisjoint(t.words[i:end]):
         return end, []  # «رئيس الجمهورية السابق/الراحل»: not whoever holds it on the date
     for start, stop, seg_head in segments:
@@ -90,9 +87,36 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
             if entry is not None:
                 mention = registered(entry, title_text, title_text)
                 return end, [Found(i, end, mention, by_title=True), *inside]
+    if doubtful and head in COUNTERPARTS:
+        return end, []  # «… نظيره الإيطالي ضرورة …»: `read_counterparts` names him
+    if doubtful:
+        return name_end, [_named(t, i, name_start, name_end, head, title_text), *inside]
     # A title that names no one describes someone named already («حفتر، القائد
     # العام للجيش …»): the body inside it is reported only with a person.
     return end, []
+
+
+def _a_mans_title(words: list[str]) -> bool:
+    """No title word of these is feminine («رئيسة», «السفيرة», «نظيرته»); an
+    honorific («جلالة», «سعادة») says nothing of who holds the title."""
+    for w in words:
+        if w in COUNTERPARTS:
+            feminine = "نظيرت" in w
+        else:
+            title_word = (w in HEADS_CONSTRUCT or w in HEADS_DEFINITE) and w not in HONORIFICS
+            feminine = title_word and w.endswith("ه")
+        if feminine:
+            return False
+    return True
+
+
+def _named(t: Tokens, i: int, start: int, end: int, head: str, title_text: str) -> Found:
+    """The person named by words start..end after the title at word i."""
+    name = house_spelling(phrases.plain(phrases.surface(t, start, end)))
+    person = ActorMention(
+        slug(name), name, phrases.surface(t, i, end, head), registered=False, title=title_text
+    )
+    return Found(i, end, person)
 
 
 def _posted_in(t: Tokens, k: int) -> bool:

@@ -151,11 +151,13 @@ def _written(t: Tokens, j: int) -> str:
     return t.text[t.spans[j][0] : t.spans[j][1]].rstrip(MARKS)
 
 
-def feminine_noun(t: Tokens, j: int) -> bool:
-    """Words j and j + 1 are written with «ة» and are no known given names
-    («كلمة نيابة عن …»): after a man's title, nouns, never his name."""
-    return joined(t, j + 1) and all(
-        _written(t, m).endswith("ة") and t.words[m] not in NAME_STARTS for m in (j, j + 1)
+def feminine_noun(t: Tokens, j: int, alone: bool = False) -> bool:
+    """Words j and j + 1 (word j `alone`) are written with «ة» and are no
+    known given names («كلمة نيابة عن …»): after a man's title, nouns, never
+    his name."""
+    last = j if alone else j + 1
+    return joined(t, last) and all(
+        _written(t, m).endswith("ة") and t.words[m] not in NAME_STARTS for m in range(j, last + 1)
     )
 
 
