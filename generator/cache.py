@@ -74,6 +74,18 @@ def _key(name: str, key: str) -> bytes:
     return hashlib.blake2b(f"{code_key()}\0{name}\0{key}".encode(), digest_size=16).digest()
 
 
+class _Checked:
+    """A file that pickle writes to, hashing what it is given on the way."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+        self.hash = hashlib.blake2b(digest_size=32)
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return self.f.write(data)
+
+
 class DiskCache:
     """One site's cache folder."""
 
@@ -82,15 +94,16 @@ class DiskCache:
 
     def load(self, name: str, key: str) -> Any | None:
         """The entry `name` made from `key` by this version of tarikh, or None."""
-        try:
-            raw = (self.dir / f"{name}.bin").read_bytes()
+        head = len(_MAGIC)
+        try:  # the header, then the payload as one bytes object (no copy of it is made)
+            with open(self.dir / f"{name}.bin", "rb") as f:
+                top = f.read(head + 48)
+                if top[:head] != _MAGIC or top[head : head + 16] != _key(name, key):
+                    return None
+                payload = f.read()
         except OSError:
             return None
-        head = len(_MAGIC)
-        if raw[:head] != _MAGIC or raw[head : head + 16] != _key(name, key):
-            return None
-        check, payload = raw[head + 16 : head + 48], raw[head + 48 :]
-        if hashlib.blake2b(payload, digest_size=32).digest() != check:
+        if hashlib.blake2b(payload, digest_size=32).digest() != top[head + 16 :]:
             return None
         try:
             return _Unpickler(io.BytesIO(payload)).load()
@@ -106,17 +119,21 @@ class DiskCache:
         """Store an entry whole or not at all; a site that cannot be written to
         (a read-only checkout) simply builds without a cache."""
         try:
-            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self.dir.mkdir(exist_ok=True)
             ignore = self.dir / ".gitignore"
             if not ignore.is_file():
                 ignore.write_text("# tarikh's build cache: safe to delete\n*\n", encoding="utf-8")
-            check = hashlib.blake2b(payload, digest_size=32).digest()
             fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=f".{name}-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
-                    f.write(_MAGIC + _key(name, key) + check)
-                    f.write(payload)
+                    # Pickled straight to the file, frame by frame, and its
+                    # checksum filled in after: the payload (tens of megabytes
+                    # at 10,000 events) is never held whole in memory.
+                    f.write(_MAGIC + _key(name, key) + bytes(32))
+                    out = _Checked(f)
+                    pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+                    f.seek(len(_MAGIC) + 16)
+                    f.write(out.hash.digest())
                 os.replace(tmp, self.dir / f"{name}.bin")
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)

@@ -141,12 +141,17 @@ def _compact(
     page_reads: dict[str, PageReads], table: dict[Read, str], published: dict[str, str]
 ) -> tuple[dict[str, PageReads], dict[Read, str], dict[str, str]]:
     """Share each read and each card's set of reads between the pages that have
-    them, so the record stays a fraction of the site's size."""
+    them, so the record stays a fraction of the site's size. A set made of
+    reads already shared (a clean build's: jobs.py interns them) is kept as
+    it is: copying every page's set doubled the record in memory at save."""
     intern: dict[Any, Any] = {}
     groups: dict[int, frozenset[Read]] = {}
 
     def one(reads: frozenset[Read]) -> frozenset[Read]:
-        return frozenset(intern.setdefault(r, r) for r in reads)
+        for r in reads:
+            if intern.setdefault(r, r) is not r:
+                return frozenset([intern.setdefault(r, r) for r in reads])
+        return reads
 
     def shared(group: frozenset[Read]) -> frozenset[Read]:
         if id(group) not in groups:
@@ -158,7 +163,9 @@ def _compact(
         for path, (fp, own, grouped) in page_reads.items()
     }
     shas = {p: published[p] for p in page_reads if p in published}
-    return compact, {intern.setdefault(r, r): d for r, d in table.items()}, shas
+    if any(intern.setdefault(r, r) is not r for r in table):
+        table = {intern.setdefault(r, r): d for r, d in table.items()}
+    return compact, table, shas
 
 
 def inputs_digest(*parts: object, files: list[tuple[str, Any]]) -> str:

@@ -7,6 +7,7 @@ and every attribute of the model it read, and every read of the cards and
 shared fragments it shows, still digests as it did (deps.py). The rest are
 rendered, across processes when there are many (jobs.py). Two pages wanted
 at one address are an error naming both, and the second is left out.
+A page's context is let go once the page is reused or drawn.
 """
 
 from __future__ import annotations
@@ -73,13 +74,21 @@ def render_site(
         ):
             files.take(previous, page.path)  # from output/: its digest, not its bytes
             page_reads[page.path] = old
+            page.context = {}  # not drawn: what it was given is not needed again
         else:
             todo.append(page)
         records[page.path] = {"fingerprint": fp, "template": page.template, "deps": page.deps}
+    memo.clear()  # it holds every listing's values: let them go as their pages are drawn
     done = (lambda n: progress(n, len(todo))) if progress else None
     try:
         for page, own, groups in render_pages(renderer, reads, todo, files, jobs, done):
             page_reads[page.path] = (records[page.path]["fingerprint"], own, groups)
+            # Drawn (by this process or a worker, which has its own copy): its
+            # context, a tenth of a 10,000-event build, is let go before the
+            # site's other files are made (nothing reads a page's plan after).
+            page.context = {}
     finally:
-        renderer.fragments.end()
+        # A `tarikh build` (its files staged) lets go of its fragments, a
+        # hundred megabytes at 10,000 events, before the site's other files.
+        renderer.fragments.end(keep=files.staging is None)
     return {p.path for p in todo}, records, page_reads
