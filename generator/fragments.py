@@ -35,6 +35,7 @@ from markupsafe import Markup
 
 from generator.deps import VOLATILE, Read, Reads, digest
 from generator.deps import ref as model_ref
+from generator.model import Actor, Event, Story, Term
 from generator.tracking import TrackingEnvironment
 from generator.tracking import reads as logged_reads
 
@@ -45,6 +46,7 @@ SHARED_CALL = re.compile(r"""\bshared\(\s*["']([^"']+)["']""")
 Fragment = tuple[Markup, frozenset[Read]]
 Url = Callable[[str], str]
 ANY_DEPTH = -1  # a kept fragment's depth when it is drawn with markers for every depth
+_MODEL = (Event, Actor, Term, Story)  # a partial given one is shown by many listings
 _JOINS = {"jinja2.runtime", "markupsafe"}  # where `a ~ b` makes text of a link (markup_join)
 
 
@@ -148,6 +150,13 @@ class Fragments:
         # Digests of what fragments were given, by identity, for one build: a
         # listing's 35 pages hand the strip the same tuple of months.
         self._given: dict[int, tuple[Any, str]] = {}
+        # A `tarikh build` (jobs.py) keeps only the `limit` last used of the
+        # fragments given no model object (a listing's strip, a pager's year:
+        # its pages are drawn one after another), where a preview keeps all
+        # for its next build; 0: no limit. Cards, and a partial given an
+        # event (a widget item), are shown by many listings: always kept.
+        self.limit = 0
+        self._recent: dict[tuple[str, str, str, int], None] = {}  # those, oldest first
 
     def begin(self, reads: Reads, previous: dict[Read, str]) -> None:
         """A new build: a kept fragment is used again only once its reads are
@@ -157,10 +166,13 @@ class Fragments:
         hold them are planned (Reads.register)."""
         self._check, self._checked, self._given = (reads, previous), set(), {}
 
-    def end(self) -> None:
+    def end(self, keep: bool = True) -> None:
         """The build's pages are drawn: let go of its model (the preview frees
-        each replaced model by reference counting alone)."""
+        each replaced model by reference counting alone), and unless `keep`
+        (a `tarikh build`, which draws no more pages) of every fragment."""
         self._check, self._given = None, {}
+        if not keep:
+            self._kept, self._checked, self._recent = {}, set(), {}
 
     def card(self, url: Url, base: str | None, depth: int, event: Any, heading: int = 3) -> Markup:
         """An event's card, once per event, base and heading level (and link
@@ -177,7 +189,8 @@ class Fragments:
         follow, it is drawn for this page alone."""
         key_digest = self._digest(given)
         key = None if key_digest == VOLATILE else (name, key_digest, base or "")
-        return self._draw(name, key, url, depth, given)
+        local = not any(type(v) in _MODEL for v in given.values())
+        return self._draw(name, key, url, depth, given, local)
 
     def _digest(self, given: dict[str, Any]) -> str:
         parts = []
@@ -193,7 +206,13 @@ class Fragments:
         return "\0".join(parts)
 
     def _draw(
-        self, name: str, key: tuple[str, str, str] | None, url: Url, depth: int, given: Any
+        self,
+        name: str,
+        key: tuple[str, str, str] | None,
+        url: Url,
+        depth: int,
+        given: Any,
+        local: bool = False,  # given no model object: kept within `limit`
     ) -> Markup:
         if key is None:  # drawn for this page alone
             return self._drawn(name, None, url, given)[0]
@@ -215,12 +234,23 @@ class Fragments:
                 self.groups.append(drawn[1])
                 marks.spoiled = True
             if marks.sound(drawn[0]):
-                self._kept[every] = drawn
-                self._checked.add(every)
+                self._keep(every, drawn, local)
                 return marks.at(drawn[0], depth)
             self.groups.pop()
             self._bound.add(key)  # its output depends on the links: one per depth
-        return self._drawn(name, (*key, depth), url, given)[0]
+        return self._drawn(name, (*key, depth), url, given, local)[0]
+
+    def _keep(self, key: tuple[str, str, str, int], drawn: Fragment, local: bool) -> None:
+        self._kept[key] = drawn
+        self._checked.add(key)
+        if local and self.limit:
+            recent = self._recent
+            recent[key] = None
+            if len(recent) > self.limit:  # drawn again if asked for again: the same bytes
+                old = next(iter(recent))
+                del recent[old]
+                self._kept.pop(old, None)
+                self._checked.discard(old)
 
     def _sound(self, key: tuple[str, str, str, int]) -> Fragment | None:
         """A kept fragment, once its reads are found to hold in this build."""
@@ -232,10 +262,18 @@ class Fragments:
                 return None
         if found is not None:
             self.groups.append(found[1])
+            if key in self._recent:  # the last used goes last
+                del self._recent[key]
+                self._recent[key] = None
         return found
 
     def _drawn(
-        self, name: str, key: tuple[str, str, str, int] | None, url: Any, given: Any
+        self,
+        name: str,
+        key: tuple[str, str, str, int] | None,
+        url: Any,
+        given: Any,
+        local: bool = False,
     ) -> Fragment:
         outer, self.env.log = self.env.log, set()
         try:
@@ -244,7 +282,6 @@ class Fragments:
             log, self.env.log = self.env.log, outer
         found = (Markup(html), logged_reads(log))
         if key is not None:
-            self._kept[key] = found
-            self._checked.add(key)
+            self._keep(key, found, local)
         self.groups.append(found[1])
         return found

@@ -1,0 +1,167 @@
+"""Rendering across processes: `tarikh build --jobs N`.
+
+Rendering is most of a clean build and each page is independent of the
+others, so the pages a build must render are cut into runs of consecutive
+pages and handed to a pool of forked workers. A worker starts as a copy of
+the builder at that moment (the model, the plan, the compiled templates:
+nothing is pickled on the way in), renders its run, writes each page into
+the build's staging folder (staging.py) and hands back only what the main
+process keeps of a page: its digest and what it read (deps.py), with the
+digests of those reads. Results are taken in page order, so the record,
+the first template error raised and every byte written are the same
+whatever the number of jobs (tests/test_jobs.py builds with 1 and 2).
+
+A small render (an edit's handful of pages) or a platform without fork
+renders in process: starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.deps import Read, Reads
+from generator.plan import Page
+from generator.render import Renderer
+from generator.staging import stage
+from generator.write import SiteFiles
+
+MIN_PAGES = 32  # fewer pages to render than this: in process
+KEEP = 64  # a build's listing-scoped fragments kept (a strip, a pager's year)
+Rendered = tuple[Page, frozenset[Read], tuple[frozenset[Read], ...]]
+
+# What forked workers render from: set just before the pool forks, cleared after.
+# Module state only because fork hands it over for free; nothing else reads it.
+_WORK: tuple[Renderer, Reads, list[Page], Path] | None = None
+_MADE: set[str] = set()  # a worker's staging folders already created
+
+
+def render_pages(
+    renderer: Renderer,
+    reads: Reads,
+    pages: list[Page],
+    files: SiteFiles,
+    jobs: int,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Rendered]:
+    """Render `pages` into `files`, yielding each with its own reads and its
+    cards' (one shared set per card), in the order given; every read is in
+    `reads.table` once its page is yielded."""
+    folder = files.staging
+    # A `tarikh build` (its files staged: not a preview) keeps only the last
+    # listing-scoped fragments drawn (fragments.py): its process ends with it.
+    renderer.fragments.limit = KEEP if folder is not None else 0
+    context = _fork_context()
+    if jobs <= 1 or len(pages) < MIN_PAGES or folder is None or context is None:
+        known: dict[Read, Read] = {}
+        for n, page in enumerate(pages, 1):
+            data, own, groups = renderer.render_tracked(page.template, page.path, page.context)
+            files[page.path] = data
+            reads.note(own)
+            for group in groups:
+                reads.note(group)
+            if progress is not None and n % 256 == 0:
+                progress(n)
+            yield page, _interned(own, known), groups
+        return
+    yield from _pooled(renderer, reads, pages, files, folder, jobs, context, progress)
+
+
+def _interned(reads: frozenset[Read], known: dict[Read, Read]) -> frozenset[Read]:
+    """The same set, made of the reads other pages hold already: a page's
+    reads are mostly its neighbours' (the same events, the same fields), and
+    as separate tuples they were hundreds of megabytes at 10,000 events."""
+    return frozenset([known.setdefault(r, r) for r in reads])
+
+
+def _card(
+    group: frozenset[Read],
+    shared: dict[frozenset[Read], frozenset[Read]],
+    known: dict[Read, Read],
+) -> frozenset[Read]:
+    """One set per card across workers, made of the reads every page and the
+    table hold (so that saving the record copies none of them, rebuild.py)."""
+    found = shared.get(group)
+    if found is None:
+        found = shared[group] = _interned(group, known)
+    return found
+
+
+def _fork_context() -> Any:
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform
+        return None
+
+
+def _pooled(
+    renderer: Renderer,
+    reads: Reads,
+    pages: list[Page],
+    files: SiteFiles,
+    folder: Path,
+    jobs: int,
+    context: Any,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Rendered]:
+    global _WORK
+    size = max(4, min(64, len(pages) // (jobs * 8)))
+    runs = [(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
+    shared: dict[frozenset[Read], frozenset[Read]] = {}  # one set per card, across workers
+    known: dict[Read, Read] = {}
+    seen: set[str] = set()
+    for name in sorted({p.template for p in pages}):  # compiled once, before the fork
+        renderer.compile(name, seen)
+    _WORK = (renderer, reads, pages, folder)
+    try:
+        with context.Pool(jobs, initializer=_start_worker) as pool:
+            done = 0
+            for start, results, table in pool.imap(_render_run, runs):
+                for read, found in table.items():
+                    reads.table[known.setdefault(read, read)] = found
+                for offset, (digest, own, groups) in enumerate(results):
+                    page = pages[start + offset]
+                    files.staged(page.path, digest)
+                    done += 1
+                    if progress is not None and done % 256 == 0:
+                        progress(done)
+                    cards = tuple(_card(g, shared, known) for g in groups)
+                    yield page, _interned(own, known), cards
+    finally:
+        _WORK = None
+
+
+def _start_worker() -> None:
+    """What the worker inherited is kept out of the collector's walks (they
+    would touch, and so copy, every page of the parent's memory); what it
+    makes itself is collected as usual."""
+    gc.freeze()
+    gc.enable()
+    _MADE.clear()
+
+
+def _render_run(
+    bounds: tuple[int, int],
+) -> tuple[int, list[tuple[str, frozenset[Read], tuple[frozenset[Read], ...]]], dict[Read, str]]:
+    """In a worker: render pages[start:end] into the staging folder."""
+    assert _WORK is not None
+    renderer, reads, pages, folder = _WORK
+    table: dict[Read, str] = {}  # the digests of reads this run is the first to make
+
+    def note(group: frozenset[Read]) -> None:
+        for read in group:
+            if read not in reads.table:
+                table[read] = reads.current(read)
+
+    out = []
+    for page in pages[bounds[0] : bounds[1]]:
+        data, own, groups = renderer.render_tracked(page.template, page.path, page.context)
+        digest = stage(folder, page.path, data, _MADE)
+        note(own)
+        for group in groups:
+            note(group)
+        out.append((digest, own, groups))
+    return bounds[0], out, table
