@@ -150,3 +150,16 @@ def test_a_cup_named_for_a_title_names_no_one() -> None:
 )
 def test_forces_are_a_body(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+def test_tabaa_is_the_verb_before_a_subject_and_the_owner_after_li() -> None:
+    """«وتابع الرئيس …» (followed up) opens a sentence with its subject; «تابع
+    لـ…» (belonging to) names an owner, no actor."""
+    pm = ActorEntry(
+        slug="pm", name="نادر الحسن", roles=(Role(title="رئيس الوزراء", start=dt.date(2020, 1, 1)),)
+    )
+    found = [
+        m.name for m in find_actors("وتابع رئيس الوزراء سير العمل في المشروع", Registry([pm]), ON)
+    ]
+    assert found == ["نادر الحسن"]
+    assert names("وقال مصدر في جهاز تابع لوزارة الداخلية إن التحقيق مستمر") == []

@@ -303,7 +303,10 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
     before = [
         w[1:] if w[:1] == "و" and len(w) > 4 else w for w in t.words[max(0, start - 2) : start]
     ]
-    if tuple(before[-1:]) in NOT_ACTOR_AFTER or tuple(before) in NOT_ACTOR_AFTER:
+    followed_up = before[-1:] in (["تابع"], ["تابعت"]) and t.words[start][:1] != "ل"
+    if not followed_up and (
+        tuple(before[-1:]) in NOT_ACTOR_AFTER or tuple(before) in NOT_ACTOR_AFTER
+    ):  # «وتابع الرئيس …» is the verb (followed up); «تابع للوزارة», the owner
         return True
     if tuple(before) in ISSUED_BY and not _after_a_statement(t, start - 2):
         return True  # «الحكم الصادر عن محكمة …»: who issued it, not who acts
