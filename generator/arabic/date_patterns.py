@@ -109,7 +109,7 @@ _ORD = _trie(set(ORDINALS))
 _NOT_A_DAY = "".join(f"(?<!{normalize(w)} )" for w in PERIOD_NOUNS)
 _FIRST = "|".join(FIRST_DAY)
 _DAY = (  # («الموافق لفاتح أبريل»: the first of a month after «ل»)
-    rf"(?:ل?ال\s?(?=\d)|ل(?=(?:{_FIRST})\s))?(?P<d>\d{{1,2}}(?!\d)|{_NOT_A_DAY}(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
+    rf"(?:ل?ال\s?(?=\d)|ل(?=(?:{_FIRST})\s))?(?P<d>\d{{1,2}}(?!\d)|(?=ال|لل){_NOT_A_DAY}(?:ال|لل)(?:{_ORD})(?=\s+من\s)"
     rf"|(?:{_FIRST})(?=\s))"
 )
 # What a day and month in numbers need right before them (fixed-width look-behinds).

@@ -37,7 +37,6 @@ from generator.arabic.normalize import DIGITS
 _TRIGGER_WORDS = frozenset(TRIGGER)
 _DIGIT_RUN = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
-_TOUCHING = re.compile(r"[^\W\d_]\d|\d[^\W\d_]{3}")  # a word against a number: «أبريل2021»
 
 # «يوم الأحد الموافق 14 مارس»: a weekday followed by this belongs to that date.
 _ANCHORED = re.compile(r"[\s،,(]*(?:الموافق|\d)")
@@ -200,13 +199,32 @@ def _triggered(
     first = _DIGIT.search(folded)
     runs = [m.span() for m in _DIGIT_RUN.finditer(folded, first.start())] if first else []
     if runs:
-        if _TOUCHING.search(folded, runs[0][0] - 1 if runs[0][0] else 0):
+        if _touching(folded, runs):
             _glued(folded, runs, at)
         if "/" in folded:  # «يوم 28/9»: the only pattern anchored on any number
             at["digit"] = runs
         if years := [r for r in runs if r[1] - r[0] >= 4]:
             at["year"] = years
     return at, runs
+
+
+def _touching(folded: str, runs: list[_Span]) -> bool:
+    """Whether a letter touches a digit run: right before it, or three right
+    after it («أبريل2021», «10مارس»). What `re` would find with
+    «[^\\W\\d_]\\d|\\d[^\\W\\d_]{3}», checked at the runs' ends only: the pattern
+    was tried at every character from the first digit on."""
+    n = len(folded)
+    for s, e in runs:
+        if s and _letter(folded[s - 1]):
+            return True
+        if e + 3 <= n and all(map(_letter, folded[e : e + 3])):
+            return True
+    return False
+
+
+def _letter(ch: str) -> bool:
+    """`[^\\W\\d_]`: a word character that is no decimal digit (nor «_»)."""
+    return ch.isalnum() and not ch.isdecimal()
 
 
 def _glued(folded: str, runs: list[_Span], at: dict[str, list[_Span]]) -> None:
@@ -325,7 +343,11 @@ def scan(folded: str, words: Sequence[str] | None = None) -> list[Candidate]:
         else:
             anchors = at[step.family]
         if found and anchors:
-            anchors = [a for a in anchors if not _inside(a, found)]
+            if len(found) == 1:  # most lines: one date so far, checked inline
+                s0, e0 = found[0].span
+                anchors = [a for a in anchors if not (s0 <= a[0] and a[1] <= e0)]
+            else:
+                anchors = [a for a in anchors if not _inside(a, found)]
         if not anchors:
             continue
         if step.reach and not _near(at.get("wd"), anchors, before):

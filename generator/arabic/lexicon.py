@@ -117,12 +117,13 @@ def tokenize(text: str) -> Tokens:
 def _from_parts(text: str, parts: list[str], words: list[str]) -> Tokens:
     """The Tokens of `text` split into `parts` (separator, word, …, separator),
     with `words` the folded words."""
-    bounds = list(accumulate(map(len, parts)))
     brk = list(map(_BREAKS.__getitem__, parts[2::2]))
     if brk:
         brk[-1] = True
-    # The separators' ends (even bounds) start the words; the odd ones end them.
-    return _tokens(text, list(zip(bounds[::2], bounds[1::2], strict=False)), words, brk)
+    # The parts' summed lengths, taken two at a time: a separator's end starts
+    # a word, the word's end closes it (the last separator's end is left over).
+    bounds = accumulate(map(len, parts))
+    return _tokens(text, list(zip(bounds, bounds, strict=False)), words, brk)
 
 
 def _tokenize_marks(text: str, parts: list[str], folded: list[str]) -> Tokens:
