@@ -163,3 +163,16 @@ def test_tabaa_is_the_verb_before_a_subject_and_the_owner_after_li() -> None:
     ]
     assert found == ["نادر الحسن"]
     assert names("وقال مصدر في جهاز تابع لوزارة الداخلية إن التحقيق مستمر") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # «مديرية» heads a body as the subject right after its verb, as «دائرة» does
+        ("وقالت مديرية الأمن العام إن فرق الإنقاذ تعاملت مع الحريق", ["مديرية الأمن العام"]),
+        # elsewhere it is a place or a thing
+        ("وتوجه الوفد إلى مديرية التربية في المحافظة", []),
+    ],
+)
+def test_a_directorate_acts_as_a_subject(text: str, want: list[str]) -> None:
+    assert names(text) == want

@@ -110,7 +110,7 @@ DATE_WORDS = WEEKDAYS | _set("اليوم امس غدا مساء ظهر فجر ي
 # Organisations named by a head noun and its complement («وزارة الخارجية الأمريكية»).
 ORG_HEADS = _set(
     """وزاره مجلس هييه حزب حركه جبهه منظمه جماعه تنظيم رياسه جامعه لجنه مفوضيه محكمه ايتلاف
-    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله جيش دايره خليه قوات"""
+    تحالف ديوان كتايب مشيخه نقابه اتحاد محافظه عشيره قبيله جيش دايره خليه قوات مديريه"""
 )
 # Armed forces named by what they serve or do («قوات الاحتلال», «قوات الأمن
 # الداخلي»); before a body of their own they are its («قوات الجيش السوداني»).
@@ -132,7 +132,7 @@ ORG_HEADS_COMPLEMENT = _set(
 # Heads that are places or things as often as actors («في محافظة كركوك»,
 # «عن قرار دائرة …»): an actor only as the subject right after its verb
 # («قررت محافظة بابل», «اطلعت دائرة الأهلة»).
-ORG_HEADS_SUBJECT_ONLY = frozenset(("محافظه", "دايره"))
+ORG_HEADS_SUBJECT_ONLY = frozenset(("محافظه", "دايره", "مديريه"))
 GROUP_HEADS = frozenset(
     ("تنظيم", "جماعه", "حركه", "جبهه", "ميليشيا", "ميليشيات", "كتايب", "عشيره", "قبيله")
 )
