@@ -1,4 +1,5 @@
-"""The shapes of titles and organisations' names in Arabic news, and quotes.
+"""The shapes of titles and organisations' names in Arabic news (quoted
+stretches and a phrase's written text are `phrases_text`, re-exported here).
 
 Each function reads a `Tokens` from a word index and says where the phrase it
 recognises ends (the index after its last word), or returns the index it was
@@ -13,13 +14,15 @@ Personal names are `names`; a group's or a province's one-word proper name
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
-from generator.arabic.lexicon import Tokens, fold, is_definite, joined, stems
+from generator.arabic.lexicon import Tokens, is_definite, joined, stems
 from generator.arabic.names_shapes import MASDAR, clitic_masdar
 from generator.arabic.names_words import ends_name, name_word
+from generator.arabic.phrases_text import plain as plain  # re-exported for the readers
+from generator.arabic.phrases_text import quotes as quotes
+from generator.arabic.phrases_text import surface as surface
 from generator.arabic.words_names import (
     BARE_TITLES,
     BUILDINGS,
@@ -50,60 +53,9 @@ from generator.arabic.words_names import (
 )
 
 _TANWEEN = re.compile("[\u064b-\u064d]")
-_QUOTES = re.compile(r"«([^«»\n]{1,80})»|“([^“”\n]{1,80})”|\"([^\"\n]{1,80})\"|”([^”\n]{1,80})”")
-_UNMARKED = str.maketrans(
-    dict.fromkeys(
-        [chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), *range(0x06D6, 0x06EE))]
-        + ["\u0670", "\u0640", "\u200c", "\u200d"]
-    )
-    | {ord("_"): " ", ord("#"): " "}  # a hashtag's words: «#سامي_الحسن»
-)
 # Nouns that continue a title after «و» («وزير الإعلام وشؤون الشباب»); an
 # organisation's head there starts the next actor («الرئاسة السورية وهيئة …»).
 _CONTINUING = CONSTRUCT_NOUNS - ORG_HEADS - NOT_CONTINUING
-
-
-def quotes(t: Tokens) -> dict[int, int]:
-    """Quoted stretches as word ranges: first word → index after the last."""
-    text = t.text
-    if not ("«" in text or "“" in text or '"' in text or "”" in text):
-        return {}  # most sentences: four scans in C instead of the pattern's
-    out: dict[int, int] = {}
-    starts: list[int] = []
-    for m in _QUOTES.finditer(t.text):
-        starts = starts or [a for a, _ in t.spans]
-        group = next(g for g in range(1, 5) if m.group(g) is not None)
-        a, b = m.span(group)
-        i, j = bisect_left(starts, a), bisect_left(starts, b)
-        if i < j:
-            out[i] = j
-    return out
-
-
-def surface(t: Tokens, i: int, j: int, stem: str | None = None) -> str:
-    """The words i..j-1 as written, less the proclitics that `stem` took off word i."""
-    text = t.text[t.spans[i][0] : t.spans[j - 1][1]]
-    word = t.words[i]
-    if stem is None or stem == word:
-        return text
-    if word.endswith(stem):
-        return _drop_letters(text, len(word) - len(stem))
-    # ل + ال written لل: drop what precedes the ل, then give the article back its alef.
-    return "ا" + _drop_letters(text, len(word) - len(stem) + 1)
-
-
-def _drop_letters(text: str, count: int) -> str:
-    for pos, ch in enumerate(text):
-        if count == 0:
-            return text[pos:]
-        if fold(ch):
-            count -= 1
-    return ""
-
-
-def plain(text: str) -> str:
-    """A display name built from pieces of text: no harakat or tatweel."""
-    return " ".join(text.translate(_UNMARKED).split())
 
 
 # ------------------------------------------------------------------ titles
