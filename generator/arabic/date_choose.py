@@ -19,6 +19,7 @@ from generator.arabic.date_resolve import DateValue
 from generator.arabic.date_words import (
     ATTRIBUTION,
     BACKGROUND,
+    BEING,
     COMING,
     DECIDING,
     EXPECTING,
@@ -40,6 +41,14 @@ _REPORTED = re.compile(r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|حدد|ح�
 # «يعقد المجلس يوم غدٍ جلسته», «سيغادر … غداً», «التي ستحتضنها»: a verb that is
 # the coming event itself (a future «س» is only trusted on these verbs: «سيارة»).
 _COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|هم|هما)?(?!\w)")
+# «… أن أول أيام العيد سيكون يوم الخميس»: a bare weekday after it is a coming one.
+_BEING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(BEING)})(?!\w)")
+# Their verbs alone: every match holds one. Looked for first, as most lines
+# have none: a pattern that starts with a letter lets `re` skip to the
+# candidates, where a look-behind first is tried at every character.
+_COMING_WORDS = re.compile(alt(COMING))
+_BEING_WORDS = re.compile(alt(BEING))
+_EXPECTING_WORDS = re.compile(alt(EXPECTING))
 # «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
 _DECIDING = re.compile(
     rf"{B}[وف]?(?:{alt(DECIDING)}|(?:{alt(INFORMING)})(?!\w)(?!\s+(?:{alt(LEAKERS)})(?!\w)))(?!\w)"
@@ -68,8 +77,23 @@ _LINK = re.compile(
 _IS_TOMORROW = re.compile(r"(?<!\w)(?:هو|هي)\s+(?:يوم\s+)?غدا?(?!\w)")
 # The start of a reported clause: what was said has its own dates.
 _THAT = re.compile(r"(?:بان|ان(?:ها|هم|ه)?)(?!\w)")  # and no letter before: see that()
-# What `dates` reads with them: a coming verb, a decision before a date.
-COMING_VERB, DECIDING_VERB = _COMING, _DECIDING
+# What `dates` reads with them: a decision before a date.
+DECIDING_VERB = _DECIDING
+
+
+def coming_verb(folded: str, lo: int, hi: int) -> re.Match[str] | None:
+    """A coming verb in folded[lo:hi] («يتوجه», «سيغادر»): `_COMING.search`,
+    its verbs looked for first."""
+    if _COMING_WORDS.search(folded, lo, hi) is None:
+        return None
+    return _COMING.search(folded, lo, hi)
+
+
+def being_verb(folded: str, lo: int, hi: int) -> re.Match[str] | None:
+    """«سيكون», «تكون» in folded[lo:hi]: `_BEING.search`, its verbs looked for first."""
+    if _BEING_WORDS.search(folded, lo, hi) is None:
+        return None
+    return _BEING.search(folded, lo, hi)
 
 
 def that(folded: str) -> int:
@@ -92,11 +116,11 @@ def _future(folded: str, s: int) -> bool:
     verb is a coming act («سيغادر», «يعقد»), and no decision or preparation is
     reported before the date («أعلنت … أن …», «قررت …», «تستعد …», «ذكر بيان …»)."""
     if not (
-        _unbound(_COMING, folded)
+        (_COMING_WORDS.search(folded) is not None and _unbound(_COMING, folded))
         or (_unbound(_FUTURE, folded) and not _REPORTED.match(folded))
         or _opens_on_a_verb(folded)
-        or _EXPECTING.search(folded)
-        or _IS_TOMORROW.search(folded)
+        or (_EXPECTING_WORDS.search(folded) is not None and _EXPECTING.search(folded))
+        or ("غد" in folded and _IS_TOMORROW.search(folded))  # «… هي يوم غد»
     ):
         return False
     return not (

@@ -76,10 +76,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from generator.arabic.date_choose import COMING_VERB as _COMING
 from generator.arabic.date_choose import DECIDING_VERB as _DECIDING
+from generator.arabic.date_choose import being_verb as _being
 from generator.arabic.date_choose import check_calendars as _check_calendars
 from generator.arabic.date_choose import coming_act as _coming_act
+from generator.arabic.date_choose import coming_verb as _coming
 from generator.arabic.date_choose import event_date as _event_date
 from generator.arabic.date_choose import that as _that
 from generator.arabic.date_patterns import B, alt
@@ -87,7 +88,6 @@ from generator.arabic.date_resolve import Basis, DateValue, Make, Precision, res
 from generator.arabic.date_scan import DROP, fold, original, scan
 from generator.arabic.date_words import (
     ANNIVERSARY,
-    BEING,
     ELAPSED,
     NEGATIONS,
     NOT_EVENT,
@@ -117,8 +117,6 @@ _SINCE = re.compile(
 
 
 _NEGATED = re.compile(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
-# «… أن أول أيام العيد سيكون يوم الخميس»: a bare weekday after it is a coming one.
-_BEING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(BEING)})(?!\w)")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _SENTENCE_END = re.compile(r"[.؛:!?؟]")
 _NUMBERED = re.compile(r"\d\s*$")
@@ -344,7 +342,7 @@ def _ahead(folded: str, s: int) -> bool:
         pass
     if last is not None:
         lo = last.end()
-    return _COMING.search(folded, lo, s) is not None or _BEING.search(folded, lo, s) is not None
+    return _coming(folded, lo, s) is not None or _being(folded, lo, s) is not None
 
 
 def _coming_weekday(
@@ -383,8 +381,8 @@ def _leads_coming(folded: str, s: int) -> bool:
     """Whether the sentence's main verb, among its first words and in the
     same sentence as `s`, is a coming act («يتوجه», «سيكون»): a dateline in
     Latin letters or a place name («بغداد -») may come before it."""
-    for pattern in (_COMING, _BEING):
-        m = pattern.search(folded, 0, min(s, 80))  # the first match, among the first words
+    for search in (_coming, _being):
+        m = search(folded, 0, min(s, 80))  # the first match, among the first words
         if (
             m is not None
             and len(_ARABIC_WORD.findall(folded, 0, m.start())) <= 2
