@@ -31,7 +31,7 @@ from generator.write import SiteFiles
 
 MIN_PAGES = 32  # fewer pages to render than this: in process
 KEEP = 64  # a build's listing-scoped fragments kept (a strip, a pager's year)
-Rendered = tuple[Page, frozenset[Read], tuple[frozenset[Read], ...]]
+Rendered = tuple[Page, tuple[Read, ...], tuple[frozenset[Read], ...]]
 
 # What forked workers render from: set just before the pool forks, cleared after.
 # Module state only because fork hands it over for free; nothing else reads it.
@@ -57,36 +57,41 @@ def render_pages(
     context = _fork_context()
     if jobs <= 1 or len(pages) < MIN_PAGES or folder is None or context is None:
         known: dict[Read, Read] = {}
+        shared: dict[frozenset[Read], frozenset[Read]] = {}
         for n, page in enumerate(pages, 1):
             data, own, groups = renderer.render_tracked(page.template, page.path, page.context)
             files[page.path] = data
-            reads.note(own)
-            for group in groups:
-                reads.note(group)
+            mine = reads.note(_interned(own, known))
+            cards = tuple(_card(g, shared, known, reads) for g in groups)
             if progress is not None and n % 256 == 0:
                 progress(n)
-            yield page, _interned(own, known), groups
+            yield page, mine, cards
         return
     yield from _pooled(renderer, reads, pages, files, folder, jobs, context, progress)
 
 
-def _interned(reads: frozenset[Read], known: dict[Read, Read]) -> frozenset[Read]:
-    """The same set, made of the reads other pages hold already: a page's
+def _interned(reads: frozenset[Read], known: dict[Read, Read]) -> tuple[Read, ...]:
+    """The same reads, as a tuple of those other pages hold already: a page's
     reads are mostly its neighbours' (the same events, the same fields), and
-    as separate tuples they were hundreds of megabytes at 10,000 events."""
-    return frozenset([known.setdefault(r, r) for r in reads])
+    as separate tuples they were hundreds of megabytes at 10,000 events. A
+    tuple, not a set: they are only ever gone through (deps.PageReads)."""
+    return tuple([known.setdefault(r, r) for r in reads])
 
 
 def _card(
     group: frozenset[Read],
     shared: dict[frozenset[Read], frozenset[Read]],
     known: dict[Read, Read],
+    reads: Reads | None = None,
 ) -> frozenset[Read]:
     """One set per card across workers, made of the reads every page and the
-    table hold (so that saving the record copies none of them, rebuild.py)."""
+    table hold (so that saving the record copies none of them, rebuild.py);
+    put into `reads.table` once, when first seen."""
     found = shared.get(group)
     if found is None:
-        found = shared[group] = _interned(group, known)
+        found = shared[group] = frozenset(_interned(group, known))
+        if reads is not None:
+            reads.note(found)
     return found
 
 

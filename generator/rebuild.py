@@ -147,10 +147,10 @@ def _compact(
     intern: dict[Any, Any] = {}
     groups: dict[int, frozenset[Read]] = {}
 
-    def one(reads: frozenset[Read]) -> frozenset[Read]:
+    def one(reads: Any) -> Any:  # a page's tuple of reads, or a card's set
         for r in reads:
             if intern.setdefault(r, r) is not r:
-                return frozenset([intern.setdefault(r, r) for r in reads])
+                return type(reads)([intern.setdefault(r, r) for r in reads])
         return reads
 
     def shared(group: frozenset[Read]) -> frozenset[Read]:

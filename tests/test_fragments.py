@@ -103,3 +103,36 @@ def test_a_shared_partial_is_part_of_its_pages_template_digest(tmp_path: Path) -
     files["templates/partials/part.html"] = "{{ n }}!"
     after = _renderer(write_site(tmp_path / "b", files)).template_digest("page.html")
     assert before != after  # editing the partial re-renders the pages that show it
+
+
+def test_a_build_keeps_only_its_last_listing_fragments(tmp_path: Path) -> None:
+    """With a `limit` (a `tarikh build`: jobs.py), a fragment given no model
+    object is let go once `limit` newer ones were drawn, and drawn again, the
+    same bytes, if asked for again; without one (the preview) all are kept."""
+    site = write_site(
+        tmp_path,
+        {
+            "templates/page.html": '{{ shared("partials/part.html", n=n) }}',
+            "templates/partials/part.html": '<a href="{{ url("x/") }}">{{ n }}{{ tick() }}</a>',
+        },
+    )
+    renderer = _renderer(site)
+    drawn: list[int] = []
+    renderer.env.globals["tick"] = lambda: drawn.append(1) or ""
+    renderer.fragments.limit = 2
+    first = renderer.render("page.html", "a/index.html", {"n": (1,)})
+    for n in (1, 2, 1, 3):  # (1,) is the last used when (3,) comes: (2,) goes
+        renderer.render("page.html", "b/index.html", {"n": (n,)})
+    assert len(drawn) == 3
+    renderer.render("page.html", "b/index.html", {"n": (1,)})
+    assert len(drawn) == 3
+    assert renderer.render("page.html", "a/index.html", {"n": (2,)}) == b'<a href="../x/">(2,)</a>'
+    assert len(drawn) == 4  # drawn again
+    assert renderer.render("page.html", "a/index.html", {"n": (1,)}) == first
+    renderer.fragments.limit = 0
+    for n in range(10, 20):
+        renderer.render("page.html", "b/index.html", {"n": (n,)})
+    drawn.clear()
+    for n in range(10, 20):
+        renderer.render("page.html", "c/index.html", {"n": (n,)})
+    assert not drawn
