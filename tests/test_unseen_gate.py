@@ -10,7 +10,9 @@ commit): the floors were set again under the larger half's first score,
 then raised under its score after that session's rules (F1 0.796, rules
 alone 0.747). The fourth batch (session 6) made it 366 sentences: its 122
 new held-out sentences read at F1 0.665 cold, the whole half at 0.752 (rules
-alone 0.710), and the floors were set under that first score again.
+alone 0.710), and the floors were set under that first score again, then
+raised under its score after that session's rules (dates 93.4%, F1 0.763,
+rules alone 0.717).
 """
 
 from __future__ import annotations
@@ -28,15 +30,15 @@ TODAY = dt.date(2026, 11, 29)
 def test_the_held_out_half_keeps_its_floor() -> None:
     o = evaluate(DATA / "unseen_heldout.jsonl", eval_registry(None), TODAY).overall
     assert o.items == 366
-    assert o.date_accuracy >= 0.91, o.summary()
-    assert o.precision >= 0.74 and o.f1 >= 0.74, o.summary()
+    assert o.date_accuracy >= 0.93, o.summary()
+    assert o.precision >= 0.745 and o.f1 >= 0.75, o.summary()
 
 
 def test_the_rules_alone_keep_their_floor() -> None:
     """Without the knowledge base too: discovery must not lean on it."""
     o = evaluate(DATA / "unseen_heldout.jsonl", Registry(), TODAY).overall
-    assert o.date_accuracy >= 0.91, o.summary()
-    assert o.precision >= 0.74 and o.f1 >= 0.70, o.summary()
+    assert o.date_accuracy >= 0.93, o.summary()
+    assert o.precision >= 0.745 and o.f1 >= 0.71, o.summary()
 
 
 def test_the_sets_are_apart() -> None:
