@@ -43,6 +43,7 @@ from generator.load import (
 from generator.model import SiteModel
 from generator.plan import event_digests, plan_pages
 from generator.plan_embed import embed_info, plan_embeds, scopes
+from generator.publish.embed import axis_files
 from generator.publish.search import search_page
 from generator.publish.site import Publisher
 from generator.reading import Reading
@@ -242,7 +243,9 @@ class Builder:
             page_size=config.page_size,
             embeds={s.path: embed_info(config, s) for s in embeddable},
         )
-        pages += plan_embeds(model, config, renderer.months)
+        widget_pages = plan_embeds(model, config, renderer.months)
+        axes = axis_files(widget_pages)  # one script per scope (publish/embed.py)
+        pages += widget_pages
         pages.append(search_page())
 
         previous, old_reads, old_table = self._previous()
@@ -258,6 +261,7 @@ class Builder:
                 repr(config) + __version__, self.jobs, done,
             )  # fmt: skip
             self._table = reads.table
+            files.update(axes)
             self._publishables(
                 files, static, model, config, renderer, digests, embeddable, problems
             )

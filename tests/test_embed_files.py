@@ -127,13 +127,22 @@ def test_a_long_scope_is_paged_and_its_widget_opens_on_the_latest_page(tmp_path:
     output = paged_site(tmp_path)
     home = (output / "embed/index.html").read_text(encoding="utf-8")
     assert "حزيران 2016" in home and "كانون الثاني 2016" not in home
-    data = json.loads(re.search(r'id="w-data">(.*?)</script>', home, re.S)[1])  # type: ignore[index]
-    assert len(data["sections"]) == 6
-    assert data["here"] == 5
-    assert sum(data["days"][1::2]) == 18  # the axis knows every event, not just this page's
-    for first, last, url in data["sections"]:
+    page = json.loads(re.search(r'id="w-data">(.*?)</script>', home, re.S)[1])  # type: ignore[index]
+    assert page == {"here": 5, "paged": True, "root": "../"}
+    # The scope's axis is one script for all its pages, named by its digest.
+    [src] = re.findall(r'<script src="([^"]*embed/axis/[0-9a-f]{32}\.js)" defer>', home)
+    script = (output / "embed" / src).resolve().read_text(encoding="utf-8")
+    assert script.startswith("var tarikhAxis = {") and script.endswith("};\n")
+    axis = json.loads(script[len("var tarikhAxis = ") : -2])
+    assert sum(axis["days"][1::2]) == 18  # the axis knows every event, not just this page's
+    assert len(axis["spans"]) == len(axis["paths"]) == 6
+    for (first, last), path in zip(axis["spans"], axis["paths"], strict=True):
         assert first <= last
-        assert (output / "embed" / url / "index.html").resolve().is_file(), url
+        assert (output / path / "index.html").is_file(), path
+    # Every page of the scope names the same script.
+    for other in ("embed/2016/01/index.html", "embed/2016/03/index.html"):
+        text = (output / other).read_text(encoding="utf-8")
+        assert src.rsplit("/", 1)[1] in text and '"days"' not in text
     assert (output / "embed/2016/01/index.html").is_file()
     assert not (output / "embed/2016/06/index.html").exists()  # the latest is at embed/
 

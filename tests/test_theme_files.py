@@ -108,6 +108,8 @@ def test_the_widget_is_a_page_of_its_own() -> None:
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text)
     assert csp and "default-src 'none'" in csp[1] and "'unsafe-inline'" not in csp[1]
     assert '<script type="application/json" id="w-data">{{ axis }}</script>' in text
+    # The scope's axis script runs before the widget's (both deferred, in order).
+    assert text.index('{{ url(axis.file) }}" defer') < text.index("static/js/widget.js")
 
 
 def test_head_declares_charset_color_scheme_and_a_strict_csp() -> None:

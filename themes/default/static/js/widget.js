@@ -23,10 +23,24 @@
   var list = doc.getElementById("w-list");
   var dataNode = doc.getElementById("w-data");
   var data = { days: [], sections: [], here: 0, order: "asc", gm: [], hm: [], hijri: [] };
+  function take(from) {
+    for (var k in from) if (Object.prototype.hasOwnProperty.call(from, k)) data[k] = from[k];
+  }
+  /* The scope's axis (its days, months, pages) comes in a script of its own,
+     shared by all the scope's pages; this page's place and its way back to
+     the site's root are in #w-data. */
+  var axis = window.tarikhAxis;
+  if (axis && typeof axis === "object") take(axis);
   try {
-    if (dataNode) data = JSON.parse(dataNode.textContent);
+    if (dataNode) take(JSON.parse(dataNode.textContent));
   } catch (e) {
     /* a widget without its axis data still lists its events */
+  }
+  data.sections = [];
+  if (data.paged && axis && axis.spans && axis.paths) {
+    data.sections = axis.spans.map(function (s, i) {
+      return [s[0], s[1], (data.root || "") + axis.paths[i]];
+    });
   }
   var items = list ? Array.prototype.slice.call(list.querySelectorAll(".w-item")) : [];
   var DAY_MS = 86400000;
