@@ -22,6 +22,11 @@ CSS_BAD = re.compile(r"expression\s*\(|javascript:|@import|behavior\s*:", re.I)
 THEME_SCRIPT = re.compile(
     r"^(?:\.\./)*(?:\./)?(?:[\w-]+/)*static/js/[\w.-]+\.js$|^(?:https?://[^/]+)?/(?:[\w.-]+/)*static/js/[\w.-]+\.js$"
 )
+# A widget scope's time axis (publish/embed.py: Axis.file): data in a script,
+# checked as data below (`_axis_script`).
+AXIS_FILE = re.compile(r"^embed/axis/[0-9a-f]{32}\.js$")
+AXIS_SCRIPT = re.compile(r"^(?:\.\./)*embed/axis/[0-9a-f]{32}\.js$")
+AXIS_HEAD, AXIS_TAIL = "var tarikhAxis = ", ";\n"
 
 
 def _url_is_scripty(value: str) -> bool:
@@ -56,7 +61,7 @@ class _Scan(HTMLParser):
         if tag == "script":
             kind = a.get("type", "").lower()
             if "src" in a:
-                if not THEME_SCRIPT.match(a["src"]):
+                if not (THEME_SCRIPT.match(a["src"]) or AXIS_SCRIPT.match(a["src"])):
                     self.found.append(f"<script src={a['src'][:60]!r}>")
             elif kind in ("application/json", "application/ld+json"):
                 self._script = kind
@@ -75,6 +80,22 @@ class _Scan(HTMLParser):
                 json.loads(data)
             except ValueError:
                 self.found.append("an inline JSON script that is not JSON")
+
+
+def _axis_script(data: bytes) -> list[str]:
+    """An axis script is one assignment of JSON, with no markup in its strings."""
+    text = data.decode("utf-8", errors="replace")
+    if not (text.startswith(AXIS_HEAD) and text.endswith(AXIS_TAIL)):
+        return ["an axis script that is not one assignment"]
+    body = text[len(AXIS_HEAD) : -len(AXIS_TAIL)]
+    try:
+        strings = _json_strings(json.loads(body))
+    except ValueError:
+        return ["an axis script whose value is not JSON"]
+    found = ["raw < in an axis script"] if "<" in body else []
+    return found + [
+        f"script URL in an axis script: {s[:60]!r}" for s in strings if _url_is_scripty(s)
+    ]
 
 
 def _json_strings(value: object) -> list[str]:
@@ -96,6 +117,8 @@ MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 def executable(path: str, data: bytes) -> list[str]:
     """What in this built file could run script, or reorder text on screen."""
     found: list[str] = []
+    if AXIS_FILE.match(path):
+        return _axis_script(data)
     if path.startswith("static/") or not path.endswith((".html", ".json", ".xml", ".txt")):
         return found  # the theme's and the site's own files, copied as they are
     text = data.decode("utf-8", errors="replace")

@@ -228,3 +228,20 @@ def test_no_case_left_files_behind_in_the_corpus() -> None:
     assert not [p for p in CASES.rglob("output") if p.is_dir()]
     assert not [p for p in CASES.rglob("*") if p.is_symlink()]
     assert os.path.getsize(CASES) >= 0
+
+
+def test_the_scan_reads_a_widget_axis_script_as_data() -> None:
+    """The scan lets the pages load a scope's axis script only because it
+    checks that script is one assignment of inert JSON."""
+    good = b'var tarikhAxis = {"days":[1,2],"paths":["embed/x/"]};\n'
+    assert not executable("embed/axis/" + "a" * 32 + ".js", good)
+    for bad in (
+        b'var tarikhAxis = {"days":[1]};\nalert(1);\n',
+        b"var tarikhAxis = fetch('//evil');\n",
+        b'var tarikhAxis = {"u":"javascript:alert(1)"};\n',
+        b'var tarikhAxis = {"t":"</script><script>"};\n',
+    ):
+        assert executable("embed/axis/" + "a" * 32 + ".js", bad), bad
+    page = '<script src="../../embed/axis/{}.js" defer></script>'
+    assert not executable("embed/x/index.html", page.format("a" * 32).encode())
+    assert executable("embed/x/index.html", page.format("evil").encode())
