@@ -195,22 +195,16 @@ def digest(data: bytes) -> str:
 def safe_target(output: Path, rel: str, folders: dict[str, str] | None = None) -> Path:
     """The file for `rel` inside output; refuses anything that would escape it.
 
-    `folders` (one write's) keeps the folders found or made inside output/,
-    each checked once with one lstat() (a real folder inside a checked one is
-    inside; a symlink is resolved): resolving every file's whole path again
-    was a fifth of writing a site. The folder is what must stay inside
+    Each folder is made if missing and checked once with one lstat() (a
+    real folder inside a checked one is inside; a symlink is resolved);
+    `folders` keeps them for one write: resolving every file's whole path
+    again was a fifth of writing a site. The folder is what must stay inside
     output/: a file is put in place by os.replace, which replaces a symlink
     rather than follow it."""
     if rel.startswith(("/", "\\")) or ".." in rel.split("/"):
         raise ValueError(f"refusing to write outside the output directory: {rel!r}")
     parent, _, name = rel.rpartition("/")
-    if folders is None:
-        root = output.resolve()
-        folder = (root / parent).resolve() if parent else root
-        if not folder.is_relative_to(root):
-            raise ValueError(f"refusing to write outside the output directory: {rel!r}")
-        return folder / name
-    return Path(_folder(output, parent, folders, rel), name)
+    return Path(_folder(output, parent, {} if folders is None else folders, rel), name)
 
 
 def _folder(output: Path, parent: str, folders: dict[str, str], rel: str) -> str:
