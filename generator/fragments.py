@@ -230,13 +230,12 @@ class Fragments:
             try:
                 drawn = self._drawn(name, None, marks.url, given)  # type: ignore[arg-type]
             except Exception:  # a helper that wanted a real link: drawn per depth below
-                drawn = (Markup(), frozenset())
-                self.groups.append(drawn[1])
-                marks.spoiled = True
-            if marks.sound(drawn[0]):
+                drawn = None
+            if drawn is not None and marks.sound(drawn[0]):
                 self._keep(every, drawn, local)
                 return marks.at(drawn[0], depth)
-            self.groups.pop()
+            if drawn is not None:
+                self.groups.pop()  # its reads come with the drawing below
             self._bound.add(key)  # its output depends on the links: one per depth
         return self._drawn(name, (*key, depth), url, given, local)[0]
 
