@@ -112,7 +112,9 @@ class Axis:
         return f"var tarikhAxis = {data};\n".encode()
 
     def __html__(self) -> str:
-        root = "../" * self.path.count("/")  # the scope's pages' paths are output-relative
+        from generator.render import relative_url  # render imports this module
+
+        root = relative_url(self.path, "")  # the scope's pages' paths are output-relative
         return str(script_json({"here": self.here, "paged": self.paged, "root": root}))
 
     def __str__(self) -> str:
