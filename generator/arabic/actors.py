@@ -70,6 +70,7 @@ from generator.arabic.actor_groups import (
     read_seat,
 )
 from generator.arabic.actor_lists import listed_people
+from generator.arabic.actor_position import genitive_bodies
 from generator.arabic.actor_surnames import nisba_shape, read_lone_surname, story_surnames
 from generator.arabic.actor_titles import (
     read_abbreviated,
@@ -267,7 +268,8 @@ def _finish(
 ) -> list[ActorMention]:
     """Mark the subject, drop repeats (first mention wins), keep textual order,
     and leave out the predecessor and the inviter (`NOT_ACTOR_AFTER`)."""
-    found = [f for f in found if f.mention.slug and not _not_an_actor(t, f)]
+    owned = genitive_bodies(t, found)  # «الموقع الرسمي لوزارة …»: the noun's owner
+    found = [f for f in found if f.mention.slug and id(f) not in owned and not _not_an_actor(t, f)]
     found.sort(key=lambda f: f.start)
     found = _surnames(found)
     first = found[0].start if found else 0

@@ -88,6 +88,13 @@ ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا ب
 # «في بيان لوزارة …», «في كلمة لرئيس …»: what a body or a person says is
 # theirs to say; the speaker acts (unless a source preposition reports it).
 SAYINGS = frozenset(("بيان", "بلاغ", "تصريح", "تصريحات", "كلمه", "تغريده"))
+# Nouns of a body's people («وزراء الحكومة», «قوات الجيش», «مرشحي التحالف»,
+# «عناصر التنظيم»): the body in their genitive takes part through them, where
+# another noun's genitive is its owner or frame (`actor_position`).
+PEOPLE_OF = _set(
+    """وزراء قوات عناصر مقاتلي مقاتلو مسلحي مسلحو قاده قيادات قيادي اعضاء نواب مرشحي مرشحو
+    ممثلي ممثلو منتسبي منتسبو جنود ضباط وفد"""
+)
 # «بوفاة/لوفاة فلان»: whom a condolence or a grief is for; «أعلن وفاة
 # فلان» names the event's own subject and stays.
 MOURNED = frozenset(("بوفاه", "لوفاه", "برحيل", "لرحيل"))
