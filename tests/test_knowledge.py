@@ -279,18 +279,42 @@ def test_the_compiled_copy_in_a_site_cache_is_the_data(tmp_path: Path) -> None:
     data = sample(tmp_path / "data")
     cache = tmp_path / "cache"
     cache.mkdir()
+    (cache / "knowledge-0.json").write_text("[]", "utf-8")  # an earlier version's copy
     fresh = knowledge._entries_via(data, None, None)
     assert knowledge._entries_via(data, None, cache) == fresh  # written
-    (copy,) = cache.glob("knowledge-*.json")
+    assert not list(cache.glob("knowledge-*.json"))  # the old copy is gone
+    copy = cache / "knowledge.bin"
+    good = copy.read_bytes()
     assert knowledge._entries_via(data, None, cache) == fresh  # read back
-    copy.write_text('[{"slug": "x"', "utf-8")  # damaged: a miss, rebuilt
-    assert knowledge._entries_via(data, None, cache) == fresh
+    flipped = good[:-9] + bytes([good[-9] ^ 1]) + good[-8:]
+    for bad in (good[:-7], good[:-40] + bytes(40), flipped):
+        copy.write_bytes(bad)  # truncated, zeroed, changed: a miss, rebuilt
+        assert knowledge._entries_via(data, None, cache) == fresh
+        assert copy.read_bytes() == good
+    assert knowledge._entries_via(data, "مصر", cache) == knowledge._entries_via(data, "مصر", None)
     (data / "states" / "egypt.yaml").write_text(
         (data / "states" / "egypt.yaml").read_text("utf-8").replace("2024-07-03", "2024-07-04"),
         "utf-8",
     )
     changed = knowledge._entries_via(data, None, cache)
     assert changed != fresh and changed == knowledge._entries_via(data, None, None)
+
+
+def test_merged_is_the_same_with_the_cached_keys(tmp_path: Path) -> None:
+    """`merged` compares the built-in names by keys the compiled copy holds:
+    read back, they decide as the names folded afresh do."""
+    data = sample(tmp_path / "data")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    knowledge._entries_via(data, None, cache)
+    builtin = knowledge._entries_via(data, None, cache)  # read back, keys noted
+    assert id(builtin) in knowledge._KEYS
+    for site in (
+        [],
+        [ActorEntry(slug="x", name="شكري", aliases=("سامح شكري",))],
+        [ActorEntry(slug=builtin[0].slug, name="اسم آخر")],
+    ):
+        assert knowledge.merged(site, builtin) == knowledge.merged(site, list(builtin))
 
 
 def test_build_still_defaults_to_the_current_folder(

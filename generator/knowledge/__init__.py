@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -164,6 +162,9 @@ def home_of(code: str, data: Path = DATA) -> str | None:
 
 
 _READ: dict[tuple[Path, str | None], tuple[ActorEntry, ...]] = {}
+# The folded keys of each entry's names (`merged` compares them), by the id of
+# the tuple `entries` gave out; the tuple is held so that its id stays its own.
+_KEYS: dict[int, tuple[tuple[ActorEntry, ...], tuple[tuple[str, ...], ...]]] = {}
 
 
 def entries(
@@ -174,11 +175,12 @@ def entries(
     its offices also go by the titles a newsroom writes for its own country
     alone («رئيس الجمهورية», «وزير الخارجية»: data/home.yaml).
 
-    Reading the YAML takes a third of a second; with `cache_dir` (a site's
-    .tarikh-cache) the result is kept there as JSON, keyed by the data's bytes
-    and this package's modules, and read back in a few milliseconds. JSON runs no code:
-    a damaged file is read as a miss. Kept once per process and home state
-    (tarikh's own data, read-only), whatever the site."""
+    Reading the YAML is most of a new site's registry; with `cache_dir` (a
+    site's .tarikh-cache) the entries are kept there as a checked pickle
+    (cache.py: a damaged, older or planted file is a miss, and runs no code),
+    keyed by the data's bytes and tarikh's code, and read back in a few
+    milliseconds. Kept once per process and home state (tarikh's own data,
+    read-only), whatever the site."""
     found = _READ.get((data, home))
     if found is None:
         found = _READ[(data, home)] = _entries_via(data, home, cache_dir)
@@ -187,55 +189,45 @@ def entries(
 
 def _entries_via(data: Path, home: str | None, cache_dir: Path | None) -> tuple[ActorEntry, ...]:
     """Read the base: from `cache_dir`'s compiled copy if it is current, else
-    from the YAML (then the copy is written)."""
+    from the YAML (then the copy is written). The copy holds each entry's
+    name keys as well, which `merged` would otherwise fold again per build."""
     if cache_dir is None:
         return _entries(data, home)
+    from generator.cache import DiskCache
+
+    store = DiskCache(cache_dir.parent)
+    store.dir = cache_dir  # the folder the caller names (a site's .tarikh-cache)
     key = hashlib.blake2b(f"{home}\0{BODIES}".encode(), digest_size=16)
     for path in (*sorted(Path(__file__).parent.glob("*.py")), *sorted(data.rglob("*.yaml"))):
         key.update(path.read_bytes())  # this package's code, then its data
-    file = cache_dir / f"knowledge-{key.hexdigest()}.json"
-    try:
-        return tuple(_from_json(e) for e in json.loads(file.read_text("utf-8")))
-    except (OSError, ValueError, TypeError, KeyError):
-        pass
-    found = _entries(data, home)
-    if cache_dir.is_dir():
-        for old in cache_dir.glob("knowledge-*.json"):
-            old.unlink(missing_ok=True)
-        tmp = file.with_suffix(".tmp")
-        try:
-            tmp.write_text(json.dumps([_to_json(e) for e in found], ensure_ascii=False), "utf-8")
-            os.replace(tmp, file)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-    return found
+    # (The folding and slug code of generator/arabic is in cache.py's code key.)
+    found = store.load("knowledge", key.hexdigest())
+    if _well_formed(found):
+        _KEYS[id(found[0])] = found
+        return found[0]
+    built = _entries(data, home)
+    _KEYS[id(built)] = (built, _name_keys(built))
+    store.save("knowledge", key.hexdigest(), _KEYS[id(built)])
+    for old in cache_dir.glob("knowledge-*.json"):  # the JSON copy of earlier versions
+        old.unlink(missing_ok=True)
+    return built
 
 
-def _to_json(e: ActorEntry) -> dict[str, Any]:
-    roles = [
-        [r.title, r.start and r.start.isoformat(), r.end and r.end.isoformat()] for r in e.roles
-    ]
-    return {
-        "slug": e.slug,
-        "name": e.name,
-        "kind": e.kind,
-        "aliases": e.aliases,
-        "roles": roles,
-        "sources": e.sources,
-    }
-
-
-def _from_json(d: dict[str, Any]) -> ActorEntry:
-    day = dt.date.fromisoformat
-    return ActorEntry(
-        slug=d["slug"],
-        name=d["name"],
-        kind=d["kind"],
-        aliases=tuple(d["aliases"]),
-        roles=tuple(Role(t, s and day(s), e and day(e)) for t, s, e in d["roles"]),
-        sources=tuple(d["sources"]),
-        builtin=True,
+def _well_formed(found: Any) -> bool:
+    """A loaded copy of the shape `_entries_via` saves (its checksum already held)."""
+    return (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], tuple)
+        and isinstance(found[1], tuple)
+        and len(found[0]) == len(found[1])
+        and all(isinstance(e, ActorEntry) for e in found[0])
     )
+
+
+def _name_keys(found: tuple[ActorEntry, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each entry's names, folded as `merged` compares them."""
+    return tuple(tuple({actor_key(n): None for n in (e.name, *e.aliases)}) for e in found)
 
 
 def _bare(data: Path, office: str, spec: dict[str, Any], where: str) -> list[tuple[str, Span]]:
@@ -336,8 +328,9 @@ def merged(site: Iterable[ActorEntry], builtin: Iterable[ActorEntry]) -> list[Ac
     own = list(site)
     slugs = {e.slug for e in own}
     names = {actor_key(n) for e in own for n in (e.name, *e.aliases)}
+    noted = _KEYS.get(id(builtin))
+    if noted is None or noted[0] is not builtin:  # not a tuple `entries` gave out
+        noted = (found := tuple(builtin), _name_keys(found))
     return own + [
-        e
-        for e in builtin
-        if e.slug not in slugs and not any(actor_key(n) in names for n in (e.name, *e.aliases))
+        e for e, keys in zip(*noted, strict=True) if e.slug not in slugs and names.isdisjoint(keys)
     ]
