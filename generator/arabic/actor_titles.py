@@ -21,7 +21,7 @@ from generator.arabic.names_bare import bare_name, name_between_commas
 from generator.arabic.names_chain import name_chain
 from generator.arabic.names_words import name_word
 from generator.arabic.normalize import normalize
-from generator.arabic.registry import ActorMention, Registry
+from generator.arabic.registry import ActorEntry, ActorMention, Registry
 from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
     CONNECTORS,
@@ -81,10 +81,9 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     if not FORMER.isdisjoint(t.words[i:end]):
         return end, []  # «رئيس الجمهورية السابق/الراحل»: not whoever holds it on the date
     for start, stop, seg_head in segments:
-        key = (seg_head, *t.words[start + 1 : stop])
-        for cut in range(len(key), 0, -1):
-            entry = reg.holder(key[:cut], on)
-            if entry is not None:
+        for key, dropped in _title_keys((seg_head, *t.words[start + 1 : stop])):
+            entry = reg.holder(key, on)
+            if entry is not None and _of_nation(entry, dropped):
                 mention = registered(entry, title_text, title_text)
                 return end, [Found(i, end, mention, by_title=True), *inside]
     if doubtful and head in COUNTERPARTS:
@@ -94,6 +93,30 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     # A title that names no one describes someone named already («حفتر، القائد
     # العام للجيش …»): the body inside it is reported only with a person.
     return end, []
+
+
+def _title_keys(words: tuple[str, ...]):
+    """The keys a title is looked up by, longest first, each with the
+    nationality its cut dropped (or None): its words, then the same without
+    fillers («وزير الشؤون الخارجية الإيراني» is «وزير الخارجية الإيراني»),
+    each cut from the end. Only a state's nationality counts («الأممي»,
+    «العربية» name no state)."""
+    plain = tuple(w for w in words if w not in TITLE_FILLERS)
+    for key in (words, plain) if plain != words else (words,):
+        for cut in range(len(key), 0, -1):
+            dropped = next((w for w in key[cut:] if NATIONALITIES.get(w)), None)
+            yield key[:cut], dropped
+
+
+def _of_nation(entry: ActorEntry, nationality: str | None) -> bool:
+    """Whether a holder found by a title cut short of `nationality` is of that
+    nation: one of his roles says so. «وزير الخارجية الموريتاني» in a
+    Lebanese outlet is not the home state's «وزير الخارجية»; «وزير الداخلية
+    العراقي» in an Iraqi one may be, when his roles write it."""
+    if nationality is None:
+        return True
+    forms = {nationality, "ال" + nationality.removeprefix("ال")}
+    return any(not forms.isdisjoint(normalize(r.title).split()) for r in entry.roles)
 
 
 def _a_mans_title(words: list[str]) -> bool:
