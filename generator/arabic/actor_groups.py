@@ -18,6 +18,7 @@ from generator.arabic.names_shapes import MASDAR
 from generator.arabic.registry import Kind, Registry
 from generator.arabic.words_context import (
     ATTRIBUTION,
+    BELONGING,
     GOVERNING,
     LOCATIVE,
     SPEAKING_FOR,
@@ -67,6 +68,8 @@ def read_organisation(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: d
         if head in ORG_HEADS:
             if i + 1 in q:
                 return i, []
+            if joined(t, i + 1) and t.words[i + 1] in BELONGING:
+                return i, []  # «هيئة تابعة لوزارة …»: unnamed; its owner names it
             if head in PREMISES and i > 0 and (t.words[i - 1] == "في" or head != t.words[i]):
                 return i, []  # «في ديوان الإمارة», «بديوان …»: where, not who
             if head in FORCES and joined(t, i + 1) and _a_body(t.words[i + 1], reg):

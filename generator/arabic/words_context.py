@@ -31,6 +31,9 @@ NOT_ACTOR_AFTER = frozenset(
         *((w, "الي") for w in ("المنضويه", "المنضوين", "المنضوون", "ينتمي", "تنتمي")),
     )
 )
+# «تابعة لـ» without the article: after an unnamed body («هيئة تابعة لوزارة
+# …», «وحدة عسكرية تابعة للجيش»), whose owner names it (`actor_position`).
+BELONGING = _set("تابع تابعه تابعين تابعتين تابعان")
 # «الحكم الصادر عن محكمة …»: who issued the thing the sentence is about, not
 # who acts in it; unless the thing is a statement («البيان الصادر عن
 # الرئاسة»: the body speaks, GOLD.md 5).
