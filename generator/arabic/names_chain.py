@@ -19,6 +19,7 @@ from generator.arabic.names_words import (
 )
 from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, NAME_STARTS
 from generator.arabic.words_names import (
+    AMAZIGH_SON,
     CONNECTORS,
     DATE_WORDS,
     HEADS_CONSTRUCT,
@@ -169,6 +170,11 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             break
         if TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):
             break  # «سالم الكعبي مهنئاً»: a word with tanween is no name
+        if w in AMAZIGH_SON:  # «أحمد أو يحيى»: the son of, then the name ends
+            given = plain_words == 1 and joined(t, k + 1) and t.words[k + 1] in NAME_STARTS
+            if given and not (joined(t, k + 2) and t.words[k + 2] in NAME_STARTS):
+                k += 2  # not before a third given name: «أحمد أو محمد علي» is a list
+            break
         if w == "علي" and plain_words == 1:  # «محمد علي النفطي», not «أكد أحمد على ضرورة»
             after = t.words[k + 1] if joined(t, k + 1) else ""
             if not (after and (family_name(after) or after in GIVEN)):

@@ -177,6 +177,10 @@ QUOTE_CONTEXT_AFTER = _set("الارهابي الارهابيه المتطرف �
 
 # Lineage words in a name («بن», «بنت»), and «ولد» in Mauritanian names.
 LINEAGE = frozenset(("بن", "ابن", "بنت"))
+# The Amazigh «أو» (son of) before a given name, written apart from it: «أحمد
+# أو يحيى» is one man, as «أويحيى» is; «أو» between a given name and another
+# that ends the name is no list (`names_chain`).
+AMAZIGH_SON = frozenset(("او",))
 LINEAGE_ON = LINEAGE | frozenset(("ولد",))
 # Construct titles that also open given names («عبد الله», «أبو الغيط»).
 NAME_OPENERS = frozenset(("عبد", "ابو"))
