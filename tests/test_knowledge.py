@@ -300,6 +300,26 @@ def test_the_compiled_copy_in_a_site_cache_is_the_data(tmp_path: Path) -> None:
     assert changed != fresh and changed == knowledge._entries_via(data, None, None)
 
 
+def test_the_compiled_copy_is_in_the_user_cache_when_there_is_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build keeps the copy in tarikh's folder of the user's cache (every
+    new site's first build finds it there), else in the site's cache."""
+    data = sample(tmp_path / "data")
+    site_cache = tmp_path / "site" / ".tarikh-cache"
+    monkeypatch.setattr(knowledge, "_READ", {})
+    monkeypatch.setenv("TARIKH_CACHE", str(tmp_path / "user"))
+    fresh = knowledge.entries(data, None, site_cache)
+    assert (tmp_path / "user" / "knowledge" / "knowledge.bin").is_file()
+    assert not site_cache.exists()
+    monkeypatch.setattr(knowledge, "_READ", {})
+    assert knowledge.entries(data, None, site_cache) == fresh  # read back
+    monkeypatch.setattr(knowledge, "_READ", {})
+    monkeypatch.setenv("TARIKH_CACHE", "")
+    assert knowledge.entries(data, None, site_cache) == fresh
+    assert (site_cache / "knowledge.bin").is_file()
+
+
 def test_merged_is_the_same_with_the_cached_keys(tmp_path: Path) -> None:
     """`merged` compares the built-in names by keys the compiled copy holds:
     read back, they decide as the names folded afresh do."""

@@ -14,6 +14,7 @@ does not change while tarikh runs.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
@@ -175,41 +176,61 @@ def entries(
     its offices also go by the titles a newsroom writes for its own country
     alone («رئيس الجمهورية», «وزير الخارجية»: data/home.yaml).
 
-    Reading the YAML is most of a new site's registry; with `cache_dir` (a
-    site's .tarikh-cache) the entries are kept there as a checked pickle
-    (cache.py: a damaged, older or planted file is a miss, and runs no code),
-    keyed by the data's bytes and tarikh's code, and read back in a few
-    milliseconds. Kept once per process and home state (tarikh's own data,
-    read-only), whatever the site."""
+    Reading the YAML is most of a new site's registry. With `cache_dir` (a
+    site's .tarikh-cache, given by a build) the entries are kept as a checked
+    pickle (cache.py: a damaged, older or planted file is a miss, and runs no
+    code), keyed by the data's bytes and tarikh's code, and read back in a few
+    milliseconds: in tarikh's folder of the user's cache, where every new
+    site's first build finds it (template_cache.user_cache), or, when that is
+    turned off or cannot be written, in `cache_dir`. Kept once per process and
+    home state (tarikh's own data, read-only), whatever the site."""
     found = _READ.get((data, home))
     if found is None:
-        found = _READ[(data, home)] = _entries_via(data, home, cache_dir)
+        folders = [] if cache_dir is None else [*_user_folder(), cache_dir]
+        found = _READ[(data, home)] = _entries_via(data, home, *folders)
     return found
 
 
-def _entries_via(data: Path, home: str | None, cache_dir: Path | None) -> tuple[ActorEntry, ...]:
-    """Read the base: from `cache_dir`'s compiled copy if it is current, else
-    from the YAML (then the copy is written). The copy holds each entry's
-    name keys as well, which `merged` would otherwise fold again per build."""
-    if cache_dir is None:
-        return _entries(data, home)
+def _user_folder() -> list[Path]:
+    """The knowledge base's folder in the user's cache, if there is one."""
+    from generator.template_cache import user_cache
+
+    found = user_cache()
+    return [] if found is None else [found / "knowledge"]
+
+
+def _entries_via(data: Path, home: str | None, *folders: Path | None) -> tuple[ActorEntry, ...]:
+    """Read the base: from the first of `folders` that holds a current compiled
+    copy, else from the YAML (then the copy is written to the first folder
+    that takes it). The copy holds each entry's name keys as well, which
+    `merged` would otherwise fold again per build."""
     from generator.cache import DiskCache
 
-    store = DiskCache(cache_dir.parent)
-    store.dir = cache_dir  # the folder the caller names (a site's .tarikh-cache)
+    stores = []
+    for folder in folders:
+        if folder is not None:
+            stores.append(store := DiskCache(folder.parent))
+            store.dir = folder  # the folder named, not a site's .tarikh-cache below it
+    if not stores:
+        return _entries(data, home)
     key = hashlib.blake2b(f"{home}\0{BODIES}".encode(), digest_size=16)
     for path in (*sorted(Path(__file__).parent.glob("*.py")), *sorted(data.rglob("*.yaml"))):
         key.update(path.read_bytes())  # this package's code, then its data
     # (The folding and slug code of generator/arabic is in cache.py's code key.)
-    found = store.load("knowledge", key.hexdigest())
-    if _well_formed(found):
-        _KEYS[id(found[0])] = found
-        return found[0]
+    for store in stores:
+        found = store.load("knowledge", key.hexdigest())
+        if _well_formed(found):
+            _KEYS[id(found[0])] = found
+            return found[0]
     built = _entries(data, home)
     _KEYS[id(built)] = (built, _name_keys(built))
-    store.save("knowledge", key.hexdigest(), _KEYS[id(built)])
-    for old in cache_dir.glob("knowledge-*.json"):  # the JSON copy of earlier versions
-        old.unlink(missing_ok=True)
+    for store in stores:
+        with contextlib.suppress(OSError):
+            store.dir.mkdir(parents=True, exist_ok=True)
+            if store.save("knowledge", key.hexdigest(), _KEYS[id(built)]):
+                for old in store.dir.glob("knowledge-*.json"):  # earlier versions' copy
+                    old.unlink(missing_ok=True)
+                break
     return built
 
 
