@@ -122,7 +122,25 @@ def options_key(
 
 
 def output_stats(output: Path, files: list[str]) -> dict[str, Stat]:
-    return {rel: file_stat(os.path.join(output, rel)) for rel in files}
+    base = os.fspath(output) + os.sep
+    return {rel: file_stat(base + rel) for rel in files}
+
+
+def still_written(output: Path, written: dict[str, Stat]) -> bool:
+    """Whether every file in `written` still has the stat() it was written
+    with: `output_stats(...) == written`, but stopping at the first file that
+    differs, without a dict of 26,000 tuples on the way (a third of an
+    unchanged 10,000-event build's own time)."""
+    base = os.fspath(output) + os.sep
+    stat = os.stat
+    try:
+        for rel, was in written.items():
+            st = stat(base + rel)
+            if (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino) != was:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def load(source: Path, output: Path) -> Stamps | None:
@@ -147,7 +165,7 @@ def unchanged(
         return None
     if stamps.key != options_key(source, output, base_url, reference_date):
         return None
-    if output_stats(output, list(stamps.output)) != stamps.output:
+    if not still_written(output, stamps.output):
         return None
     if listing(source) != stamps.inputs:
         return None
