@@ -35,6 +35,7 @@ from generator.load_text import (
     read_document,
     read_text,
 )
+from generator.model_objects import text_id
 
 # A headline is a first line that does not end a sentence.
 _SENTENCE_END = tuple('.!?؟…:»"”')
@@ -77,6 +78,14 @@ class EventFile:
     draft: bool
     body_html: str
     body_text: str
+    # What the model stage makes of the file alone, worked out here once per
+    # file's bytes (sources.py keeps the parse by them) rather than at every
+    # build: parse_date of `date` and of `end_date` (None without one), the
+    # title's part of the event id, and each tag that has a slug as (slug, tag).
+    when: tuple[dt.date, str, str, str] | str
+    until: tuple[dt.date, str, str, str] | str | None
+    title_id: str
+    tag_slugs: tuple[tuple[str, str], ...]
 
 
 @dataclass
@@ -256,14 +265,18 @@ def load_event(
     if "date" not in meta:
         problems.error(rel, 1, "an event file needs a 'date' (YYYY-MM-DD or 1436-12-17 هـ)")
         return None
-    for key in ("date", "end_date"):
-        if meta.get(key) is not None and isinstance(parsed := parse_date(meta[key]), str):
+    when = parse_date(meta["date"])
+    until = None if meta.get("end_date") is None else parse_date(meta["end_date"])
+    for key, parsed in (("date", when), ("end_date", until)):
+        # A `date:` left empty is named by the model stage (model._file_events).
+        if meta.get(key) is not None and isinstance(parsed, str):
             problems.error(rel, field_line(lines, key), f"{key!r}: {parsed}")
             return None
     body = "\n".join(lines[body_start:])
     body_html = render_markdown(body, md) if body.strip() else ""
     place = _text_field(meta, "place", rel, problems, lines)
     draft = meta.get("draft", False)
+    tags = _list_field(meta, "tags", rel, problems, lines)
     return EventFile(
         file=rel,
         line=1,
@@ -271,7 +284,7 @@ def load_event(
         date=meta["date"],
         end_date=meta.get("end_date"),
         actors=_list_field(meta, "actors", rel, problems, lines),
-        tags=_list_field(meta, "tags", rel, problems, lines),
+        tags=tags,
         place=place,
         source=_text_field(meta, "source", rel, problems, lines),
         url=_safe_url(_text_field(meta, "url", rel, problems, lines), rel, problems, lines),
@@ -282,6 +295,10 @@ def load_event(
         # the Markdown source (whose raw <script> and javascript: links would
         # reach events.json and the widget).
         body_text=clean(" ".join(html.unescape(nh3.clean(body_html, tags=set())).split())),
+        when=when,
+        until=until,
+        title_id=text_id(title),
+        tag_slugs=tuple((slug, t) for t in tags if (slug := slugify(t))),
     )
 
 

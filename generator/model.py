@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from functools import lru_cache
-from hashlib import blake2b
 from typing import Any
 
 from markupsafe import Markup
@@ -35,6 +34,7 @@ from generator.model_objects import (
     Source,
     Story,
     Term,
+    text_id,
 )
 from generator.named import named_mentions
 from generator.understand import Understanding
@@ -72,10 +72,8 @@ _TEXT_IDS: dict[str, str] = {}  # kept to the latest build's texts by build_mode
 
 def _text_id(text: str) -> str:
     found = _TEXT_IDS.get(text)
-    if found is not None:
-        return found
-    digest = blake2b(normalize(text).encode(), digest_size=3).hexdigest()
-    found = _TEXT_IDS[text] = f"{slugify(text, max_words=6) or 'event'}-{digest}"
+    if found is None:
+        found = _TEXT_IDS[text] = text_id(text)
     return found
 
 
@@ -127,24 +125,23 @@ def _file_events(
     for f in files:
         if f.draft:
             continue
-        parsed = parse_date(f.date)
+        parsed = f.when  # parse_date's, worked out by the load stage
         if isinstance(parsed, str):
             problems.error(f.file, f.line, parsed)
             continue
         start, precision, calendar, written = parsed
         end = None
-        if f.end_date is not None:
-            parsed_end = parse_date(f.end_date)
-            if isinstance(parsed_end, str):
-                problems.error(f.file, f.line, "end_date: " + parsed_end)
+        if f.until is not None:
+            if isinstance(f.until, str):
+                problems.error(f.file, f.line, "end_date: " + f.until)
                 continue
-            end = parsed_end[0]
+            end = f.until[0]
         value = DateValue(start, precision, "explicit", written, calendar, end)  # type: ignore[arg-type]
         date = event_date(value, hijri_adjust)
         mentions = named_mentions(f.actors, registry)
         events.append(
             Event(
-                id=event_id(date, f.title),
+                id=f"{date.iso if date else 'undated'}-{f.title_id}",  # event_id's
                 title=f.title,
                 text=f.body_text or f.title,
                 date=date,
@@ -154,7 +151,7 @@ def _file_events(
                 image=f.image,
                 mentions=mentions,
                 place_names=[f.place] if f.place else [],
-                tags=[Term(slugify(t), t, "tag") for t in f.tags if slugify(t)],
+                tags=[Term(slug, t, "tag") for slug, t in f.tag_slugs],
             )
         )
     return events
@@ -231,6 +228,7 @@ def build_model(
             actors[entry.slug] = _actor(entry, bios.get(entry.slug))
     places: dict[str, Term] = {}
     tags: dict[str, Term] = {}
+    place_slugs: dict[str, str] = {}  # a site names far fewer places than it has events
     for event in events:
         for m in event.mentions:
             actor = actors.get(m.slug)
@@ -245,7 +243,9 @@ def build_model(
             event.actors.append(Participation(actor, m.mention, m.role, m.title))
             actor.events.append(event)
         for name in dict.fromkeys(event.place_names):
-            slug = slugify(name)
+            slug = place_slugs.get(name)
+            if slug is None:
+                slug = place_slugs[name] = slugify(name)
             if slug:
                 term = places.setdefault(slug, Term(slug, name, "place"))
                 if not term.events or term.events[-1] is not event:

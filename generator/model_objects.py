@@ -13,13 +13,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from hashlib import blake2b
 from typing import Any
 
 from generator.arabic.actors import ActorMention, Role
 from generator.arabic.classify import TYPE_LABELS
 from generator.arabic.hijri import HijriDate
+from generator.arabic.normalize import normalize, slugify
 
 KIND_LABELS = {"person": "شخصية", "organisation": "مؤسسة", "country": "دولة", "group": "جماعة"}
+
+
+def text_id(text: str) -> str:
+    """The part of an event's id that its text gives (model.event_id puts its
+    date before it): a slug of the first words and a digest of the whole.
+    Here, apart from the assembly, so that the load stage can work it out
+    once per file (load.EventFile.title_id) and the cache keep it."""
+    digest = blake2b(normalize(text).encode(), digest_size=3).hexdigest()
+    return f"{slugify(text, max_words=6) or 'event'}-{digest}"
 
 
 @dataclass(eq=False)

@@ -142,3 +142,26 @@ def test_actor_roles(tmp_path: Path) -> None:
     assert actor.entry.roles[0].title == "وزير الخارجية الروسي"
     assert actor.entry.roles[0].start == dt.date(2004, 3, 9)
     assert "<p>دبلوماسي.</p>" in actor.bio_html
+
+
+def test_an_event_file_carries_what_the_model_makes_of_it(tmp_path: Path) -> None:
+    """The date parses, the title's part of the id and the tags' slugs are worked
+    out once by the load stage (kept with the parse, by the file's bytes)."""
+    from generator.arabic.normalize import slugify
+    from generator.model import _text_id
+
+    path = tmp_path / "e.md"
+    path.write_text(
+        "---\ntitle: «حدث» كبير\ndate: 1436-12-17 هـ\nend_date: 2015-10\n"
+        "tags: [اقتصاد, '!!', سياسة دولية]\n---\nنص.\n",
+        encoding="utf-8",
+    )
+    event = load_event(path, "content/e.md", Problems())
+    assert event is not None
+    assert event.when == parse_date(event.date) and event.until == parse_date(event.end_date)
+    assert event.title_id == _text_id(event.title)
+    assert event.tag_slugs == tuple((slugify(t), t) for t in event.tags if slugify(t))
+    assert [name for _, name in event.tag_slugs] == ["اقتصاد", "سياسة دولية"]
+    path.write_text("---\ntitle: حدث\ndate:\n---\n", encoding="utf-8")
+    empty = load_event(path, "content/e.md", Problems())
+    assert empty is not None and isinstance(empty.when, str) and empty.until is None
