@@ -106,13 +106,29 @@ def event_digest(event: Event, actor_digests: dict[str, str]) -> str:
     )
 
 
+Periods = dict[Event, tuple[int, int]]
+
+
+def periods(events: Iterable[Event], calendar: str) -> Periods:
+    """Each event's (year, month) in `calendar` (strip.period_of), worked out
+    once for a plan: a site's listings and widgets group each event some ten
+    times over."""
+    return {e: period_of(e, calendar) for e in events}
+
+
 def group_by_month(
-    events: list[Event], descending: bool, calendar: str = "gregorian"
+    events: list[Event],
+    descending: bool,
+    calendar: str = "gregorian",
+    known: Periods | None = None,
 ) -> list[Year]:
+    """`known`: the events' periods in `calendar`, if the caller has them (`periods`)."""
     years: list[Year] = []
     found: dict[int, Month] = {}  # this year's months: a year-only date sorts on its 1 January
+    known = known or {}
     for event in reversed(events) if descending else events:
-        year, month = period_of(event, calendar)
+        period = known.get(event)
+        year, month = period_of(event, calendar) if period is None else period
         if not years or years[-1].year != year:
             years.append(Year(year, [], calendar))
             found = {}
@@ -142,17 +158,23 @@ class Section:
 
 
 def paginate(
-    events: list[Event], base: str, limit: int, calendar: str = "gregorian", latest: bool = False
+    events: list[Event],
+    base: str,
+    limit: int,
+    calendar: str = "gregorian",
+    latest: bool = False,
+    known: Periods | None = None,
 ) -> list[Section]:
     """Cut a listing into pages: one if it fits, else by year, month, then count.
 
     The oldest section (or with `latest`, the latest dated one) is served at
     the listing's own path `base`; the others at their year or month.
+    `known`: the events' periods, as for `group_by_month`.
     """
     if limit <= 0 or len(events) <= limit:
         return [Section(base, 0, 0, 1, events, calendar)]
     pages: list[Section] = []
-    for y in group_by_month(events, False, calendar):
+    for y in group_by_month(events, False, calendar, known):
         key = f"{base}{y.year}/" if y.year else f"{base}undated/"
         size = sum(len(m.events) for m in y.months)
         if size <= limit:
@@ -171,17 +193,25 @@ def paginate(
 
 
 def _latest(pages: list[Section]) -> int:
-    """The page holding the listing's latest dated event, whatever the order."""
+    """The page holding the listing's latest dated event, whatever the order.
+
+    Latest by `Event.sort_key`, whose first part is the start: only the
+    events that start on the latest day need their whole key."""
+    starts = [e.date.start for page in pages for e in page.events if e.date is not None]
+    if not starts:
+        return 0
+    last = max(starts)
     best, key = 0, None
     for i, page in enumerate(pages):
         for event in page.events:
-            if event.date is not None and (key is None or event.sort_key() > key):
+            on_last = event.date is not None and event.date.start == last
+            if on_last and (key is None or event.sort_key() > key):
                 best, key = i, event.sort_key()
     return best
 
 
 def _deps(events: Iterable[Event]) -> frozenset[str]:
-    return frozenset(f for e in events for f in e.files)
+    return frozenset().union(*[e.files for e in events])
 
 
 def event_digests(model: SiteModel) -> dict[str, str]:
@@ -202,6 +232,7 @@ def plan_pages(
     embedding them (none without a base_url). Whether a rebuild reuses a page
     is decided by what its render read (deps.py), so no digest is made here."""
     listed = [a for a in model.actors if a.events or a.reviewed]
+    known = periods(model.events, calendar)
 
     def listing(
         base: str,
@@ -217,7 +248,7 @@ def plan_pages(
         """The pages of one event listing, each depending only on its own events
         and on which pages exist (the pager), so that an edit re-renders one page."""
         ordered = events[::-1] if descending else events
-        sections = paginate(ordered, base, page_size, calendar, latest=True)
+        sections = paginate(ordered, base, page_size, calendar, latest=True, known=known)
         months = month_index(sections, calendar)
         # Every page shows the strip and the pager: which pages exist, and how
         # many events each month and page holds.
@@ -241,7 +272,7 @@ def plan_pages(
             context = {
                 "page": {**page, "path": path},
                 "events": shown,
-                "years": group_by_month(shown, False, calendar),
+                "years": group_by_month(shown, False, calendar, known),
                 "actors": actors,
                 "actor_counts": counts,
                 "section": section,
@@ -292,7 +323,7 @@ def plan_pages(
                 {
                     "page": {"path": path, "title": event.title, "kind": "event"},
                     "event": event,
-                    "crumb": (placed[event.id], Month(*period_of(event, calendar), [], calendar)),
+                    "crumb": (placed[event.id], Month(*known[event], [], calendar)),
                 },
                 _deps([event]) | {a.actor.file for a in event.actors if a.actor.file},
                 f"{event.sources[0].file}:{event.sources[0].line}",

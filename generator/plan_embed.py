@@ -16,7 +16,7 @@ from typing import Any
 from generator.config import SiteConfig
 from generator.deps import track
 from generator.model import Event, SiteModel
-from generator.plan import Page, Section, paginate
+from generator.plan import Page, Section, paginate, periods
 from generator.publish.embed import Axis, axis_shared, day_number, snippet
 from generator.publish.oembed import oembed_url
 
@@ -75,9 +75,10 @@ def plan_embeds(
     """Every widget page. Whether a rebuild reuses one is decided by what its
     render read (deps.py)."""
     pages: list[Page] = []
+    known = periods(model.events, config.calendar)
     for scope in scopes(model, config.title):
         sections = paginate(
-            scope.events, scope.widget, config.page_size, config.calendar, latest=True
+            scope.events, scope.widget, config.page_size, config.calendar, True, known
         )
         spans = [(*_span(s), s.path) for s in sections]
         key, shared = axis_shared(scope.events, config, months, spans)  # once per scope
@@ -95,6 +96,6 @@ def plan_embeds(
                 "axis": axis,
                 "embed": embed_info(config, scope),
             }
-            deps = frozenset(f for e in section.events for f in e.files)
+            deps = frozenset().union(*[e.files for e in section.events])
             pages.append(Page(path, "embed.html", context, deps, f"the widget of {scope.widget}"))
     return pages

@@ -170,3 +170,36 @@ def test_page_size_zero_keeps_one_page_and_bad_values_are_named(tmp_path: Path) 
         assert "page_size" in str(exc)
     else:
         raise AssertionError("a page_size that is not a number must be refused")
+
+
+def test_the_latest_page_and_the_periods_memo() -> None:
+    """`_latest` compares whole sort keys only among the events of the latest
+    day; a plan's periods memo groups exactly as `period_of` does."""
+    import datetime as dt
+
+    from generator.model import Event, EventDate, Source
+    from generator.plan import Section, _latest, group_by_month, periods
+
+    def event(day: dt.date | None, file: str, precision: str = "day") -> Event:
+        date = EventDate(day, precision, "explicit", "", "gregorian", None, None) if day else None
+        return Event(file, file, file, date, "other", [Source(file, 1)])
+
+    late = dt.date(2015, 10, 2)
+    a, b = event(late, "b.md"), event(late, "a.md")
+    pages = [
+        Section("x/", 0, 0, 1, [event(dt.date(2014, 1, 1), "z.md"), a]),
+        Section(
+            "y/", 0, 0, 1, [b, event(None, "u.md"), event(dt.date(2015, 1, 1), "y.md", "year")]
+        ),
+        Section("z/", 0, 0, 1, [event(None, "v.md")]),
+    ]
+    assert _latest(pages) == 0  # same day: the later file sorts last
+    assert _latest([Section("u/", 0, 0, 1, [event(None, "u.md")])]) == 0
+    events = [e for p in pages for e in p.events]
+    for calendar in ("gregorian", "hijri"):
+        known = periods(events, calendar)
+        for descending in (False, True):
+            plain = group_by_month(events, descending, calendar)
+            memo = group_by_month(events, descending, calendar, known)
+            shape = [(y.year, [(m.month, m.events) for m in y.months]) for y in plain]
+            assert shape == [(y.year, [(m.month, m.events) for m in y.months]) for y in memo]
