@@ -22,7 +22,10 @@ tarikh's code (cache.code_key), the environment's syntax settings, and the
 filters and tests it has, with the site's settings (`context`): Jinja runs a
 filter given constants while it compiles (`{{ 3|num }}` is folded into the
 code), and tarikh's filters print what site.toml says. A stale entry is
-therefore never found, only left behind.
+therefore never found, only left behind; a folder past LIMIT entries is
+emptied when the next entry is written. (A filter whose output depends on
+anything but its arguments, tarikh's code and the site's settings, such as
+the day of the build, must be `pass_context`, which Jinja never folds.)
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ import markupsafe
 
 _MAGIC = b"tarikh-template 1\n"
 _SECRET = "secret"
+LIMIT = 2000  # entries (~10 kB each; a theme's are ~60 per setting of a site)
 
 
 def user_cache() -> Path | None:
@@ -91,6 +95,7 @@ class _Store:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._key: bytes | bool | None = False  # False: not read yet
+        self._pruned = False
 
     def _secret(self) -> bytes | None:
         if self._key is False:
@@ -99,6 +104,14 @@ class _Store:
 
     def _sign(self, key: bytes, name: str, payload: bytes) -> bytes:
         return hmac.digest(key, name.encode() + b"\0" + payload, "blake2b")
+
+    def _prune(self) -> None:
+        """Past LIMIT entries (templates edited many times), start afresh."""
+        with contextlib.suppress(OSError):
+            found = [e for e in os.scandir(self.folder) if e.name.endswith((".code", ".refs"))]
+            if len(found) > LIMIT:
+                for entry in found:
+                    Path(entry.path).unlink(missing_ok=True)
 
     def get(self, name: str) -> bytes | None:
         key = self._secret()
@@ -120,6 +133,9 @@ class _Store:
         key = self._secret()
         if key is None:
             return
+        if not self._pruned:  # once per process, on its first write
+            self._pruned = True
+            self._prune()
         with contextlib.suppress(OSError):
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
             try:

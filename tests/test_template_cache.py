@@ -117,6 +117,16 @@ def test_a_secret_others_can_read_turns_the_cache_off(tmp_path: Path) -> None:
     assert compiled == ["page.html"]
 
 
+def test_a_full_folder_starts_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(template_cache, "LIMIT", 4)
+    environment(tmp_path, "a")[0].get_template("page.html").render(x="")
+    environment(tmp_path, "b")[0].get_template("page.html").render(x="")
+    assert len(list(tmp_path.glob("*.code"))) == 6
+    environment(tmp_path, "c")[0].get_template("page.html").render(x="")
+    assert len(list(tmp_path.glob("*.code"))) == 3  # emptied, then c's three
+    assert (tmp_path / "secret").is_file()
+
+
 def test_references_are_the_parse(tmp_path: Path) -> None:
     env, _ = environment(tmp_path, "site")
     source = "{% extends 'base.html' %}{% include name %}{% import 'm.html' as m %}"
