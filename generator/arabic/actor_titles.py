@@ -17,7 +17,7 @@ from generator.arabic.gazetteer import NATIONALITIES, PLACES
 from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems, tokenize
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
 from generator.arabic.names import feminine_noun, person_name
-from generator.arabic.names_bare import bare_name, name_between_commas
+from generator.arabic.names_bare import bare_name, name_between_commas, unknown_name
 from generator.arabic.names_chain import name_chain
 from generator.arabic.names_words import name_word
 from generator.arabic.normalize import normalize
@@ -76,7 +76,8 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     if name_end == end and _posted_in(t, end):  # «السفير الأمريكي في بغداد فلان»
         name_start = end + 2
         name_end = person_name(t, name_start)
-    if name_end > name_start and not doubtful:
+    unknown = name_end > name_start and not doubtful and unknown_name(t, name_start, name_end)
+    if name_end > name_start and not doubtful and not unknown:
         return name_end, [_named(t, i, name_start, name_end, head, title_text), *inside]
     if not FORMER.isdisjoint(t.words[i:end]):
         return end, []  # «رئيس الجمهورية السابق/الراحل»: not whoever holds it on the date

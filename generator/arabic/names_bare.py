@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
 from generator.arabic.names_chain import name_chain
-from generator.arabic.names_words import family_name, name_word
+from generator.arabic.names_words import boundary, family_name, name_word
 from generator.arabic.words_given import FOREIGN_GIVEN, GIVEN, GIVEN_COMMON, NAME_STARTS
 from generator.arabic.words_names import (
+    BARE_OPENERS,
     CONNECTORS,
     CONSTRUCT_NOUNS,
     FACILITIES,
@@ -110,3 +111,28 @@ def name_between_commas(t: Tokens, j: int) -> int:
         return j
     gap = t.text[t.spans[k - 1][1] : t.spans[k][0]] if k < len(t.words) else ""
     return k if k == len(t.words) or gap.strip()[:1] in ("،", ",", ".") else j
+
+
+def unknown_name(t: Tokens, start: int, end: int) -> bool:
+    """Words start..end after a title that no lexicon knows as a name's
+    start (no given name, «عبد», «أبو», a lineage word, a hamza that no
+    article has), nor as a name's later part (a lineage word, a father's
+    given name, a family name with the article), and that do not end at
+    punctuation or the end; one word
+    that has no family name's «ـي» before a clear end: likely the
+    sentence's nouns («أصدر المدير قراراً …», «أمر النائب العام بفتح
+    تحقيق»), not a name. Measured cold on the dev half's batches (each read
+    by the code before it was tuned on), titled names that opened with an
+    unknown word were right 14 times in 33, with a known one 69 in 80; one
+    word after a title, 2 in 11."""
+    first = t.words[start]
+    if first in NAME_STARTS or first in CONNECTORS or first in BARE_OPENERS or first == "علي":
+        return False
+    if t.text[t.spans[start][0]] in "أإآ":
+        return False  # «إليسار»: written with a hamza, no article, though folded like one
+    rest = t.words[start + 1 : end]
+    if any(w in CONNECTORS or w in NAME_STARTS or family_name(w) for w in rest):
+        return False  # «… بن …», a father's given name, a nisba family name: a name
+    if end - start == 1:  # «الوزير فلاني في …»: a family name's shape, before a clear end
+        return not (first[-1:] == "ي" and len(first) >= 3 and boundary(t, end))
+    return not (end >= len(t.words) or t.brk[end - 1])
