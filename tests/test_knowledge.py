@@ -320,6 +320,23 @@ def test_the_compiled_copy_is_in_the_user_cache_when_there_is_one(
     assert (site_cache / "knowledge.bin").is_file()
 
 
+def test_countries_are_kept_in_the_user_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = sample(tmp_path / "data")
+    monkeypatch.setenv("TARIKH_CACHE", "")
+    fresh = knowledge.countries(data)
+    assert fresh == {"مصر": "egypt.yaml"}
+    monkeypatch.setenv("TARIKH_CACHE", str(tmp_path / "user"))
+    assert knowledge.countries(data) == fresh  # written
+    kept = tmp_path / "user" / "knowledge" / "countries.bin"
+    assert knowledge.countries(data) == fresh  # read back
+    kept.write_bytes(kept.read_bytes()[:-3])  # damaged: a miss
+    assert knowledge.countries(data) == fresh
+    (data / "states" / "x.yaml").write_text("country: ليبيا\noffices: {}\n", "utf-8")
+    assert knowledge.countries(data) == {**fresh, "ليبيا": "x.yaml"}
+
+
 def test_merged_is_the_same_with_the_cached_keys(tmp_path: Path) -> None:
     """`merged` compares the built-in names by keys the compiled copy holds:
     read back, they decide as the names folded afresh do."""

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.arabic.actor_match import actor_key
 from generator.arabic.normalize import slugify
@@ -36,6 +36,9 @@ from generator.knowledge.periods import (
     span_of,
     titles_of,
 )
+
+if TYPE_CHECKING:
+    from generator.cache import DiskCache
 
 DATA = Path(__file__).parent / "data"
 OFFICES = (
@@ -153,8 +156,24 @@ def _home(data: Path) -> dict[str, Any]:
 
 
 def countries(data: Path = DATA) -> dict[str, str]:
-    """The states the knowledge base knows, by name: name → file."""
-    return {str((_load(p) or {}).get("country")): p.name for p in (data / "states").glob("*.yaml")}
+    """The states the knowledge base knows, by name: name → file. Every
+    build of a site with a `country` checks it, so the answer is kept in the
+    user's cache as the entries are (parsing every state's YAML for it was
+    a tenth of a second)."""
+    states = sorted((data / "states").glob("*.yaml"))
+    stores = _stores(*_user_folder())
+    key = hashlib.blake2b(b"countries", digest_size=16)
+    for path in states:
+        key.update(path.name.encode() + b"\0" + path.read_bytes())
+    for store in stores:
+        found = store.load("countries", key.hexdigest())
+        if isinstance(found, dict) and all(type(k) is type(v) is str for k, v in found.items()):
+            return found
+    made = {str((_load(p) or {}).get("country")): p.name for p in states}
+    for store in stores:
+        if _save(store, "countries", key.hexdigest(), made):
+            break
+    return made
 
 
 def home_of(code: str, data: Path = DATA) -> str | None:
@@ -204,13 +223,7 @@ def _entries_via(data: Path, home: str | None, *folders: Path | None) -> tuple[A
     copy, else from the YAML (then the copy is written to the first folder
     that takes it). The copy holds each entry's name keys as well, which
     `merged` would otherwise fold again per build."""
-    from generator.cache import DiskCache
-
-    stores = []
-    for folder in folders:
-        if folder is not None:
-            stores.append(store := DiskCache(folder.parent))
-            store.dir = folder  # the folder named, not a site's .tarikh-cache below it
+    stores = _stores(*folders)
     if not stores:
         return _entries(data, home)
     key = hashlib.blake2b(f"{home}\0{BODIES}".encode(), digest_size=16)
@@ -225,13 +238,31 @@ def _entries_via(data: Path, home: str | None, *folders: Path | None) -> tuple[A
     built = _entries(data, home)
     _KEYS[id(built)] = (built, _name_keys(built))
     for store in stores:
-        with contextlib.suppress(OSError):
-            store.dir.mkdir(parents=True, exist_ok=True)
-            if store.save("knowledge", key.hexdigest(), _KEYS[id(built)]):
-                for old in store.dir.glob("knowledge-*.json"):  # earlier versions' copy
-                    old.unlink(missing_ok=True)
-                break
+        if _save(store, "knowledge", key.hexdigest(), _KEYS[id(built)]):
+            for old in store.dir.glob("knowledge-*.json"):  # earlier versions' copy
+                old.unlink(missing_ok=True)
+            break
     return built
+
+
+def _stores(*folders: Path | None) -> list[DiskCache]:
+    """A checked store (cache.py) in each folder given."""
+    from generator.cache import DiskCache
+
+    stores = []
+    for folder in folders:
+        if folder is not None:
+            stores.append(store := DiskCache(folder.parent))
+            store.dir = folder  # the folder named, not a site's .tarikh-cache below it
+    return stores
+
+
+def _save(store: DiskCache, name: str, key: str, value: Any) -> bool:
+    """Keep `value` in `store`, its folder made first; False when it cannot be."""
+    with contextlib.suppress(OSError):
+        store.dir.mkdir(parents=True, exist_ok=True)
+        return store.save(name, key, value)
+    return False
 
 
 def _well_formed(found: Any) -> bool:
