@@ -34,16 +34,20 @@ from generator.arabic.words_names import DATE_WORDS, QUOTE_CONTEXT_BEFORE, STOP
 _PARTY_NOUNS = PEOPLE_OF | QUOTE_CONTEXT_BEFORE | SAYINGS
 
 
+_BODIES = frozenset(("organisation", "group"))
+
+
 def genitive_bodies(t: Tokens, found: Sequence[Found]) -> set[int]:
     """The ids of the bodies in `found` that stand in a noun's genitive
     (`in_genitive`). Not a body inside a person's title, which the title
     reader kept for a reason («رئيس الهيئة … فلان، أن الهيئة …»), nor one
     right after a person named («قال الوزير فلان لوزارة …»: whom he told)."""
-    people = [(f.start, f.end) for f in found if f.mention.kind == "person"]
+    bodies = [f for f in found if f.mention.kind in _BODIES]
     out: set[int] = set()
-    for f in found:
-        if f.mention.kind not in ("organisation", "group"):
-            continue
+    if not bodies:
+        return out
+    people = [(f.start, f.end) for f in found if f.mention.kind == "person"]
+    for f in bodies:
         if any(a < f.start <= b for a, b in people):
             continue
         if in_genitive(t, f.start, f.mention.mention):
@@ -54,10 +58,13 @@ def genitive_bodies(t: Tokens, found: Sequence[Found]) -> set[int]:
 def in_genitive(t: Tokens, start: int, written: str) -> bool:
     """Whether the body at word `start`, written `written` (its clitics off),
     is a noun's genitive: right after a word that is no verb, particle, date
-    word or number, with nothing but spaces between, and not coordinated."""
+    word or number, with nothing but spaces between, and not coordinated.
+    (Each test below can only clear the body; the cheap ones come first.)"""
     if start == 0 or not joined(t, start):
         return False
     before = t.words[start - 1]
+    if is_verb(before) or _particle(before) or _party_noun(before):
+        return False
     clitic = _clitic(t.words[start], normalize(written).split()[0] if written else "")
     if "و" in clitic:
         return False  # «… والهيئة العامة»: coordinated, it stands where the first does
@@ -68,9 +75,7 @@ def in_genitive(t: Tokens, start: int, written: str) -> bool:
     raw = _written(t, start - 1)
     if len(raw) > 3 and raw.endswith("ا") and not raw.endswith("يا"):
         return False  # «دعماً لجبهة …», «مقراً لحزب …»: an indefinite object, then whose
-    return not (
-        verb_shaped(t, start - 1) or is_verb(before) or _particle(before) or _party_noun(before)
-    )
+    return not verb_shaped(t, start - 1)
 
 
 def _particle(w: str) -> bool:

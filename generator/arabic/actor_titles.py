@@ -96,17 +96,20 @@ def read_titled(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[in
     return end, []
 
 
-def _title_keys(words: tuple[str, ...]):
+def _title_keys(words: tuple[str, ...]) -> list[tuple[tuple[str, ...], str | None]]:
     """The keys a title is looked up by, longest first, each with the
     nationality its cut dropped (or None): its words, then the same without
     fillers («وزير الشؤون الخارجية الإيراني» is «وزير الخارجية الإيراني»),
     each cut from the end. Only a state's nationality counts («الأممي»,
     «العربية» name no state)."""
     plain = tuple(w for w in words if w not in TITLE_FILLERS)
+    out: list[tuple[tuple[str, ...], str | None]] = []
     for key in (words, plain) if plain != words else (words,):
+        nation = [w for w in key if NATIONALITIES.get(w)]
+        last = max((k for k, w in enumerate(key) if w in nation), default=-1)
         for cut in range(len(key), 0, -1):
-            dropped = next((w for w in key[cut:] if NATIONALITIES.get(w)), None)
-            yield key[:cut], dropped
+            out.append((key[:cut], key[last] if cut <= last else None))
+    return out
 
 
 def _of_nation(entry: ActorEntry, nationality: str | None) -> bool:
