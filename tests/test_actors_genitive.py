@@ -61,3 +61,29 @@ def test_a_bodys_people(people: str) -> None:
 def test_an_unknown_noun_still_owns() -> None:
     """The same sentence with a noun that is no body's people: the owner."""
     assert "هيئة الطاقة الذرية" not in names("استقبل الرئيس موظفي هيئة الطاقة الذرية في قصره.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ألقى الوزير خطاباً مطولاً في الأمم المتحدة أمس.",
+        "ناقش المجلس تقريراً حول الأمم المتحدة ودورها.",
+        "جرى الحديث بشأن الأمم المتحدة وإصلاحها.",
+        "تحدث الخبير عن الأمم المتحدة في محاضرته.",
+    ],
+)
+def test_a_place_or_a_topic_is_no_actor(text: str) -> None:
+    """A registered body after «في/حول/بشأن/عن» is where or what, not who."""
+    assert "الأمم المتحدة" not in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مسؤول في الأمم المتحدة إن المساعدات وصلت.",  # an official speaks for it
+        "جاء ذلك في بيان صادر عن الأمم المتحدة أمس.",  # its own statement
+        "أعلنت الأمم المتحدة أن المساعدات وصلت.",
+    ],
+)
+def test_a_body_that_speaks_stays(text: str) -> None:
+    assert "الأمم المتحدة" in names(text)

@@ -25,6 +25,8 @@ from generator.arabic.words_context import (
     LOCATIVE,
     PEOPLE_OF,
     SAYINGS,
+    SPEAKING_FOR,
+    WHERE_OR_ABOUT,
 )
 from generator.arabic.words_names import DATE_WORDS, QUOTE_CONTEXT_BEFORE, STOP
 
@@ -50,7 +52,7 @@ def genitive_bodies(t: Tokens, found: Sequence[Found]) -> set[int]:
     for f in bodies:
         if any(a < f.start <= b for a, b in people):
             continue
-        if in_genitive(t, f.start, f.mention.mention):
+        if in_genitive(t, f.start, f.mention.mention) or _where_or_about(t, f.start):
             out.add(id(f))
     return out
 
@@ -76,6 +78,24 @@ def in_genitive(t: Tokens, start: int, written: str) -> bool:
     if len(raw) > 3 and raw.endswith("ا") and not raw.endswith("يا"):
         return False  # «دعماً لجبهة …», «مقراً لحزب …»: an indefinite object, then whose
     return not verb_shaped(t, start - 1)
+
+
+def _where_or_about(t: Tokens, start: int) -> bool:
+    """«في الأمم المتحدة», «حول الحزب», «عن الحزب»: the place, the topic or
+    the source, registered or not; unless an official speaks for the body
+    («مسؤول في وزارة …», «مصادر عن الوزارة») or a statement is issued by it
+    («بيان صادر عن …»: the body speaks, GOLD.md 5)."""
+    if start == 0 or not joined(t, start):
+        return False
+    before = t.words[start - 1]
+    if before == "عن":  # «تحدث عن الحزب», «نقلاً عن الوزارة»; not «بيان صادر عن …»
+        return start < 2 or t.words[start - 2] not in _ISSUING | SPEAKING_FOR
+    if before not in WHERE_OR_ABOUT:
+        return False
+    return start < 2 or t.words[start - 2] not in SPEAKING_FOR
+
+
+_ISSUING = frozenset(("صادر", "الصادر", "صادره", "الصادره", "بيان", "البيان", "بلاغ", "البلاغ"))
 
 
 def _particle(w: str) -> bool:

@@ -105,6 +105,9 @@ MOURNED = frozenset(("بوفاه", "لوفاه", "برحيل", "لرحيل"))
 GOVERNING = frozenset(("عن", "علي", "في", "الي", "من", "حول", "بشان", "خلال", "اجل"))
 # Prepositions of place: an unregistered body after one is where.
 LOCATIVE = frozenset(("في", "الي", "من", "داخل", "امام", "قرب", "خارج", "حتي"))
+# Prepositions that make any body after them, registered or not, the place
+# or the topic of the event («في الأمم المتحدة», «حول الحزب»), not who acts.
+WHERE_OR_ABOUT = _set("في داخل حول بشان تجاه ازاء")
 # People through whom an institution speaks («قال مسؤول في وزارة المالية»),
 # and its members («الدول الأعضاء في الاتحاد الأفريقي»): the «في» before the
 # body is theirs, not a place's.
