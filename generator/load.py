@@ -101,15 +101,15 @@ def _text_field(
     value = meta.get(key)
     if value is None:
         return None
-    line = field_line(lines, key) if lines else 1
+    if isinstance(value, str):
+        return plain_text(clean(value)) or None
+    line = field_line(lines, key) if lines else 1  # looked for only when it is said
     if isinstance(value, bool | int | float | dt.date):
         # YAML 1.1 reads `no` as False and 12:30 as 750: say so rather than print "False".
         problems.warning(rel, line, f"front matter {key!r} is {value!r}, not text; quote it")
         return str(value)
-    if not isinstance(value, str):
-        problems.error(rel, line, f"front matter {key!r} must be text")
-        return None
-    return plain_text(clean(value)) or None
+    problems.error(rel, line, f"front matter {key!r} must be text")
+    return None
 
 
 def _list_field(
@@ -205,12 +205,46 @@ class Markdown:
 
 def render_markdown(text: str, converter: Markdown | None = None) -> str:
     """Markdown → HTML that is safe to publish: raw HTML and script links removed."""
+    paragraphs = _plain_paragraphs(text)
+    if paragraphs is not None:
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
     html = (converter or Markdown())(text)
     return nh3.clean(
         html,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+# Most bodies are plain paragraphs, and Markdown takes longer over them than
+# over anything else in a clean build (issue 12). A body made only of the
+# characters below, where each line starts with a letter or an opening quote
+# or bracket and ends with no space, has nothing Markdown or the sanitiser
+# would read as syntax: every construct of Markdown and its "extra"
+# extensions needs an ASCII mark this leaves out (* _ ` # > < & [ ] { } | ~
+# = + \\), an indented line, a digit or a mark at a line's start, or spaces
+# at its end. Such a body converts to its paragraphs (lines between blank
+# lines, joined by newlines) in <p>, as Markdown would give them
+# (tests/test_markdown_fast.py checks it against Markdown on random bodies).
+_PLAIN_CHARS = (
+    r"\w\n .,!?;:'\"()%/«»“”‘’…–—\-"
+    "\u060c\u061b\u061f\u066a-\u066d\u06d4"  # Arabic punctuation
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # marks
+)
+_NOT_PLAIN = re.compile(
+    rf"[^{_PLAIN_CHARS}]|_"  # a character outside the set
+    r"|^(?![^\W\d_]|[«“\"(]|$)"  # a line that starts with anything but a letter or opener
+    r"| $",  # a line that ends with a space
+    re.MULTILINE,
+)
+
+
+def _plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a body of plain text only (see above), else None."""
+    if _NOT_PLAIN.search(text):
+        return None
+    paragraphs = [p.strip("\n") for p in re.split(r"\n{2,}", text)]
+    return [p for p in paragraphs if p]
 
 
 # ---------------------------------------------------------------- content kinds
@@ -273,7 +307,15 @@ def load_event(
             problems.error(rel, field_line(lines, key), f"{key!r}: {parsed}")
             return None
     body = "\n".join(lines[body_start:])
-    body_html = render_markdown(body, md) if body.strip() else ""
+    # What readers see of the body, as text: from the sanitised HTML, never
+    # the Markdown source (whose raw <script> and javascript: links would
+    # reach events.json and the widget); a plain body is that text already.
+    if (paragraphs := _plain_paragraphs(body)) is not None:
+        body_html = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+        body_text = clean(" ".join(body.split()))
+    else:
+        body_html = render_markdown(body, md) if body.strip() else ""
+        body_text = clean(" ".join(html.unescape(nh3.clean(body_html, tags=set())).split()))
     place = _text_field(meta, "place", rel, problems, lines)
     draft = meta.get("draft", False)
     tags = _list_field(meta, "tags", rel, problems, lines)
@@ -291,10 +333,7 @@ def load_event(
         image=_safe_image(_text_field(meta, "image", rel, problems, lines), rel, problems, lines),
         draft=draft is True,
         body_html=body_html,
-        # What readers see of the body, as text: from the sanitised HTML, never
-        # the Markdown source (whose raw <script> and javascript: links would
-        # reach events.json and the widget).
-        body_text=clean(" ".join(html.unescape(nh3.clean(body_html, tags=set())).split())),
+        body_text=body_text,
         when=when,
         until=until,
         title_id=text_id(title),
