@@ -283,7 +283,7 @@ def test_the_compiled_copy_in_a_site_cache_is_the_data(tmp_path: Path) -> None:
     fresh = knowledge._entries_via(data, None, None)
     assert knowledge._entries_via(data, None, cache) == fresh  # written
     assert not list(cache.glob("knowledge-*.json"))  # the old copy is gone
-    copy = cache / "knowledge.bin"
+    (copy,) = cache.glob("knowledge-*.bin")
     good = copy.read_bytes()
     assert knowledge._entries_via(data, None, cache) == fresh  # read back
     flipped = good[:-9] + bytes([good[-9] ^ 1]) + good[-8:]
@@ -310,14 +310,14 @@ def test_the_compiled_copy_is_in_the_user_cache_when_there_is_one(
     monkeypatch.setattr(knowledge, "_READ", {})
     monkeypatch.setenv("TARIKH_CACHE", str(tmp_path / "user"))
     fresh = knowledge.entries(data, None, site_cache)
-    assert (tmp_path / "user" / "knowledge" / "knowledge.bin").is_file()
+    assert list((tmp_path / "user" / "knowledge").glob("knowledge-*.bin"))
     assert not site_cache.exists()
     monkeypatch.setattr(knowledge, "_READ", {})
     assert knowledge.entries(data, None, site_cache) == fresh  # read back
     monkeypatch.setattr(knowledge, "_READ", {})
     monkeypatch.setenv("TARIKH_CACHE", "")
     assert knowledge.entries(data, None, site_cache) == fresh
-    assert (site_cache / "knowledge.bin").is_file()
+    assert list(site_cache.glob("knowledge-*.bin"))
 
 
 def test_countries_are_kept_in_the_user_cache(
@@ -329,12 +329,33 @@ def test_countries_are_kept_in_the_user_cache(
     assert fresh == {"مصر": "egypt.yaml"}
     monkeypatch.setenv("TARIKH_CACHE", str(tmp_path / "user"))
     assert knowledge.countries(data) == fresh  # written
-    kept = tmp_path / "user" / "knowledge" / "countries.bin"
+    (kept,) = (tmp_path / "user" / "knowledge").glob("countries-*.bin")
     assert knowledge.countries(data) == fresh  # read back
     kept.write_bytes(kept.read_bytes()[:-3])  # damaged: a miss
     assert knowledge.countries(data) == fresh
     (data / "states" / "x.yaml").write_text("country: ليبيا\noffices: {}\n", "utf-8")
     assert knowledge.countries(data) == {**fresh, "ليبيا": "x.yaml"}
+
+
+def test_two_tarikhs_keep_a_copy_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two installs (or a tarikh edited in place) do not overwrite each
+    other's copy in turn; a folder keeps the KEPT newest."""
+    from generator import cache as disk
+    from generator.knowledge import kept
+
+    data = sample(tmp_path / "data")
+    cache = tmp_path / "cache"
+    made = {}
+    for version in ("a", "b", "a"):
+        monkeypatch.setattr(disk, "code_key", lambda v=version: v)
+        knowledge._entries_via(data, None, cache)
+        made.setdefault(version, {p.name: p.stat().st_ino for p in cache.glob("knowledge-*")})
+    assert len(made["b"]) == 2
+    assert {p.name: p.stat().st_ino for p in cache.glob("knowledge-*")} == made["b"]  # a: read
+    for version in "cdef":
+        monkeypatch.setattr(disk, "code_key", lambda v=version: v)
+        knowledge._entries_via(data, None, cache)
+    assert len(list(cache.glob("knowledge-*.bin"))) == kept.KEPT
 
 
 def test_merged_is_the_same_with_the_cached_keys(tmp_path: Path) -> None:

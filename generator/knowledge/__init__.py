@@ -14,18 +14,18 @@ does not change while tarikh runs.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.arabic.actor_match import actor_key
 from generator.arabic.normalize import slugify
 from generator.arabic.registry import ActorEntry, Role
+from generator.knowledge import kept
 from generator.knowledge.bodies import state_bodies
 from generator.knowledge.periods import (
     KnowledgeError,
@@ -36,9 +36,6 @@ from generator.knowledge.periods import (
     span_of,
     titles_of,
 )
-
-if TYPE_CHECKING:
-    from generator.cache import DiskCache
 
 DATA = Path(__file__).parent / "data"
 OFFICES = (
@@ -161,19 +158,20 @@ def countries(data: Path = DATA) -> dict[str, str]:
     user's cache as the entries are (parsing every state's YAML for it was
     a tenth of a second)."""
     states = sorted((data / "states").glob("*.yaml"))
-    stores = _stores(*_user_folder())
+    where = kept.folders(None)
     key = hashlib.blake2b(b"countries", digest_size=16)
     for path in states:
         key.update(path.name.encode() + b"\0" + path.read_bytes())
-    for store in stores:
-        found = store.load("countries", key.hexdigest())
-        if isinstance(found, dict) and all(type(k) is type(v) is str for k, v in found.items()):
-            return found
+    found = where and kept.load(where, "countries", key.hexdigest(), _names_of_states)
+    if found:
+        return found  # type: ignore[no-any-return]
     made = {str((_load(p) or {}).get("country")): p.name for p in states}
-    for store in stores:
-        if _save(store, "countries", key.hexdigest(), made):
-            break
+    kept.keep(where, "countries", key.hexdigest(), made)
     return made
+
+
+def _names_of_states(found: Any) -> bool:
+    return isinstance(found, dict) and all(type(k) is type(v) is str for k, v in found.items())
 
 
 def home_of(code: str, data: Path = DATA) -> str | None:
@@ -205,17 +203,9 @@ def entries(
     home state (tarikh's own data, read-only), whatever the site."""
     found = _READ.get((data, home))
     if found is None:
-        folders = [] if cache_dir is None else [*_user_folder(), cache_dir]
+        folders = [] if cache_dir is None else kept.folders(cache_dir)
         found = _READ[(data, home)] = _entries_via(data, home, *folders)
     return found
-
-
-def _user_folder() -> list[Path]:
-    """The knowledge base's folder in the user's cache, if there is one."""
-    from generator.template_cache import user_cache
-
-    found = user_cache()
-    return [] if found is None else [found / "knowledge"]
 
 
 def _entries_via(data: Path, home: str | None, *folders: Path | None) -> tuple[ActorEntry, ...]:
@@ -223,46 +213,23 @@ def _entries_via(data: Path, home: str | None, *folders: Path | None) -> tuple[A
     copy, else from the YAML (then the copy is written to the first folder
     that takes it). The copy holds each entry's name keys as well, which
     `merged` would otherwise fold again per build."""
-    stores = _stores(*folders)
-    if not stores:
+    where = [f for f in folders if f is not None]
+    if not where:
         return _entries(data, home)
     key = hashlib.blake2b(f"{home}\0{BODIES}".encode(), digest_size=16)
     for path in (*sorted(Path(__file__).parent.glob("*.py")), *sorted(data.rglob("*.yaml"))):
         key.update(path.read_bytes())  # this package's code, then its data
     # (The folding and slug code of generator/arabic is in cache.py's code key.)
-    for store in stores:
-        found = store.load("knowledge", key.hexdigest())
-        if _well_formed(found):
-            _KEYS[id(found[0])] = found
-            return found[0]
+    found = kept.load(where, "knowledge", key.hexdigest(), _well_formed)
+    if found is not None:
+        _KEYS[id(found[0])] = found
+        return found[0]  # type: ignore[no-any-return]
     built = _entries(data, home)
     _KEYS[id(built)] = (built, _name_keys(built))
-    for store in stores:
-        if _save(store, "knowledge", key.hexdigest(), _KEYS[id(built)]):
-            for old in store.dir.glob("knowledge-*.json"):  # earlier versions' copy
-                old.unlink(missing_ok=True)
-            break
+    if (folder := kept.keep(where, "knowledge", key.hexdigest(), _KEYS[id(built)])) is not None:
+        for old in folder.glob("knowledge-*.json"):  # earlier versions' copy
+            old.unlink(missing_ok=True)
     return built
-
-
-def _stores(*folders: Path | None) -> list[DiskCache]:
-    """A checked store (cache.py) in each folder given."""
-    from generator.cache import DiskCache
-
-    stores = []
-    for folder in folders:
-        if folder is not None:
-            stores.append(store := DiskCache(folder.parent))
-            store.dir = folder  # the folder named, not a site's .tarikh-cache below it
-    return stores
-
-
-def _save(store: DiskCache, name: str, key: str, value: Any) -> bool:
-    """Keep `value` in `store`, its folder made first; False when it cannot be."""
-    with contextlib.suppress(OSError):
-        store.dir.mkdir(parents=True, exist_ok=True)
-        return store.save(name, key, value)
-    return False
 
 
 def _well_formed(found: Any) -> bool:
