@@ -87,3 +87,22 @@ def test_a_place_or_a_topic_is_no_actor(text: str) -> None:
 )
 def test_a_body_that_speaks_stays(text: str) -> None:
     assert "الأمم المتحدة" in names(text)
+
+
+GROUP = Registry([ActorEntry(slug="front", name="جبهة الأحرار", kind="group")])
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        ("أعلن الجيش خلو المنطقة من جبهة الأحرار.", False),  # whence
+        ("تعرضت مجموعة من جبهة الأحرار لكمين قرب الحدود.", False),  # of which
+        ("قتل الجيش عنصراً من جبهة الأحرار في الاشتباك.", True),  # one of its people
+        ("انشق جندي من جبهة الأحرار عن الحركة.", True),
+    ],
+)
+def test_a_body_after_min(text: str, acts: bool) -> None:
+    """After a noun and «من» a body is whence or of which, unless the noun is
+    one of its people (PEOPLE_OF)."""
+    got = [m.name for m in find_actors(text, GROUP, ON)]
+    assert ("جبهة الأحرار" in got) is acts

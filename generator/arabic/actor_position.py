@@ -90,6 +90,8 @@ def _where_or_about(t: Tokens, start: int) -> bool:
     before = t.words[start - 1]
     if before == "عن":  # «تحدث عن الحزب», «نقلاً عن الوزارة»; not «بيان صادر عن …»
         return start < 2 or t.words[start - 2] not in _ISSUING | SPEAKING_FOR
+    if before == "من":  # «قوة من الحزب», «خلو البلاد من الجماعة»: whence, of which
+        return start < 2 or not _party_noun(t.words[start - 2])
     if before not in WHERE_OR_ABOUT:
         return False
     return start < 2 or t.words[start - 2] not in SPEAKING_FOR
@@ -137,7 +139,9 @@ def _party_noun(w: str) -> bool:
     («انسحاب قوات …», «استنكار الحكومة», «استقالة الحكومة»), through «ب/ل/و»
     on the noun."""
     for s in (w, w[1:]) if w[:1] in ("ب", "ل", "و") else (w,):
-        if s in _PARTY_NOUNS or MASDAR.match(s) or MUFAALA.match(s):
+        if s in _PARTY_NOUNS or (s[-1:] == "ا" and s[:-1] in PEOPLE_OF):  # «عنصراً»
+            return True
+        if MASDAR.match(s) or MUFAALA.match(s):
             return True
         if VERBAL_NOUN.match(s) or (s[-1:] == "ه" and VERBAL_NOUN.match(s[:-1])):
             return True

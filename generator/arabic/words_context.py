@@ -92,11 +92,12 @@ ATTRIBUTION = _set("نقلت نقلته نقلتها ذكرت وفق وفقا ب
 # theirs to say; the speaker acts (unless a source preposition reports it).
 SAYINGS = frozenset(("بيان", "بلاغ", "تصريح", "تصريحات", "كلمه", "تغريده"))
 # Nouns of a body's people («وزراء الحكومة», «قوات الجيش», «مرشحي التحالف»,
-# «عناصر التنظيم»): the body in their genitive takes part through them, where
-# another noun's genitive is its owner or frame (`actor_position`).
+# «عناصر التنظيم», «عنصراً من الحزب»): the body in their genitive, or after
+# them and «من», takes part through them, where another noun's genitive is
+# its owner or frame (`actor_position`).
 PEOPLE_OF = _set(
     """وزراء قوات عناصر مقاتلي مقاتلو مسلحي مسلحو قاده قيادات قيادي اعضاء نواب مرشحي مرشحو
-    ممثلي ممثلو منتسبي منتسبو جنود ضباط وفد"""
+    ممثلي ممثلو منتسبي منتسبو جنود ضباط وفد عنصر مقاتل مسلح جندي ضابط"""
 )
 # «بوفاة/لوفاة فلان»: whom a condolence or a grief is for; «أعلن وفاة
 # فلان» names the event's own subject and stays.
