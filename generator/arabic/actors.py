@@ -312,8 +312,8 @@ def _not_an_actor(t: Tokens, f: Found) -> bool:
         return True
     if tuple(before) in ISSUED_BY and not _after_a_statement(t, start - 2):
         return True  # «الحكم الصادر عن محكمة …»: who issued it, not who acts
-    if before[:1] == ["خلفا"] and before[-1][:2] == "لل":
-        return True  # «خلفاً للدبلوماسي فلان»: the one succeeded, described
+    if before[:1] == ["خلفا"] and before[-1][:1] == "ل":
+        return True  # «خلفاً للدبلوماسي فلان», «خلفاً لحكومة فلان»: the one succeeded
     if f.mention.kind == "person" and before[-1:] and before[-1] in LINEAGE and joined(t, start):
         return True  # «الأمير الحسين بن عبدالله الثاني»: a father's name, not the father
     if start > 0 and joined(t, start) and t.words[start - 1] in MOURNED:
