@@ -69,8 +69,7 @@ def render_site(
             old is not None
             and page.path in previous
             and old[0] == fp != VOLATILE
-            and reads.holds(old[1], old_table)
-            and all(reads.holds(group, old_table) for group in old[2])
+            and reads.page_holds(old[1], old[2], old_table)
         ):
             files.take(previous, page.path)  # from output/: its digest, not its bytes
             page_reads[page.path] = old
