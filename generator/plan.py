@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import groupby
 from typing import Any
 
 from generator.model import Actor, Event, SiteModel, Term
@@ -122,20 +124,19 @@ def group_by_month(
     calendar: str = "gregorian",
     known: Periods | None = None,
 ) -> list[Year]:
-    """`known`: the events' periods in `calendar`, if the caller has them (`periods`)."""
+    """`known`: every event's period in `calendar`, if the caller has them
+    (`periods`). Events come in runs of one month: each run is added whole."""
     years: list[Year] = []
     found: dict[int, Month] = {}  # this year's months: a year-only date sorts on its 1 January
-    known = known or {}
-    for event in reversed(events) if descending else events:
-        period = known.get(event)
-        year, month = period_of(event, calendar) if period is None else period
+    period = known.__getitem__ if known is not None else partial(period_of, calendar=calendar)
+    for (year, month), run in groupby(reversed(events) if descending else events, period):
         if not years or years[-1].year != year:
             years.append(Year(year, [], calendar))
             found = {}
         if month not in found:
             found[month] = Month(year, month, [], calendar)
             years[-1].months.append(found[month])
-        found[month].events.append(event)
+        found[month].events.extend(run)
     return years
 
 
