@@ -27,7 +27,8 @@ never merge.
 Hashes are splitmix64 of the grams' code units, never Python's `hash()` of
 str (salted per process): the same texts give the same groups in every run,
 whether they were sketched one by one or together with numpy
-(`dedupe_np`, for an archive: a hundred thousand lines in about a second).
+(`dedupe_np`, for an archive: every sketch at once, the shared buckets by
+one sort).
 """
 
 from __future__ import annotations
@@ -279,6 +280,17 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _shares_numbers(members: list[int], numbers: dict[int, frozenset[str]]) -> bool:
+    """Whether two of `members` have the same numbers: could be compared."""
+    seen: set[frozenset[str]] = set()
+    for i in members:
+        found = numbers[i]
+        if found in seen:
+            return True
+        seen.add(found)
+    return False
+
+
 def find_groups(
     texts: Sequence[str], threshold: float = 0.8, memory: Sketches | None = None
 ) -> Grouping:
@@ -323,6 +335,11 @@ def find_groups(
     else:
         index.update(prints)
         buckets = sorted(sorted(rep_of[k] for k in index.members[b]) for b in index.shared)
+    # Only texts with the same numbers are ever compared (and only those are
+    # ever joined, so a group's numbers are one set): a bucket in which no
+    # two texts share theirs is passed over (wire lines in one template, told
+    # apart by a day or a count), and only the others' texts are shingled.
+    buckets = [members for members in buckets if _shares_numbers(members, numbers)]
     memory.shingle([key_of[i] for members in buckets for i in members])
     for members in buckets:
         # Compare each member with one member of each group already met in
@@ -334,10 +351,10 @@ def find_groups(
         leaders: list[int] = []
         for i in members:
             for leader in leaders[-MAX_LEADERS:]:
+                if numbers[leader] != numbers[i]:  # so not in one group either
+                    continue
                 if uf.find(leader) == uf.find(i):
                     break
-                if numbers[leader] != numbers[i]:
-                    continue
                 verified += 1
                 if jaccard(grams(key_of[leader]), grams(key_of[i])) >= threshold:
                     uf.union(leader, i)

@@ -104,15 +104,14 @@ def shared_buckets(bands: Sequence[tuple[int, ...]]) -> list[list[int]]:
         return []
     flat = np.array(bands, dtype=_U64).ravel()
     owner = np.repeat(np.arange(n), len(bands[0]))
+    # Stable: within a bucket the texts stay in ascending order, so a text
+    # whose bands fall twice in one bucket is twice in a row, and dropped.
     order = np.argsort(flat, kind="stable")
     flat, owner = flat[order], owner[order]
+    once = np.concatenate(([True], (flat[1:] != flat[:-1]) | (owner[1:] != owner[:-1])))
+    flat, owner = flat[once], owner[once]
     starts = np.flatnonzero(np.concatenate(([True], flat[1:] != flat[:-1])))
     ends = np.concatenate((starts[1:], [len(flat)]))
-    out = []
-    for a, b in zip(
-        starts[ends - starts >= 2].tolist(), ends[ends - starts >= 2].tolist(), strict=True
-    ):
-        members = sorted(set(owner[a:b].tolist()))
-        if len(members) >= 2:
-            out.append(members)
-    return out
+    shared = ends - starts >= 2
+    texts = owner.tolist()
+    return [texts[a:b] for a, b in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True)]
