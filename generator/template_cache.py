@@ -71,12 +71,16 @@ def _secret(folder: Path) -> bytes | None:
             with open(path, "rb") as f:
                 st = os.fstat(f.fileno())
                 data = f.read(33)
-            ours = st.st_uid == os.getuid() and not st.st_mode & 0o077
+            # (Windows has no owner or mode bits here: the profile's folder is the user's.)
+            ours = not hasattr(os, "getuid") or (
+                st.st_uid == os.getuid() and not st.st_mode & 0o077
+            )
             return data if ours and len(data) == 32 else None
         except FileNotFoundError:
             try:
                 folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+                fd = os.open(path, flags, 0o600)
             except FileExistsError:
                 continue  # another process made it meanwhile: read theirs
             except OSError:
