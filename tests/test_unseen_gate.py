@@ -12,7 +12,10 @@ alone 0.747). The fourth batch (session 6) made it 366 sentences: its 122
 new held-out sentences read at F1 0.665 cold, the whole half at 0.752 (rules
 alone 0.710), and the floors were set under that first score again, then
 raised under its score after that session's rules (dates 93.4%, F1 0.763,
-rules alone 0.717).
+rules alone 0.717). Session 7 re-read both halves by a second, blind
+annotation (GOLD.md: three held-out labels changed, dates 93.2% since) and
+raised them under its precision rules' score (P 0.805, F1 0.787; rules
+alone P 0.800, F1 0.732).
 """
 
 from __future__ import annotations
@@ -31,18 +34,19 @@ def test_the_held_out_half_keeps_its_floor() -> None:
     o = evaluate(DATA / "unseen_heldout.jsonl", eval_registry(None), TODAY).overall
     assert o.items == 366
     assert o.date_accuracy >= 0.93, o.summary()
-    assert o.precision >= 0.745 and o.f1 >= 0.75, o.summary()
+    assert o.precision >= 0.80 and o.f1 >= 0.78, o.summary()
 
 
 def test_the_rules_alone_keep_their_floor() -> None:
     """Without the knowledge base too: discovery must not lean on it."""
     o = evaluate(DATA / "unseen_heldout.jsonl", Registry(), TODAY).overall
     assert o.date_accuracy >= 0.93, o.summary()
-    assert o.precision >= 0.745 and o.f1 >= 0.71, o.summary()
+    assert o.precision >= 0.795 and o.f1 >= 0.725, o.summary()
 
 
 def test_the_sets_are_apart() -> None:
-    """No story (URL) is in both halves, and none is in gold.jsonl."""
+    """No story (URL) is in both halves, and none is in gold.jsonl; the fifth
+    batch, kept apart (GOLD.md), shares no story with any of them."""
     import json
 
     def urls(name: str) -> set[str]:
@@ -50,3 +54,4 @@ def test_the_sets_are_apart() -> None:
 
     dev, held, gold = urls("unseen_dev.jsonl"), urls("unseen_heldout.jsonl"), urls("gold.jsonl")
     assert not dev & held and not (dev | held) & gold
+    assert not urls("unseen_batch_fifth.jsonl") & (dev | held | gold)
