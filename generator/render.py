@@ -212,6 +212,10 @@ class Renderer:
             # The Builder makes a new Renderer when any template changes, so no
             # stat() per include per page.
             auto_reload=False,
+            # A plain dict for the compiled templates, not Jinja's LRU cache:
+            # a theme has a few dozen, and the LRU's lock and reordering on
+            # every include of every page was a twentieth of the render.
+            cache_size=-1,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -243,6 +247,7 @@ class Renderer:
         self.config = config
         self._digests: dict[str, str] = {}
         self.fragments = Fragments(self.env)  # cards and shared partials (fragments.py)
+        self.fragments.levels = self._builtin(CARD, set())
 
     def begin(self, reads: Reads, previous: dict[Read, str]) -> None:
         """A new build: keep the fragments whose reads all still hold."""
@@ -256,6 +261,22 @@ class Renderer:
         choice.loaders.append(
             jinja2.PrefixLoader({f"!{k}": v for k, v in loaders.items()}, delimiter="/")
         )
+
+    def _builtin(self, name: str, seen: set[str]) -> bool:
+        """Whether a template and all it extends, includes or imports are the
+        default theme's own files, not a site's or another theme's."""
+        if name in seen:
+            return True
+        seen.add(name)
+        try:
+            source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+            refs = jinja2.meta.find_referenced_templates(self.env.parse(source, name, filename))
+        except (jinja2.TemplateError, OSError):
+            return False
+        own = BUILTIN_THEMES / "default" / "templates" / name
+        if filename is None or Path(filename).resolve() != own.resolve():
+            return False
+        return all(ref is not None and self._builtin(ref, seen) for ref in refs)
 
     def template_digest(self, name: str) -> str:
         """A digest of a template and everything it extends or includes.

@@ -136,3 +136,53 @@ def test_a_build_keeps_only_its_last_listing_fragments(tmp_path: Path) -> None:
     for n in range(10, 20):
         renderer.render("page.html", "c/index.html", {"n": (n,)})
     assert not drawn
+
+
+def test_a_card_is_drawn_once_for_every_heading_level(tmp_path: Path) -> None:
+    """The theme's own card prints its heading level and does nothing else
+    with it: drawn once, each page's copy gets its own level. A card that
+    looks at its level (a site's) is drawn per level, the same bytes as
+    a page drawing it itself."""
+    from generator.model import Event
+
+    event = Event("e1", "title", "text", None, "type", [])
+    card = '{% set level = heading|default(3) %}{{ tick() }}<h{{ level }}><a href="{{ url("e/") }}">t</a></h{{ level }}>'
+    looks = '{{ tick() }}{% if heading > 4 %}small{% endif %}<h{{ heading }}>{{ "%d"|format(heading + 0) }}'
+    # The card looked at: its first drawing is given up, then one per level.
+    for i, (template, levels, draws) in enumerate(
+        ((card, True, 1), (card, False, 2), (looks, True, 3))
+    ):
+        site = write_site(
+            tmp_path / str(i),
+            {
+                "templates/page.html": "{{ card(e, n) }}",
+                "templates/partials/event-card.html": template,
+            },
+        )
+        renderer = _renderer(site)
+        renderer.fragments.levels = levels
+        drawn: list[int] = []
+        renderer.env.globals["tick"] = lambda drawn=drawn: drawn.append(1) or ""
+        pages: dict[tuple[int, str], str] = {}
+        for _ in range(2):  # drawn, then kept: the same either way
+            for n, path in ((4, "index.html"), (5, "a/b/index.html"), (4, "a/index.html")):
+                got = renderer.render("page.html", path, {"e": event, "n": n}).decode()
+                assert pages.setdefault((n, path), got) == got
+        if template == card:
+            assert pages[4, "index.html"] == '<h4><a href="e/">t</a></h4>'
+            assert pages[5, "a/b/index.html"] == '<h5><a href="../../e/">t</a></h5>'
+            assert pages[4, "a/index.html"] == '<h4><a href="../e/">t</a></h4>'
+        else:
+            assert pages[5, "a/b/index.html"] == "small<h5>5"
+            assert pages[4, "a/index.html"] == "<h4>4"
+        assert len(drawn) == draws, (levels, template)
+
+
+def test_the_builtin_card_is_drawn_for_every_level_and_a_sites_own_is_not(tmp_path: Path) -> None:
+    from generator.render import resolve_theme
+
+    theme = resolve_theme(SiteConfig(), tmp_path)
+    assert Renderer(theme, SiteConfig(), "t").fragments.levels
+    write_site(tmp_path, {"templates/partials/date.html": "{{ date }}"})  # the card includes it
+    theme = resolve_theme(SiteConfig(), tmp_path)
+    assert not Renderer(theme, SiteConfig(), "t").fragments.levels
