@@ -11,6 +11,7 @@ the list of a build's diagnostics, is here because reading is where they start.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
@@ -167,6 +168,43 @@ def field_line(lines: list[str], key: str) -> int:
     return 1
 
 
+# Front matter of one `key: value` a line, each value a double-quoted text
+# without escapes, a list of them in brackets, a day (2015-10-01), or plain
+# text that starts with a letter outside ASCII: YAML reads each as that text,
+# list or date whatever its loader, so no loader is needed (most of a clean
+# build's front matter; tests/test_front_matter_fast.py checks it against
+# safe_yaml). Anything else, a duplicate key included, goes to safe_yaml.
+_QUOTED = '"[^"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*"'
+_SIMPLE_LINE = re.compile(
+    rf"([a-z_][a-z0-9_]*):[ ]+(?:({_QUOTED})|\[((?:{_QUOTED}(?:,[ ]?{_QUOTED})*)?)\]"
+    r"|([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"|([^\x00-\x7f\W\d_][^\W_]*(?:[ ]+[^\W_]+)*))"
+)
+_NOT_KEYS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})  # YAML 1.1's
+
+
+def simple_front_matter(lines: list[str]) -> dict[str, Any] | None:
+    """Front matter of the simple kind above as YAML reads it, else None."""
+    data: dict[str, Any] = {}
+    for line in lines or ("",):  # none: YAML's None, which split_front_matter handles
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None or m[1] in data or m[1] in _NOT_KEYS:
+            return None
+        quoted, listed, year, plain = m[2], m[3], m[4], m[7]
+        if quoted is not None:
+            data[m[1]] = quoted[1:-1]
+        elif listed is not None:
+            data[m[1]] = [q[1:-1] for q in re.findall(_QUOTED, listed)]
+        elif year is not None:
+            try:
+                data[m[1]] = dt.date(int(year), int(m[5]), int(m[6]))
+            except ValueError:  # safe_yaml keeps a day that does not exist as text
+                data[m[1]] = f"{year}-{m[5]}-{m[6]}"
+        else:
+            data[m[1]] = plain
+    return data
+
+
 def split_front_matter(
     lines: list[str], rel: str, problems: Problems
 ) -> tuple[dict[str, Any], int] | None:
@@ -182,7 +220,9 @@ def split_front_matter(
     else:
         problems.error(rel, 1, "front matter opened with --- is never closed")
         return None
-    data = parse_yaml("\n".join(lines[1:end]), rel, 2, problems)
+    data = simple_front_matter(lines[1:end])
+    if data is None:
+        data = parse_yaml("\n".join(lines[1:end]), rel, 2, problems)
     if data is None:
         if any(line.strip() for line in lines[1:end]):
             return None
