@@ -5,8 +5,9 @@ file?" ends and "what does an event, a news file or an actor say?" begins. Every
 kind of content goes through here, so the defences live in one place: a size
 limit, strict UTF-8 (with a hint when the file is Windows Arabic or UTF-16),
 control and text-reordering characters removed with a warning, markup taken
-out of plain text, and YAML front matter parsed by the safe loaders. Problems,
-the list of a build's diagnostics, is here because reading is where they start.
+out of plain text, YAML front matter parsed by the safe loaders, and Markdown
+bodies converted and sanitised. Problems, the list of a build's diagnostics,
+is here because reading is where they start.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import markdown
 import nh3
 import yaml
 
@@ -244,3 +246,62 @@ def read_document(
     if split is None:
         return None
     return lines, split[0], split[1]
+
+
+# ---------------------------------------------------------------- Markdown bodies
+
+
+class Markdown:
+    """One converter, reset per document: making a `markdown.Markdown` with its
+    extensions costs more than converting a short body (issue 12). Each
+    Sources (so each Builder) holds its own; nothing is shared between builds."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["extra"], output_format="html")
+
+    def __call__(self, text: str) -> str:
+        return self._md.reset().convert(text)
+
+
+def render_markdown(text: str, converter: Markdown | None = None) -> str:
+    """Markdown → HTML that is safe to publish: raw HTML and script links removed."""
+    paragraphs = _plain_paragraphs(text)
+    if paragraphs is not None:
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    html = (converter or Markdown())(text)
+    return nh3.clean(
+        html,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+# Most bodies are plain paragraphs, and Markdown takes longer over them than
+# over anything else in a clean build (issue 12). A body made only of the
+# characters below, where each line starts with a letter or an opening quote
+# or bracket and ends with no space, has nothing Markdown or the sanitiser
+# would read as syntax: every construct of Markdown and its "extra"
+# extensions needs an ASCII mark this leaves out (* _ ` # > < & [ ] { } | ~
+# = + \\), an indented line, a digit or a mark at a line's start, or spaces
+# at its end. Such a body converts to its paragraphs (lines between blank
+# lines, joined by newlines) in <p>, as Markdown would give them
+# (tests/test_markdown_fast.py checks it against Markdown on random bodies).
+_PLAIN_CHARS = (
+    r"\w\n .,!?;:'\"()%/«»“”‘’…–—\-"
+    "\u060c\u061b\u061f\u066a-\u066d\u06d4"  # Arabic punctuation
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # marks
+)
+_NOT_PLAIN = re.compile(
+    rf"[^{_PLAIN_CHARS}]|_"  # a character outside the set
+    r"|^(?![^\W\d_]|[«“\"(]|$)"  # a line that starts with anything but a letter or opener
+    r"| $",  # a line that ends with a space
+    re.MULTILINE,
+)
+
+
+def _plain_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a body of plain text only (see above), else None."""
+    if _NOT_PLAIN.search(text):
+        return None
+    paragraphs = [p.strip("\n") for p in re.split(r"\n{2,}", text)]
+    return [p for p in paragraphs if p]
