@@ -62,13 +62,19 @@ from generator.write import MANIFEST, SiteFiles, digest, write_output
 
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for a while, back on as it was after."""
+    """The cyclic garbage collector off for a while, back on as it was after,
+    with what was made meanwhile moved to the oldest generation (freeze and
+    unfreeze; not while the preview has objects frozen): else the youngest
+    holds all of it, and the first allocation walks it (0.3 s at 10,000)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -347,7 +353,15 @@ class Builder:
     def write(
         self, result: BuildResult, warn: Callable[[Diagnostic], None] | None = None
     ) -> tuple[int, int]:
-        """Publish a build to output/ (never called while serving)."""
+        """Publish a build to output/ (never called while serving), with the
+        collector paused as in `build`: the manifest's and stamps' small
+        objects set off full collections of the whole model (0.75 s)."""
+        with gc_paused():
+            return self._write(result, warn)
+
+    def _write(
+        self, result: BuildResult, warn: Callable[[Diagnostic], None] | None = None
+    ) -> tuple[int, int]:
         out, src = self.output.resolve(), self.source.resolve()
         if out == src or src.is_relative_to(out):
             raise BuildError("the output directory cannot be the site directory or hold it")

@@ -286,10 +286,11 @@ def write_output(
     written = 0
     known = written_as or {}
     folders: dict[str, str] = {}
+    base = os.path.join(output, "")
     for rel in sorted(files):
         sha = files.sha(rel) if isinstance(files, SiteFiles) else digest(files[rel])
         new.files[rel] = sha
-        if old.files.get(rel) == sha and _holds(output, rel, sha, known.get(rel)):
+        if old.files.get(rel) == sha and _holds(base, rel, sha, known.get(rel)):
             continue
         if isinstance(files, SiteFiles):
             files.publish(rel, safe_target(output, rel, folders))
@@ -320,9 +321,10 @@ def file_stat(path: Path | str) -> tuple[int, int, int, int] | tuple[str]:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def _holds(output: Path, rel: str, sha: str, stat: object) -> bool:
-    """Whether output/rel has these bytes: by stat() when it is known, else read."""
-    path = os.path.join(output, rel)
+def _holds(output: str, rel: str, sha: str, stat: object) -> bool:
+    """Whether output/rel (`output` ends in a separator) has these bytes: by
+    stat() when it is known, else read."""
+    path = output + rel
     if stat is not None and len(stat) == 4 and file_stat(path) == stat:  # type: ignore[arg-type]
         return True
     try:
