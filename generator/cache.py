@@ -10,6 +10,10 @@ cache only ever changes speed: deleting it gives the same output.
 
 Payloads are pickles read back by an unpickler that builds only tarikh's own
 data classes and a few standard types: a planted cache file cannot run code.
+
+A large entry that a rebuild changes a little (what each page read, each
+file's parse) is a `Journal`: a base and the updates saved since, each its
+own checked file, so that an edit pickles what it changed, not the site.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import io
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +147,133 @@ class DiskCache:
         except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
             return False
         return True
+
+
+Parts = dict[str, dict[Any, Any]]  # a journal's named dicts
+
+
+@dataclass
+class _OnDisk:
+    """What a journal's files hold, as this process last loaded or saved them."""
+
+    key: str
+    tip: str  # the id of the last file of the chain (base or update)
+    updates: int  # how many updates follow the base
+    base_bytes: int
+    update_bytes: int
+    parts: Parts  # shallow copies of the dicts as the chain leaves them
+
+
+class Journal:
+    """A few dicts kept in the cache as a base and the updates saved since.
+
+    A rebuild after one edit changes a few entries of what each of 15,000
+    pages read or of each of 10,000 files' parse, yet pickling them whole was
+    a second of it. So a save writes only the entries added, changed (not the
+    same object, and not equal) or removed since the chain it loaded, as an
+    update naming the id of the file before it; a load applies the updates
+    whose parent is the state so far and stops at the first that is missing,
+    damaged or of another chain (each file is a checked `DiskCache` entry:
+    a bad one costs speed, never output). When the changes or the updates
+    grow past SMALL of the base, or to MAX_UPDATES, a save writes a new base.
+
+    The values must not be changed in place once saved (a change is a new
+    object): an update finds changes by identity, then equality.
+    """
+
+    MAX_UPDATES = 16
+    SMALL = 0.25
+
+    def __init__(self, cache: DiskCache, name: str) -> None:
+        self.cache = cache
+        self.name = name
+        self._disk: _OnDisk | None = None
+
+    def _file(self, n: int) -> str:
+        return self.name if n == 0 else f"{self.name}+{n}"
+
+    def load(self, key: str) -> tuple[Parts, Any] | None:
+        """The dicts and the `extra` value of the last save under `key`, or None."""
+        self._disk = None
+        base = self.cache.load(self.name, key)
+        if not (isinstance(base, tuple) and len(base) == 4 and base[0] == "base"):
+            return None
+        _, tip, parts, extra = base
+        if not _parts(parts):
+            return None
+        n, sizes = 0, [self._size(0), 0]
+        while n < self.MAX_UPDATES:
+            update = self.cache.load(self._file(n + 1), key)
+            if not (isinstance(update, tuple) and len(update) == 5 and update[0] == "update"):
+                break
+            _, parent, own, changes, later = update
+            if parent != tip or not _parts(changes) or set(changes) - set(parts):
+                break
+            for name, change in changes.items():
+                changed, removed = change.get("changed"), change.get("removed")
+                if not isinstance(changed, dict) or not isinstance(removed, list):
+                    return None
+                target = parts[name]
+                for k in removed:
+                    target.pop(k, None)
+                target.update(changed)
+            tip, extra, n = own, later, n + 1
+            sizes[1] += self._size(n)
+        copies = {name: dict(d) for name, d in parts.items()}
+        self._disk = _OnDisk(key, tip, n, sizes[0], sizes[1], copies)
+        return parts, extra
+
+    def save(
+        self, key: str, parts: Parts, extra: Any, whole: Callable[[Parts], Parts] | None = None
+    ) -> bool:
+        """Store `parts` and `extra`: as an update of the chain on disk when
+        this process loaded or saved it and it is still small, else as a new
+        base (`whole`, if given, prepares the dicts for that, e.g. shares
+        their values)."""
+        disk = self._disk
+        if disk is not None and disk.key == key and disk.updates < self.MAX_UPDATES:
+            changes = {name: _changes(disk.parts.get(name, {}), d) for name, d in parts.items()}
+            count = sum(len(c["changed"]) + len(c["removed"]) for c in changes.values())
+            small = count < self.SMALL * sum(map(len, parts.values()))  # else a new base
+            if small and disk.update_bytes < self.SMALL * disk.base_bytes:
+                own = os.urandom(16).hex()
+                n = disk.updates + 1
+                self._disk = None  # until the update is on disk
+                if self.cache.save(self._file(n), key, ("update", disk.tip, own, changes, extra)):
+                    disk.tip, disk.updates = own, n
+                    disk.update_bytes += self._size(n)
+                    disk.parts = {name: dict(d) for name, d in parts.items()}
+                    self._disk = disk
+                    return True
+        if whole is not None:
+            parts = whole(parts)
+        tip = os.urandom(16).hex()
+        self._disk = None
+        if not self.cache.save(self.name, key, ("base", tip, parts, extra)):
+            return False
+        for n in range(1, self.MAX_UPDATES + 1):  # another chain's: never applied, only clutter
+            self.cache.drop(self._file(n))
+        copies = {name: dict(d) for name, d in parts.items()}
+        self._disk = _OnDisk(key, tip, 0, self._size(0), 0, copies)
+        return True
+
+    def _size(self, n: int) -> int:
+        try:
+            return os.stat(self.cache.dir / f"{self._file(n)}.bin").st_size
+        except OSError:
+            return 0
+
+
+_MISSING = object()
+
+
+def _parts(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, dict) for k, v in value.items()
+    )
+
+
+def _changes(old: dict[Any, Any], new: dict[Any, Any]) -> dict[str, Any]:
+    """What makes `old` into `new`: the entries added or changed, the keys removed."""
+    changed = {k: v for k, v in new.items() if (o := old.get(k, _MISSING)) is not v and o != v}
+    return {"changed": changed, "removed": [k for k in old if k not in new]}

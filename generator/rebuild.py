@@ -8,8 +8,9 @@ process each time, so it keeps the same things in the site's cache folder
   (sources.py decides, by git's racy-clean rule, what to read again);
 - `understood`: what the Arabic reader made of each sentence, keyed by the
   sentence, its reference date, the build date and the actor registry;
-- `publish`: each event's search record and events.json line, by the
-  event's digest (publish/site.py);
+- `publish`: each event's events.json line by the event's digest, each
+  timeline.json slide by what it shows, and what each search shard's
+  records were made from (publish/site.py);
 - `pages`: what each published page read (deps.py), tied to the digest of
   the bytes published, so a page is reused only from an output/ that still
   holds exactly those bytes;
@@ -22,7 +23,8 @@ process each time, so it keeps the same things in the site's cache folder
   sooner, from the inputs' stat(), before this module is even imported.)
 
 Everything here is checked, never trusted: a missing, stale or damaged
-entry only means more work.
+entry only means more work. The four large entries are journals (cache.py):
+a rebuild after one edit saves the entries it changed, not the site's.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cache import DiskCache
+from generator.cache import DiskCache, Journal, Parts
 from generator.deps import PageReads, Read
 from generator.errors import Diagnostic
 from generator.sources import Sources
@@ -62,6 +64,8 @@ class Memory:
         self.out = output.resolve().as_posix()
         self.output = output
         self._written: list[Stamps | None] = []
+        names = ("sources", "understood", "publish", "pages")
+        self._journals = {name: Journal(self.cache, name) for name in names}
 
     def written(self) -> Stamps | None:
         """The record of the last finished write into output/ (stamps.py), read once."""
@@ -75,11 +79,15 @@ class Memory:
 
     def restore(self, sources: Sources) -> tuple[dict[tuple[Any, ...], Any], object]:
         """Parsed files into `sources`; understood sentences and the
-        publisher's records (publish/site.py checks them) returned."""
-        sources.restore(self.cache.load("sources", self.site))
-        understood = self.cache.load("understood", self.site)
-        published = self.cache.load("publish", self.site)
-        return (understood if isinstance(understood, dict) else {}), published
+        publisher's memos (publish/site.py checks them) returned."""
+        found = self._journals["sources"].load(self.site)
+        if found is not None:  # each parse with its stat() as saved (`save`)
+            files = found[0].get("files", {})
+            sources.restore({k: t[2] for k, t in files.items() if type(t) is tuple and len(t) == 3})
+        found = self._journals["understood"].load(self.site)
+        understood = found[0].get("sentences", {}) if found is not None else {}
+        found = self._journals["publish"].load(self.site)
+        return understood, (found[0] if found is not None else None)
 
     def unchanged(self, inputs: str) -> Last | None:
         """The last build, if it was made from `inputs` and output/ still holds it:
@@ -98,13 +106,13 @@ class Memory:
     def pages(self) -> tuple[SiteFiles, dict[str, PageReads], dict[Read, str]]:
         """The last published pages that output/ still holds as written (by
         stat(), their digests kept, their bytes left on disk), with what each read."""
-        saved = self.cache.load("pages", self.out)
+        saved = self._journals["pages"].load(self.out)
         stamps = self.written()
         files = SiteFiles(self.output)
-        if not isinstance(saved, tuple) or len(saved) != 4 or stamps is None:
+        if saved is None or not {"reads", "table", "shas"} <= set(saved[0]) or stamps is None:
             return files, {}, {}
-        page_reads, table, shas, manifest = saved
-        known = stamps.output
+        (parts, manifest), known = saved, stamps.output
+        page_reads, table, shas = parts["reads"], parts["table"], parts["shas"]
         if manifest != stamps.manifest or file_stat(self.output / MANIFEST) != known.get(MANIFEST):
             return files, {}, {}
         for path, sha in shas.items():
@@ -120,7 +128,7 @@ class Memory:
         sources: Sources,
         understood: dict[tuple[Any, ...], Any],
         published: dict[str, str],
-        records: object = None,
+        records: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         """Called once output/ holds the build (`published`: its manifest's
         files): everything is tied to that manifest by its digest."""
@@ -128,22 +136,28 @@ class Memory:
             last.manifest = digest((self.output / MANIFEST).read_bytes())
         except OSError:
             return
-        self.cache.save("sources", self.site, sources.snapshot())
-        self.cache.save("understood", self.site, understood)
-        if records is not None:
-            self.cache.save("publish", self.site, records)
-        compact = _compact(page_reads, table, published)
-        self.cache.save("pages", self.out, (*compact, last.manifest))
+        journals = self._journals
+        # A parse's stat() and racy flag change in place (sources.py): saved
+        # beside it, so that the journal sees that change too.
+        files = {k: (v.stat, v.racy, v) for k, v in sources.snapshot().items()}
+        journals["sources"].save(self.site, {"files": files}, None)
+        journals["understood"].save(self.site, {"sentences": understood}, None)
+        if isinstance(records, dict):
+            journals["publish"].save(self.site, records, None)
+        shas = {p: published[p] for p in page_reads if p in published}
+        parts = {"reads": page_reads, "table": table, "shas": shas}
+        journals["pages"].save(self.out, parts, last.manifest, whole=_compact)
         self.cache.save("last", self.out, last)
 
 
-def _compact(
-    page_reads: dict[str, PageReads], table: dict[Read, str], published: dict[str, str]
-) -> tuple[dict[str, PageReads], dict[Read, str], dict[str, str]]:
+def _compact(parts: Parts) -> Parts:
     """Share each read and each card's set of reads between the pages that have
     them, so the record stays a fraction of the site's size. A set made of
     reads already shared (a clean build's: jobs.py interns them) is kept as
-    it is: copying every page's set doubled the record in memory at save."""
+    it is: copying every page's set doubled the record in memory at save.
+    (A new base only: an update holds the few pages drawn again.)"""
+    page_reads: dict[str, PageReads] = parts["reads"]
+    table: dict[Read, str] = parts["table"]
     intern: dict[Any, Any] = {}
     groups: dict[int, frozenset[Read]] = {}
 
@@ -162,10 +176,9 @@ def _compact(
         path: (fp, one(own), tuple(map(shared, grouped)))
         for path, (fp, own, grouped) in page_reads.items()
     }
-    shas = {p: published[p] for p in page_reads if p in published}
     if any(intern.setdefault(r, r) is not r for r in table):
         table = {intern.setdefault(r, r): d for r, d in table.items()}
-    return compact, table, shas
+    return {**parts, "reads": compact, "table": table}
 
 
 def inputs_digest(*parts: object, files: list[tuple[str, Any]]) -> str:

@@ -5,11 +5,14 @@ result is byte-identical to a clean build (Hugo's rebuild_test, Lektor's
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
+import pytest
 from conftest import write_site
 
 from generator.build import Builder
+from generator.cache import Journal
 
 NEWS_A = (
     "---\ndate: 2015-10-01\n---\n"
@@ -153,3 +156,50 @@ def test_random_edits_stay_byte_identical_to_a_clean_build(tmp_path: Path) -> No
         incremental = builder.build({target})
         clean = Builder(site, serving=True).build()
         assert incremental.files == clean.files, f"step {step}: {action} {target.name}"
+
+
+def _tree(output: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(output).as_posix(): p.read_bytes()
+        for p in sorted(output.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_edits_across_processes_save_updates_and_stay_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each `tarikh build` after an edit saves the cache's large entries as
+    updates of the last (cache.Journal), and the next one starts from the
+    base with its updates applied; a damaged update only ends the chain
+    there (the record then names an older output, and nothing of it is
+    reused that should not be). Every build equals a clean one."""
+    monkeypatch.setattr(Journal, "SMALL", 100.0)  # a small site's edit is a large change
+    site = _site(tmp_path)
+    cache = site / ".tarikh-cache"
+    first = Builder(site)
+    first.write(first.build())
+    for step, line in enumerate(
+        [
+            "قال بوتين إن العملية محدودة.",
+            "التقى وزير الخارجية المصري سامح شكري نظيره الروسي في موسكو.",
+            "أكد الرئيس الروسي فلاديمير بوتين الخميس 1 تشرين الأول دعم الحل السياسي.",
+        ],
+        1,
+    ):
+        news = site / "content/news/a.txt"
+        news.write_text(news.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+        if step == 3:  # the last update is damaged: the chain ends before it
+            update = cache / "pages+2.bin"
+            update.write_bytes(update.read_bytes()[:-5])
+        builder = Builder(site)
+        result = builder.build()
+        assert (len(result.rendered) < result.summary["pages"]) == (step < 3)
+        builder.write(result)
+        assert (cache / f"pages+{min(step, 2)}.bin").is_file()
+        assert (cache / f"sources+{min(step, 2)}.bin").is_file()
+        fresh = tmp_path / f"clean{step}"  # a copy: one cache holds one output's record
+        shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("output", ".tarikh-cache"))
+        clean = Builder(fresh)
+        clean.write(clean.build())
+        assert _tree(site / "output") == _tree(fresh / "output"), f"step {step}"

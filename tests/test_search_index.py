@@ -125,12 +125,14 @@ def test_an_edit_re_indexes_only_the_shard_that_holds_its_event(
     assert cached == clean
 
 
-def test_a_new_process_reuses_the_records_of_unchanged_events(
+def test_a_new_process_makes_the_records_of_changed_shards_only(
     example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`tarikh build` keeps each event's search record and events.json line
-    in the cache (rebuild.py): the next run makes them again only for events
-    whose digest changed, and publishes what a clean build does."""
+    """`tarikh build` keeps what each shard's records were made from (the
+    events' digests) and each events.json line in the cache (rebuild.py):
+    the next run makes search records only for the shards that hold a
+    changed event, and publishes what a clean build does."""
+    monkeypatch.setattr(search, "SHARD_SIZE", 4)
     assert tarikh("build", "--source", example, "--quiet") == 0
     made: list[str] = []
     real = search._event_record

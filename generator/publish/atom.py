@@ -7,6 +7,7 @@ feed itself (Atom resolves it against the feed's URL), and ids are `urn:`s.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
@@ -36,7 +37,8 @@ def scope_feed(
     # Links from the feed's own directory when there is no base URL to start from.
     up = base or "../" * scope_path.count("/")
     dated = [e for e in events if e.date]
-    newest = sorted(dated, key=lambda e: (e.date.start, e.id), reverse=True)[:limit]  # type: ignore[union-attr]
+    # sorted(…, reverse=True)[:limit], without sorting a scope of thousands
+    newest = heapq.nlargest(limit, dated, key=lambda e: (e.date.start, e.id))  # type: ignore[union-attr]
     updated = f"{newest[0].date.start.isoformat()}T00:00:00Z" if newest else "1970-01-01T00:00:00Z"  # type: ignore[union-attr]
     name = config.title if not scope_path else f"{title} | {config.title}"
     page = href(up, scope_path) or "./"

@@ -51,13 +51,15 @@ def dumps(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=False)
 
 
-def event_line(event: Event) -> str:
-    """An event's line of events.json: its extraction record and its page."""
-    return json.dumps(event_record(event) | {"url": event.path}, ensure_ascii=False)
+def event_line(event: Event) -> bytes:
+    """An event's line of events.json: its extraction record and its page.
+    (Bytes: the lines a rebuild keeps load from the cache as a copy, where
+    text is decoded, and are joined as they are published.)"""
+    return json.dumps(event_record(event) | {"url": event.path}, ensure_ascii=False).encode()
 
 
 def events_json(
-    model: SiteModel, config: SiteConfig, line: Callable[[Event], str] = event_line
+    model: SiteModel, config: SiteConfig, line: Callable[[Event], bytes] = event_line
 ) -> bytes:
     """All events, one a line: diffs stay readable, a rebuild can reuse the lines
     of unchanged events (`line`), and no indent keeps json's C encoder."""
@@ -65,18 +67,18 @@ def events_json(
 
 
 def _document(
-    config: SiteConfig, events: list[Event], line: Callable[[Event], str], **head: object
+    config: SiteConfig, events: list[Event], line: Callable[[Event], bytes], **head: object
 ) -> bytes:
-    lines = ",\n".join(map(line, events))
+    lines = b",\n".join(map(line, events))
     fields = "".join(
         f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}, "
         for k, v in {"title": config.title, **head}.items()
     )
-    return f'{{{fields}"events": [\n{lines}\n]}}\n'.encode()
+    return f'{{{fields}"events": [\n'.encode() + lines + b"\n]}\n"
 
 
 def events_files(
-    model: SiteModel, config: SiteConfig, line: Callable[[Event], str] = event_line
+    model: SiteModel, config: SiteConfig, line: Callable[[Event], bytes] = event_line
 ) -> dict[str, bytes]:
     """`events.json`, whole, or past `config.events_json_limit` events an index
     of per-year files (`events/<year>.json`, in date order, undated last)."""

@@ -11,7 +11,9 @@ The index is made by the Pagefind binary's indexing service, one custom
 record per event and actor (`build_index`), in shards of about a thousand
 records (`split`) that the search page merges. Each shard is a pure function
 of its records, so the build reuses it while its records' digest holds, and
-an edit re-indexes one shard, not the site.
+an edit re-indexes one shard, not the site. A shard is first known by what
+its records are made from (`Entry`: each event's digest, plan.py), so the
+records of a shard that is reused are not even made.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.arabic.normalize import normalize
 from generator.model_objects import SiteModel
@@ -47,37 +49,44 @@ class Record:
     key: str  # what is matched: folded title, text, names, places
 
 
-def records(
-    model: SiteModel,
-    gdate: Callable[[Any], str],
-    hdate: Callable[[Any], str],
-    previous: dict[str, Record] | None = None,
-    digests: dict[str, str] | None = None,
-    current: dict[str, Record] | None = None,
-) -> list[Record]:
-    """What search can find: every event and every actor with a page.
+@dataclass(frozen=True)
+class Entry:
+    """A record to be, known by what it is made from: its page's path, and a
+    digest of everything the record shows (an event's digest holds its
+    title, text, date, actors', places' and tags' names: plan.event_digest)."""
 
-    `gdate` and `hdate` format an event date the way the pages do
-    (render.Formatter): results show both calendars. With `digests` (each
-    event's digest: plan.event_digests) an event's record is taken from
-    `previous` while its digest holds, and every event's goes into `current`
-    for the next build (as events.json's lines are kept: publish/site.py).
-    """
-    out: list[Record] = []
-    for e in model.events:
-        key = digests.get(e.id) if digests is not None else None
-        found = previous.get(key) if previous is not None and key is not None else None
-        if found is None:
-            found = _event_record(e, gdate, hdate)
-        if current is not None and key is not None:
-            current[key] = found
-        out.append(found)
+    path: str
+    made_from: str
+    event: Any = None  # the event whose record this is
+    record: Record | None = None  # an actor's record, made at once (it is cheap)
+
+
+def entries(model: SiteModel, digests: dict[str, str]) -> list[Entry]:
+    """What search can find, each record not yet made: every event and every
+    actor with a page (`digests`: each event's, plan.event_digests)."""
+    out = [Entry(e.path, digests[e.id], e) for e in model.events]
     for a in model.actors:
         if not (a.events or a.reviewed):
             continue
         words = [a.name, *a.aliases, *(r.title for r in a.roles)]
-        out.append(Record(a.path, "actor", a.name, a.kind_label, "", normalize(" ".join(words))))
+        r = Record(a.path, "actor", a.name, a.kind_label, "", normalize(" ".join(words)))
+        out.append(Entry(r.path, _joined(r), record=r))
     return out
+
+
+def records(
+    model: SiteModel, gdate: Callable[[Any], str], hdate: Callable[[Any], str]
+) -> list[Record]:
+    """What search can find: every event and every actor with a page.
+
+    `gdate` and `hdate` format an event date the way the pages do
+    (render.Formatter): results show both calendars."""
+    return [made(e, gdate, hdate) for e in entries(model, {e.id: "" for e in model.events})]
+
+
+def made(entry: Entry, gdate: Callable[[Any], str], hdate: Callable[[Any], str]) -> Record:
+    """The record of an entry."""
+    return entry.record or _event_record(entry.event, gdate, hdate)
 
 
 def _event_record(e: Any, gdate: Callable[[Any], str], hdate: Callable[[Any], str]) -> Record:
@@ -93,12 +102,27 @@ def _event_record(e: Any, gdate: Callable[[Any], str], hdate: Callable[[Any], st
     )
 
 
+def _joined(r: Record) -> str:
+    # fields joined by separators no field holds (they are text)
+    return "\x1f".join((r.path, r.kind, r.title, r.date, r.text, r.key))
+
+
 def index_key(items: list[Record]) -> str:
     """The digest an index is reused by: the records and Pagefind's version."""
     h = hashlib.blake2b(digest_size=16)
     h.update(_version().encode())
-    for r in items:  # fields joined by separators no field holds (they are text)
-        h.update("\x1f".join((r.path, r.kind, r.title, r.date, r.text, r.key)).encode() + b"\x1e")
+    for r in items:
+        h.update(_joined(r).encode() + b"\x1e")
+    return h.hexdigest()
+
+
+def entries_key(items: list[Entry], salt: str) -> str:
+    """What a shard's records are made from: their entries, Pagefind's
+    version and `salt` (the config, which writes the dates they show)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{_version()}\x1e{salt}\x1e".encode())
+    for e in items:
+        h.update(f"{e.path}\x1f{e.made_from}\x1e".encode())
     return h.hexdigest()
 
 
@@ -217,6 +241,7 @@ def _service(binary: Path, requests: bytes, last: int) -> list[dict[str, Any]]:
 
 
 SHARD_SIZE = 1000  # records an index holds, about: an edit re-indexes one such shard
+_Item = TypeVar("_Item", Record, Entry)
 
 
 def shard_dir(n: int) -> str:
@@ -224,14 +249,14 @@ def shard_dir(n: int) -> str:
     return PREFIX if n == 0 else f"{PREFIX}{n}/"
 
 
-def split(items: list[Record]) -> list[list[Record]]:
+def split(items: list[_Item]) -> list[list[_Item]]:
     """The records in shards of about SHARD_SIZE, each record's shard fixed by
     its page's path and the number of shards (a power of two, so that it
     changes, and every shard is made again, only when the site doubles)."""
     count = 1
     while count * SHARD_SIZE < len(items):
         count *= 2
-    groups: list[list[Record]] = [[] for _ in range(count)]
+    groups: list[list[_Item]] = [[] for _ in range(count)]
     for r in items:
         h = hashlib.blake2b(r.path.encode(), digest_size=4).digest()
         groups[int.from_bytes(h, "big") % count].append(r)
@@ -248,6 +273,12 @@ class SearchIndex:
     digest and every file of it still is as written: by its stat() when the
     last write's record says what that was (its bytes stay on disk), else by
     reading it and checking its digest.
+
+    `keys` names each shard's records' digest by what they were made from
+    (`entries_key`), kept in the cache between `tarikh build` runs
+    (publish/site.py): a shard whose entries are as they were is reused by
+    that digest without its records being made (a shard's records are made
+    again only when it is).
     """
 
     STAMP = PREFIX + "tarikh-index.json"
@@ -255,27 +286,40 @@ class SearchIndex:
     def __init__(self, output: Path | None) -> None:
         self.output = output
         self._last: dict[tuple[str, str], Mapping[str, bytes]] = {}
+        self.keys: dict[str, str] = {}  # entries_key → index_key, of the last build's shards
 
-    def files(self, items: list[Record], known: Mapping[str, object] | None = None) -> SiteFiles:
-        """The index's files (kept on disk where output/ holds them already)."""
+    def files(
+        self,
+        items: list[Entry],
+        make: Callable[[Entry], Record],
+        salt: str,
+        known: Mapping[str, object] | None = None,
+    ) -> SiteFiles:
+        """The index's files (kept on disk where output/ holds them already);
+        `make` makes an entry's record, `salt` is what else they depend on."""
         groups = split(items)
         old = self._stamp()
         out = SiteFiles(self.output)
         shards: list[dict[str, Any]] = []
         last: dict[tuple[str, str], Mapping[str, bytes]] = {}
+        keys: dict[str, str] = {}
         for n, group in enumerate(groups):
             where = shard_dir(n)
-            key = index_key(group)
-            found = self._last.get((where, key))
-            if found is None and group:
-                found = self._from_output(where, key, old, known or {})
+            made_from = entries_key(group, where + "\x1f" + salt)
+            key = self.keys.get(made_from)
+            found = None if key is None else self._reused(where, key, old, known)
             if found is None:
-                found = build_index(group, where) if group else {}
+                records = [make(e) for e in group]
+                key = index_key(records)
+                found = self._reused(where, key, old, known)
+                if found is None:
+                    found = build_index(records, where) if records else {}
+            keys[made_from] = key
             last[(where, key)] = found
             for rel in found:
                 out.take(found, rel)
             shards.append({"path": where, "key": key, "files": sorted(found)})
-        self._last = last
+        self._last, self.keys = last, keys
         whole = hashlib.blake2b("".join(s["key"] for s in shards).encode(), digest_size=16)
         stamp = {
             "key": whole.hexdigest(),
@@ -285,6 +329,15 @@ class SearchIndex:
         }
         out[self.STAMP] = (json.dumps(stamp, indent=1) + "\n").encode()
         return out
+
+    def _reused(
+        self, where: str, key: str, stamp: dict[str, Any], known: Mapping[str, object] | None
+    ) -> Mapping[str, bytes] | None:
+        """Shard `where` of records of `key`: this process's, or output/'s."""
+        found = self._last.get((where, key))
+        if found is None:
+            found = self._from_output(where, key, stamp, known or {})
+        return found
 
     def _stamp(self) -> dict[str, Any]:
         if self.output is None:

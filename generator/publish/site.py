@@ -5,9 +5,9 @@ files (events.json, per year past a size; TimelineJS's JSON), the widget's
 host script and oEmbed answers, feeds, sitemaps and robots.txt (findable.py),
 and `.nojekyll` for GitHub Pages. A Publisher lives as long as its Builder,
 so a rebuild reuses what did not change: the search shards output/ already
-holds, and the search record and events.json's line of every event whose
-digest holds (kept in memory by the preview, in the cache between `tarikh
-build` runs: `snapshot` and `restore`).
+holds (known by what their records are made from: search.py), and
+events.json's line of every event whose digest holds (kept in memory by the
+preview, in the cache between `tarikh build` runs: `snapshot` and `restore`).
 """
 
 from __future__ import annotations
@@ -24,17 +24,16 @@ from generator.publish.embed import host_script
 from generator.publish.findable import NO_BASE_URL, findable
 from generator.publish.oembed import oembed_json, oembed_path
 from generator.publish.records import event_line, events_files
-from generator.publish.search import SearchIndex, records
-from generator.publish.timelinejs import timeline_json
+from generator.publish.search import SearchIndex, entries, made
+from generator.publish.timelinejs import Slides, timeline_json
 from generator.write import SiteFiles
 
 
 class Publisher:
     def __init__(self, output: Path | None) -> None:
         self.search = SearchIndex(output)  # None while serving: the index stays in memory
-        self._lines: dict[str, str] = {}  # events.json lines by event digest
-        # Search records by event digest, for the dates as this config writes them.
-        self._records: tuple[str, dict[str, Any]] = ("", {})
+        self._lines: dict[str, bytes] = {}  # events.json lines by event digest
+        self._slides = Slides()  # timeline.json's lines by all that they show
 
     def add(
         self,
@@ -48,16 +47,15 @@ class Publisher:
         written: Any = None,  # output/ as the last finished write left it, if known
     ) -> None:
         """Put everything but the pages and static files into `files`."""
-        config_key = repr(config)  # the dates' digits and month names are the config's
-        previous = self._records[1] if self._records[0] == config_key else {}
-        current: dict[str, Any] = {}
-        found = records(model, filters["gdate"], filters["hdate"], previous, digests, current)
-        self._records = (config_key, current)
-        index = self.search.files(found, written)
+        gdate, hdate = filters["gdate"], filters["hdate"]
+        # The dates' digits and month names are the config's.
+        index = self.search.files(
+            entries(model, digests), lambda e: made(e, gdate, hdate), repr(config), written
+        )
         for path in index:
             files.take(index, path)  # a shard output/ holds stays there
         files.update(events_files(model, config, self._json_lines(digests)))
-        files["timeline.json"] = timeline_json(model, config, problems)
+        files["timeline.json"] = timeline_json(model, config, problems, self._slides)
         files["embed.js"] = host_script()
         if config.base_url:
             for scope in embeddable:
@@ -68,34 +66,36 @@ class Publisher:
         files.update(findable(model, config, list(files)))
         files[".nojekyll"] = b""
 
-    def snapshot(self) -> tuple[tuple[str, dict[str, Any]], dict[str, str]]:
-        """What the next build in another process can reuse (rebuild.py)."""
-        return self._records, self._lines
+    def snapshot(self) -> dict[str, dict[str, Any]]:
+        """What the next build in another process can reuse (rebuild.py): the
+        search shards' keys, events.json's and timeline.json's lines."""
+        return {"shards": self.search.keys, "lines": self._lines, "slides": self._slides.lines}
 
     def restore(self, saved: object) -> None:
         """Take `snapshot()`'s value back from the cache, if it has that shape
-        (it is keyed there, and by each event's digest here: never trusted)."""
-        if not (isinstance(saved, tuple) and len(saved) == 2):
+        (it is keyed there, and by digests here: never trusted)."""
+        if not isinstance(saved, dict):
             return
-        found, lines = saved
-        if (
-            isinstance(found, tuple)
-            and len(found) == 2
-            and isinstance(found[0], str)
-            and isinstance(found[1], dict)
-            and isinstance(lines, dict)
-        ):
-            self._records, self._lines = found, lines
+        shards, lines, slides = saved.get("shards"), saved.get("lines"), saved.get("slides")
+        if not (isinstance(shards, dict) and isinstance(lines, dict) and isinstance(slides, dict)):
+            return
+        texts = (*shards.keys(), *shards.values())
+        if all(type(t) is str for t in texts) and _all_bytes(lines) and _all_bytes(slides):
+            self.search.keys, self._lines, self._slides.lines = shards, lines, slides
 
-    def _json_lines(self, digests: dict[str, str]) -> Callable[[Event], str]:
+    def _json_lines(self, digests: dict[str, str]) -> Callable[[Event], bytes]:
         """events.json's line of an event, reused while the event's digest holds."""
         previous, current = self._lines, {}
         self._lines = current
 
-        def line(event: Event) -> str:
+        def line(event: Event) -> bytes:
             key = digests[event.id]
             text = previous.get(key) or event_line(event)
             current[key] = text
             return text
 
         return line
+
+
+def _all_bytes(lines: dict[Any, Any]) -> bool:
+    return all(type(k) is str and type(v) is bytes for k, v in lines.items())

@@ -116,39 +116,53 @@ def slide(event: Event, sid: str, fmt: Formatter, config: SiteConfig) -> dict[st
     return out
 
 
-_LINES: dict[tuple[Any, ...], str] = {}  # the latest build's slides, by all that they show
+class Slides:
+    """Each slide's JSON line by a digest of all that it shows, from the last
+    build: kept by the Publisher, in memory while serving and in the cache
+    between `tarikh build` runs (publish/site.py), so a rebuild of a
+    10,000-event site does not spend a third of a second making them again.
+    The key holds every input of `slide`, so reuse never changes output."""
+
+    def __init__(self, lines: dict[str, bytes] | None = None) -> None:
+        self.lines: dict[str, bytes] = lines if lines is not None else {}
 
 
 class _Lines:
-    """A slide's JSON line, reused while nothing it shows has changed: a preview
-    rebuild of a 10,000-event site would otherwise spend a third of a second
-    here. The key holds every input of `slide`, so reuse never changes output."""
+    """The slides of one call, from `Slides`' lines where they hold."""
 
-    def __init__(self, config: SiteConfig, fmt: Formatter) -> None:
-        self.config, self.fmt = config, fmt
+    def __init__(self, config: SiteConfig, fmt: Formatter, slides: Slides) -> None:
+        self.config, self.fmt, self.slides = config, fmt, slides
         self.settings = (config.calendar, config.months, config.digits, config.hijri_adjust)
         self.base = config.base_url
-        self.used: dict[tuple[Any, ...], str] = {}
+        self.used: dict[str, bytes] = {}
         self.encode = json.JSONEncoder(ensure_ascii=False).encode
 
-    def __call__(self, e: Event, sid: str) -> str:
+    def __call__(self, e: Event, sid: str) -> bytes:
         d = e.date
         assert d is not None
         group = e.tags[0].name if e.tags else e.type
         key = (self.settings, self.base, sid, e.title, e.text, d.start, d.precision, d.end,
                d.basis, group, e.image, e.sources[0].name)  # fmt: skip
-        line = _LINES.get(key) or self.encode(slide(e, sid, self.fmt, self.config))
-        self.used[key] = line
+        digest = blake2b(repr(key).encode(), digest_size=16).hexdigest()
+        line = self.slides.lines.get(digest)
+        if line is None:  # bytes, as events.json's lines (records.event_line)
+            line = self.encode(slide(e, sid, self.fmt, self.config)).encode()
+        self.used[digest] = line
         return line
 
     def done(self) -> None:
-        global _LINES
-        _LINES = self.used
+        self.slides.lines = self.used
 
 
-def timeline_json(model: SiteModel, config: SiteConfig, problems: Problems | None = None) -> bytes:
+def timeline_json(
+    model: SiteModel,
+    config: SiteConfig,
+    problems: Problems | None = None,
+    slides: Slides | None = None,
+) -> bytes:
     """The site's dated events as TimelineJS3 JSON, one slide a line (diffs
-    stay readable), byte-identical for the same model and config."""
+    stay readable), byte-identical for the same model and config; `slides`:
+    the last build's lines, to reuse."""
     dated = [e for e in model.events if e.date is not None]
     undated = [e.id for e in model.events if e.date is None]
     if undated and problems is not None:
@@ -161,7 +175,7 @@ def timeline_json(model: SiteModel, config: SiteConfig, problems: Problems | Non
         )
     fmt = Formatter(config)
     ids = unique_ids(dated)
-    lines = _Lines(config, fmt)
+    lines = _Lines(config, fmt, slides if slides is not None else Slides())
     title: dict[str, Any] = {
         "text": {
             "headline": html.escape(config.title),
@@ -169,10 +183,8 @@ def timeline_json(model: SiteModel, config: SiteConfig, problems: Problems | Non
         }
     }
     dump = json.JSONEncoder(ensure_ascii=False, sort_keys=False).encode
-    slides = ",\n".join(lines(e, ids[e.id]) for e in dated)
+    body = b",\n".join([lines(e, ids[e.id]) for e in dated])
     lines.done()
     mapping = dump({sid: eid for eid, sid in ids.items()})
-    return (
-        f'{{"title": {dump(title)},\n"scale": "human",\n"events": [\n{slides}\n],\n'
-        f'"tarikh": {{"ids": {mapping}}}}}\n'
-    ).encode()
+    head = f'{{"title": {dump(title)},\n"scale": "human",\n"events": [\n'
+    return head.encode() + body + f'\n],\n"tarikh": {{"ids": {mapping}}}}}\n'.encode()
