@@ -363,8 +363,16 @@ def template_helpers(fmt: Any, descending: bool) -> tuple[dict[str, Any], dict[s
     def describe(m: MonthCount) -> str:
         return f"{fmt.period(m)} ({alt_period(m)}): {events_count(m.count, fmt.num)}"
 
+    last: list[Any] = [None, None]  # the months last asked for, and their strip
+
     def strip(months: tuple[MonthCount, ...]) -> Strip | None:
-        return draw_strip(tuple(months), descending, fmt.adjust, fmt.num, describe)
+        # A listing's pages ask with the very same tuple, one after another:
+        # hashing its hundreds of months for the cache was most of the call.
+        if months is last[0] and type(months) is tuple:
+            return last[1]  # type: ignore[no-any-return]
+        found = draw_strip(tuple(months), descending, fmt.adjust, fmt.num, describe)
+        last[:] = months, found  # holding the tuple keeps its identity unique
+        return found
 
     # What each reads of the group it is given (deps.py follows those reads).
     alt_period.reads = ("calendar", "month", "year")  # type: ignore[attr-defined]

@@ -350,3 +350,27 @@ def test_theme_toml_names_the_theme_and_documents_extends() -> None:
     meta = tomllib.loads(text)
     assert meta == {"name": "default"}
     assert re.search(r'^#.*extends = "default"', text, flags=re.M)
+
+
+def test_header_and_footer_are_the_same_drawn_once_or_included() -> None:
+    """The header and footer are drawn once per page kind (`shared()`) and
+    each page puts its own way up into their links; included where `shared`
+    is not given (a site's own shared partial), they print the same."""
+    from functools import partial
+
+    from generator.render import relative_url
+
+    renderer = _renderer(title="أرشيف", description="وصف")
+    for path, kind in (("actors/index.html", "actors"), ("a/b/index.html", "event")):
+        page = {"path": path, "title": "", "kind": kind}
+        drawn = {}
+        for name in ("partials/header.html", "partials/footer.html"):
+            for _ in range(2):  # drawn, then kept
+                drawn[name] = renderer.render(name, path, {"page": page}).decode()
+                alone = renderer.env.get_template(name).render(
+                    page=page, url=partial(relative_url, path)
+                )
+                assert drawn[name] == alone
+        current = '<a href="../actors/" aria-current="page">' in drawn["partials/header.html"]
+        assert current == (kind == "actors")
+    assert '<a href="../../feed.xml">' in drawn["partials/footer.html"]
