@@ -108,14 +108,25 @@ def event_digest(event: Event, actor_digests: dict[str, str]) -> str:
     )
 
 
-Periods = dict[Event, tuple[int, int]]
+class Periods(dict[Event, tuple[int, int]]):
+    """Events' (year, month) in one calendar (strip.period_of), each worked
+    out once for a plan: a site's listings and widgets group each event some
+    ten times over. An event not given at the start is worked out when asked."""
+
+    def __init__(self, calendar: str) -> None:
+        super().__init__()
+        self.calendar = calendar
+
+    def __missing__(self, event: Event) -> tuple[int, int]:
+        found = self[event] = period_of(event, self.calendar)
+        return found
 
 
 def periods(events: Iterable[Event], calendar: str) -> Periods:
-    """Each event's (year, month) in `calendar` (strip.period_of), worked out
-    once for a plan: a site's listings and widgets group each event some ten
-    times over."""
-    return {e: period_of(e, calendar) for e in events}
+    """The periods of `events` (a plan's: the model's) in `calendar`."""
+    known = Periods(calendar)
+    known.update((e, period_of(e, calendar)) for e in events)
+    return known
 
 
 def group_by_month(
@@ -124,7 +135,7 @@ def group_by_month(
     calendar: str = "gregorian",
     known: Periods | None = None,
 ) -> list[Year]:
-    """`known`: every event's period in `calendar`, if the caller has them
+    """`known`: the events' periods in `calendar`, if the caller has them
     (`periods`). Events come in runs of one month: each run is added whole."""
     years: list[Year] = []
     found: dict[int, Month] = {}  # this year's months: a year-only date sorts on its 1 January

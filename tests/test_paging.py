@@ -203,3 +203,6 @@ def test_the_latest_page_and_the_periods_memo() -> None:
             memo = group_by_month(events, descending, calendar, known)
             shape = [(y.year, [(m.month, m.events) for m in y.months]) for y in plain]
             assert shape == [(y.year, [(m.month, m.events) for m in y.months]) for y in memo]
+            partial = periods(events[:2], calendar)  # the others worked out when asked
+            late = group_by_month(events, descending, calendar, partial)
+            assert shape == [(y.year, [(m.month, m.events) for m in y.months]) for y in late]
