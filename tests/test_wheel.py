@@ -38,4 +38,4 @@ def test_wheel_contains_the_default_theme(tmp_path: Path) -> None:
     assert expected <= names, sorted(expected - names)[:5]
     assert "generator/cli.py" in names and "generator/arabic/dates.py" in names
     metadata = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "tarikh = generator.cli:main" in zipfile.ZipFile(wheel).read(metadata).decode()
+    assert "tarikh = generator.cli:run" in zipfile.ZipFile(wheel).read(metadata).decode()
