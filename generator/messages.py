@@ -5,7 +5,8 @@ English); an editor reading the preview sees them in Arabic. The wording is
 data, in `messages_ar.toml` next to this file: each entry pairs an English
 template with its Arabic text, and a message is matched against the templates
 in order. A part named `message` is a message itself and is translated in turn
-("'date': date 2015-02-30 does not exist" → «الحقل «date»: التاريخ … غير موجود»).
+("'date': date 2015-02-30 does not exist" → «الحقل «date»: التاريخ … غير موجود»),
+and so is each line of a part named `problems` (site.toml's list of problems).
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ def arabic(message: str) -> str | None:
         parts = found.groupdict()
         if "message" in parts:
             parts["message"] = arabic(parts["message"]) or parts["message"]
+        if "problems" in parts:  # one message a line («invalid configuration:»)
+            lines = parts["problems"].split("\n  ")
+            parts["problems"] = "\n  ".join(arabic(line) or line for line in lines)
         return entry.ar.format(**parts)
     return None
 

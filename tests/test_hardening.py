@@ -284,6 +284,36 @@ def test_the_message_catalogue_is_whole() -> None:
     assert arabic("something tarikh never says") is None
 
 
+def test_each_configuration_problem_is_said_in_arabic() -> None:
+    """site.toml's problems come as one message, a line each: the overlay
+    translates every line, not only the heading."""
+    from generator.config import parse_config
+    from generator.errors import ConfigError
+    from generator.messages import for_editor
+
+    bad = {
+        "titel": "x",
+        "page_size": -1,
+        "base_url": "ftp://x",
+        "knowledge": "yes",
+        "country": "EGG",
+        "digits": "roman",
+        "description": 3,
+        "hijri_adjust": 7,
+        "reference_date": "أمس",
+    }
+    with pytest.raises(ConfigError) as raised:
+        parse_config(bad)
+    english = raised.value.message
+    shown = for_editor(english).split("\n")
+    assert shown[0] == "إعدادات الموقع غير صالحة:"
+    assert len(shown) == len(english.split("\n")) == 10
+    for line in shown[1:]:
+        assert any("\u0600" <= c <= "\u06ff" for c in line), line
+        assert "expected" not in line and "unknown key" not in line, line
+    assert "  المفتاح 'titel' غير معروف؛ هل تقصد 'title'؟" in shown
+
+
 def test_tabs_that_share_a_stream_ask_for_the_state(tmp_path: Path) -> None:
     import http.client
 
