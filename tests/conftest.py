@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
 import signal
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 SEED = "content/news/2015-10-01-russia-syria.txt"
+
+# tarikh keeps compiled templates and the knowledge base's compiled copy in
+# the user's cache folder (template_cache.py): the suite gets one of its own,
+# warm as a user's becomes, and leaves the home folder alone.
+if "TARIKH_CACHE" not in os.environ:
+    os.environ["TARIKH_CACHE"] = tempfile.mkdtemp(prefix="tarikh-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["TARIKH_CACHE"], True)
 
 
 def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
