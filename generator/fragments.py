@@ -20,7 +20,9 @@ That is sound only when the fragment printed every link as it got it, so
 a fragment that did anything else with one (compared it, sliced it, filtered
 it, printed it twice or not at all: the markers counted do not match the
 links handed out, or the Link saw an operation) is drawn for each depth
-instead, as before.
+instead, as before. The theme's own card is drawn once for every heading
+level too (h4 on the timeline, h5 on an actor's page): its `heading` is a
+`Level`, printed as another marker, on the same terms.
 """
 
 from __future__ import annotations
