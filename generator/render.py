@@ -20,7 +20,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from markupsafe import Markup
 
 from generator.arabic.bidi import isolate_latin
@@ -32,6 +31,7 @@ from generator.fragments import CARD, Fragments, called
 from generator.publish.embed import script_json
 from generator.publish.findable import absolute
 from generator.strip import template_helpers
+from generator.template_cache import references, template_cache
 from generator.tracking import TrackingEnvironment, finalize, guard_helpers
 from generator.tracking import reads as logged_reads
 
@@ -221,6 +221,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             finalize=finalize,
+            # Compiled templates kept in the user's cache (template_cache.py),
+            # by their source, tarikh's code and the settings filters print.
+            bytecode_cache=template_cache(repr(config) + version),
         )
         self._bang_prefix(loaders)
         fmt = Formatter(config)
@@ -297,9 +300,7 @@ class Renderer:
             return self._digests[name]
         h.update(source.encode())
         try:
-            refs = set(
-                jinja2.meta.find_referenced_templates(self.env.parse(source, name, filename))
-            )
+            refs = set(references(self.env, source, name, filename))
         except jinja2.TemplateSyntaxError as exc:
             raise _template_error(exc) from None
         refs |= called(source)  # card() and shared() render partials too
@@ -320,9 +321,7 @@ class Renderer:
             try:
                 self.env.get_template(one)
                 source, filename, _ = self.env.loader.get_source(self.env, one)  # type: ignore[union-attr]
-                refs = set(
-                    jinja2.meta.find_referenced_templates(self.env.parse(source, one, filename))
-                )
+                refs = set(references(self.env, source, one, filename))
                 refs |= called(source)
             except (jinja2.TemplateError, OSError):
                 continue

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from conftest import snapshot, tarikh, write_site
 
 from generator import template_cache
 from generator.template_cache import TemplateCache, references
@@ -149,3 +150,31 @@ def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert template_cache.user_cache() == tmp_path / "xdg" / "tarikh"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # not a path to trust: the home's
     assert template_cache.user_cache() == Path("~/.cache/tarikh").expanduser()
+
+
+SITE = {
+    "site.toml": 'title = "ت"\ndigits = "latn"\n',
+    "content/events/a.md": "---\ntitle: حدث\ndate: 2024-03-05\n---\nنص.\n",
+    "templates/404.html": "{% extends '!default/404.html' %}{% block main %}{{ 2024|num }}"
+    "{% endblock %}",
+}
+
+
+def test_builds_with_a_warm_cache_are_clean_builds(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The same output with the cache off, cold and warm, and after a setting
+    that a folded filter prints changes (`{{ 2024|num }}` in the site's own
+    template, `{{ 404|num }}` in the theme's)."""
+    outputs: dict[str, list[dict[str, bytes]]] = {"latn": [], "arab": []}
+    for n, cache in enumerate(("", str(tmp_path / "cache"), str(tmp_path / "cache"))):
+        monkeypatch.setenv("TARIKH_CACHE", cache)
+        site = write_site(tmp_path / f"site-{n}", SITE)
+        for digits in ("latn", "arab", "latn"):
+            (site / "site.toml").write_text(f'title = "ت"\ndigits = "{digits}"\n', "utf-8")
+            assert tarikh("build", "--source", site, "--quiet", "--jobs", "1") in (0, 1)
+            outputs[digits].append(snapshot(site / "output"))
+    assert list(tmp_path.glob("cache/templates/*.code"))
+    for found in outputs.values():
+        assert all(one == found[0] for one in found)
+    assert outputs["latn"][0] != outputs["arab"][0]
