@@ -39,7 +39,7 @@ from generator.cache import DiskCache, Journal, Parts
 from generator.deps import PageReads, Read
 from generator.errors import Diagnostic
 from generator.sources import Sources
-from generator.stamps import Stamps, output_stats
+from generator.stamps import Stamps, still_written
 from generator.stamps import load as load_stamps
 from generator.write import MANIFEST, SiteFiles, digest, file_stat
 
@@ -99,7 +99,7 @@ class Memory:
         stamps = self.written()
         if stamps is None or stamps.manifest != last.manifest or MANIFEST not in stamps.output:
             return None
-        if output_stats(self.output, list(stamps.output)) != stamps.output:
+        if not still_written(self.output, stamps.output):
             return None
         return last
 
