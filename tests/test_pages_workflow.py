@@ -98,3 +98,33 @@ def test_workflow_build_steps_run_on_a_new_site(tmp_path: Path) -> None:
 def test_new_site_ignores_its_output(tmp_path: Path) -> None:
     assert tarikh("new", tmp_path / "site") == 0
     assert "/output/" in (tmp_path / "site/.gitignore").read_text(encoding="utf-8").split()
+
+
+def _schema_check(path: Path) -> subprocess.CompletedProcess:
+    """SchemaStore's schema of GitHub workflows (the one GitHub's own editor
+    support and actionlint's users validate against), vendored offline by
+    check-jsonschema: the nearest thing to GitHub reading the file."""
+    schema = ("--builtin-schema", "vendor.github-workflows")
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", *schema, str(path)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_workflow_is_valid_for_github(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert tarikh("new", site) == 0
+    done = _schema_check(site / WORKFLOW)
+    assert done.returncode == 0, done.stdout + done.stderr
+    # The check can fail: a misspelt permission level and a job with no
+    # runner are refused.
+    text = (site / WORKFLOW).read_text(encoding="utf-8")
+    for bad in (
+        text.replace("pages: write", "pages: writ"),
+        text.replace("    runs-on: ubuntu-latest\n", "", 1),
+    ):
+        assert bad != text
+        broken = tmp_path / "broken.yml"
+        broken.write_text(bad, encoding="utf-8")
+        assert _schema_check(broken).returncode != 0
