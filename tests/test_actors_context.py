@@ -123,8 +123,13 @@ BODIES = Registry(
         # the source of the news, after «وفق/بحسب» and a statement
         ("وتقرر تأجيل المؤتمر إلى الربيع، وفق ما ورد في بيان لوزارة الخارجية.", []),
         ("وسيزور الوزير عمار الطيب عمّان، بحسب بلاغ صادر عن وزارة الخارجية.", ["عمار الطيب"]),
-        # a body that says or publishes it acts
-        ("وتقرر تأجيل المؤتمر، حسب ما أعلنته وزارة الخارجية.", ["وزارة الخارجية"]),
+        # «حسب ما …» and a verb of saying: the body only reports (GOLD.md 7, as
+        # settled in session 6), the same as after a statement
+        ("وتقرر تأجيل المؤتمر، حسب ما أعلنته وزارة الخارجية.", []),
+        ("ويبدأ التسجيل الأحد وفقا لما نشرته هيئة الطيران المدني.", []),
+        ("وتقرر تمديد الموسم، حسبما أفادت هيئة السياحة.", []),
+        # not when the verb is not right before the body
+        ("وحسب ما أعلن فإن هيئة السياحة قررت التمديد", ["هيئة السياحة"]),
         # the owner of a thing, behind «ل» after an indefinite noun
         ("وقصفت الطائرات مخازن لجبهة الأحرار قرب الحدود", []),
         # after a verb the «ل» names who is addressed or thanked

@@ -17,7 +17,8 @@ actor already found, read after the readers (`actors.find_actors`).
   («بعد لقائه الرئيسَ فلان») is the subject's own act, and its other party
   stays an actor.
 - A body named in passing: the source of the news after «وفق/بحسب» and a
-  statement («بحسب ما ورد في بيان لهيئة …», «وفقاً لبلاغ صادر عن …»); the
+  statement («بحسب ما ورد في بيان لهيئة …», «وفقاً لبلاغ صادر عن …») or «ما»
+  and a verb of saying right before it («بحسب ما ذكرته وزارة …»); the
   owner of a thing, behind «ل» right after an indefinite noun («أهداف لحزب
   …», «بيان لوزارة …»: GOLD.md guidelines 5 and 7); a body being made
   («بتشكيل لجنة …», `CREATING`).
@@ -37,6 +38,7 @@ from __future__ import annotations
 import re
 
 from generator.arabic import phrases
+from generator.arabic.actor_position import verb_shaped
 from generator.arabic.lexicon import Tokens, is_definite, is_verb, joined, stems
 from generator.arabic.mentions import Found
 from generator.arabic.normalize import normalize
@@ -251,14 +253,26 @@ _NOT_OWNERS = HEADS_CONSTRUCT | HEADS_DEFINITE | SAYINGS
 
 def _source(t: Tokens, k: int) -> bool:
     """«بحسب ما ورد في بيان لهيئة …»: «وفق/بحسب» and a statement at most six
-    words before word k, in the same clause."""
+    words before word k, in the same clause, or «وفق/بحسب ما» and a verb
+    right before it (`_what_it_said`)."""
     words = t.words
     for j in range(k - 1, max(-1, k - 7), -1):
         if t.brk[j]:
             return False
         if not SOURCE_PREPOSITIONS.isdisjoint(stems(words[j])):
-            return not STATEMENTS.isdisjoint(words[j + 1 : k])
+            return not STATEMENTS.isdisjoint(words[j + 1 : k]) or _what_it_said(t, j, k)
     return False
+
+
+def _what_it_said(t: Tokens, j: int, k: int) -> bool:
+    """«بحسب ما ذكرته وزارة …», «وفقاً لما نشرته هيئة …», «حسبما أفادت …»:
+    the preposition, «ما» and a verb of saying or publishing right before
+    the body (GOLD.md 7: a body that only reports is a source)."""
+    words = t.words
+    m = j if words[j].endswith("ما") and words[j] != "ما" else j + 1
+    if m > j and (m >= k or words[m] not in ("ما", "لما")):
+        return False
+    return m + 2 == k and (is_verb(words[m + 1]) or verb_shaped(t, m + 1))
 
 
 def _behind_preposition(t: Tokens, f: Found) -> bool:
