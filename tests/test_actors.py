@@ -530,6 +530,9 @@ def test_organisations_inside_titles_act_only_when_named_again() -> None:
     text = "قال رئيس مجلس الوزراء العراقي حيدر العبادي، ورئيس هيئة التنسيق حسن عبد العظيم"
     assert names(text) == ["حيدر العبادي", AZIM]
     assert names(text + " إن الهيئة ترفض الاتفاق") == ["حيدر العبادي", AZIM, NCC]
+    # in a noun's genitive it is brought back as an owner, not as one who acts
+    assert names(text + " إن أعضاء الهيئة سيجتمعون غدا") == ["حيدر العبادي", AZIM]
+    assert names(text + " إن مكاتب الهيئة أغلقت أمس") == ["حيدر العبادي", AZIM]
 
 
 # ------------------------------------------------------------------ subject, order, duplicates

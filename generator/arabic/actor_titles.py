@@ -13,8 +13,17 @@ import datetime as dt
 
 from generator.arabic import phrases
 from generator.arabic.actor_groups import read_quoted
+from generator.arabic.actor_position import verb_shaped
 from generator.arabic.gazetteer import NATIONALITIES, PLACES
-from generator.arabic.lexicon import Tokens, follows, is_definite, joined, stems, tokenize
+from generator.arabic.lexicon import (
+    Tokens,
+    follows,
+    is_definite,
+    is_verb,
+    joined,
+    stems,
+    tokenize,
+)
 from generator.arabic.mentions import Found, house_spelling, read_alias, registered, slug
 from generator.arabic.names import feminine_noun, person_name
 from generator.arabic.names_bare import bare_name, name_between_commas, unknown_name
@@ -22,6 +31,7 @@ from generator.arabic.names_chain import name_chain
 from generator.arabic.names_words import name_word
 from generator.arabic.normalize import normalize
 from generator.arabic.registry import ActorEntry, ActorMention, Registry
+from generator.arabic.words_context import CLAUSE_OPENERS
 from generator.arabic.words_names import (
     ABBREVIATED_TITLES,
     CONNECTORS,
@@ -31,6 +41,7 @@ from generator.arabic.words_names import (
     HEADS_CONSTRUCT,
     HEADS_DEFINITE,
     HONORIFICS,
+    STOP,
     TITLE_FILLERS,
 )
 
@@ -207,7 +218,23 @@ def _named_again(t: Tokens, written: str, end: int) -> bool:
     head = normalize(written).split()[0]
     again = "ال" + head.removeprefix("ال")
     # as a subject or an object, not behind a preposition («… للاتحاد»: an owner)
-    return any(again in (w, w[1:]) and w[:1] in ("ا", "و", "ف") for w in t.words[end:])
+    # nor in a noun's genitive («أعضاء المجلس», «خدمات المصرف», «سيطرة الجيش»):
+    # after a verb, «أن/إن» or punctuation, or coordinated
+    words = t.words
+    for k in range(end, len(words)):
+        w = words[k]
+        if again not in (w, w[1:]) or w[:1] not in ("ا", "و", "ف"):
+            continue
+        before = words[k - 1]
+        if (
+            w != again
+            or t.brk[k - 1]
+            or before in CLAUSE_OPENERS
+            or is_verb(before)
+            or (verb_shaped(t, k - 1) and before not in STOP)
+        ):
+            return True
+    return False
 
 
 def read_abbreviated(t: Tokens, i: int, reg: Registry, on: dt.date | None, q: dict[int, int]):
