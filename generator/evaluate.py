@@ -137,7 +137,9 @@ def evaluate(
     by_phenomenon: dict[str, Tally] = {}
     failures: list[Failure] = []
     registry_of = registry if callable(registry) else lambda _code: registry
-    canonical = canonical_keys(registry_of(""))
+    # Names resolve through the registry the line is read with (its outlet's
+    # home): a newsroom's own «المحكمة العليا» is its state's court.
+    canonicals: dict[int, dict[str, str]] = {}
     # A story's lines share one URL, in order: each is read knowing the actors of
     # the lines before it, as a news file's lines are («… المشهداني» after «محمود
     # المشهداني»).
@@ -145,12 +147,16 @@ def evaluate(
     for item in items:
         error = None
         story = stories.setdefault(item.url, [])
+        registry_here = registry_of(item.country)
+        canonical = canonicals.get(id(registry_here))
+        if canonical is None:
+            canonical = canonicals[id(registry_here)] = canonical_keys(registry_here)
         try:
             facts = understand(
                 item.text,
                 reference=item.reference,
                 today=today,
-                registry=registry_of(item.country),
+                registry=registry_here,
                 story=story,
             )
             story.extend(facts.actors)

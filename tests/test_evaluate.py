@@ -149,6 +149,29 @@ def test_names_match_through_spelling_variants(fake_readers: None, tmp_path: Pat
     assert (report.overall.tp, report.overall.fp, report.overall.fn) == (3, 0, 0)
 
 
+def test_names_resolve_through_the_outlets_home_registry(
+    fake_readers: None, tmp_path: Path
+) -> None:
+    """A newsroom's own registry knows its state's bodies by their bare names:
+    a Syrian outlet's «المحكمة العليا» is the Syrian court its registry names
+    in full, though a registry with no home knows no such alias."""
+    path = tmp_path / "g.jsonl"
+    path.write_text(
+        gold_line("h", "home", "2015-10-01", "day", ["المحكمة العليا"], ["x"]) + "\n",
+        encoding="utf-8",
+    )
+    court = ActorEntry(
+        slug="sc", name="المحكمة العليا السورية", kind="organisation", aliases=("المحكمة العليا",)
+    )
+    homes = {"SY": Registry([court])}
+    FAKE["home"] = (FAKE["a"][0], ["المحكمة العليا السورية"])
+    try:
+        report = evaluate(path, lambda code: homes.get(code, Registry()), TODAY)
+    finally:
+        del FAKE["home"]
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
+
+
 def test_a_reader_that_raises_is_a_failure_not_a_crash(
     monkeypatch: pytest.MonkeyPatch, tiny_gold: Path
 ) -> None:
