@@ -106,3 +106,19 @@ def test_a_body_after_min(text: str, acts: bool) -> None:
     one of its people (PEOPLE_OF)."""
     got = [m.name for m in find_actors(text, GROUP, ON)]
     assert ("جبهة الأحرار" in got) is acts
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        # coordinated with a body that is a place, an owner or a topic: the same
+        ("ألقى الوزير خطاباً مطولاً في الأمم المتحدة، وهيئة الطاقة الذرية.", False),
+        ("زار الوزير مبنى الأمم المتحدة وهيئة الطاقة الذرية أمس.", False),
+        # coordinated with a body that acts: it acts too
+        ("أعلنت الأمم المتحدة وهيئة الطاقة الذرية أن التفتيش انتهى.", True),
+    ],
+)
+def test_a_coordinated_body_stands_where_the_first_does(text: str, acts: bool) -> None:
+    """«و» joins two bodies in one position: the second is a place, an owner
+    or a topic when the first is, as Arabic coordination shares its case."""
+    assert ("هيئة الطاقة الذرية" in names(text)) is acts

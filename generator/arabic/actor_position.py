@@ -49,12 +49,25 @@ def genitive_bodies(t: Tokens, found: Sequence[Found]) -> set[int]:
     if not bodies:
         return out
     people = [(f.start, f.end) for f in found if f.mention.kind == "person"]
-    for f in bodies:
+    ends = {f.end: f for f in found}
+    for f in sorted(bodies, key=lambda f: f.start):
         if any(a < f.start <= b for a, b in people):
             continue
         if in_genitive(t, f.start, f.mention.mention) or _where_or_about(t, f.start):
             out.add(id(f))
+        elif (first := _conjunct_before(t, f, ends)) is not None and id(first) in out:
+            out.add(id(f))  # «في مجلس الدوما والحكومة»: it stands where the first does
     return out
+
+
+def _conjunct_before(t: Tokens, f: Found, ends: dict[int, Found]) -> Found | None:
+    """The actor that body `f`, opened by «و», is coordinated with: one ending
+    right before it, a space or a comma between («مجلس الدوما، والحكومة»)."""
+    k = f.start
+    if k == 0 or t.words[k][:1] != "و" or normalize(f.mention.mention)[:1] == "و":
+        return None
+    gap = t.text[t.spans[k - 1][1] : t.spans[k][0]].strip()
+    return ends.get(k) if gap in ("", "،", ",") else None
 
 
 def in_genitive(t: Tokens, start: int, written: str) -> bool:
