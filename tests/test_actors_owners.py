@@ -28,6 +28,11 @@ def names(text: str) -> list[str]:
         ("وأكد أن الوزيرة كانت في الاجتماع", []),
         # what a body or a person belongs to («المنتمي إلى»), as after «التابع لـ»
         ("وقال النائب المنتمي إلى حزب الأمل إن الجلسة تأجلت", []),
+        # who runs, owns or backs a thing named in passing
+        ("وبثت إذاعة تديرها جبهة الخلاص الخبر مساء أمس", []),
+        ("ونشرت صحيفة يملكها الوزير سامر العتيبي الوثيقة", []),
+        # ... but a verb of running with no pronoun has the body as its subject
+        ("وتدير حركة التحرير المعبر منذ أمس", ["حركة التحرير"]),
         # who issued the ruling the sentence is about ...
         (
             "وأيدت محكمة النقض الحكم الصادر عن محكمة الاستئناف بحق الوزير السابق",

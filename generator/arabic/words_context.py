@@ -13,6 +13,14 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Verbs of running, owning, backing and funding (imperfect, he and she), and
+# participles of being backed: with an object pronoun they open a clause about
+# a thing, whose owner or backer they name (`NOT_ACTOR_AFTER`).
+_OWNING_VERBS = _set("يدير تدير يملك تملك يدعم تدعم يمول تمول")
+_BACKED = _set(
+    """المدعوم المدعومه المدعومين المدعومون مدعوم مدعومه مدعومين الممول المموله الممولين
+    ممول مموله ممولين"""
+)
 # The words right before a name that make it no actor of the event: the one
 # an official succeeds («خلفاً لسليم الحداد»), the host who invited («تلبيةً
 # لدعوة من …», «بدعوة كريمة من …»). Each a tuple of the words before, in order.
@@ -29,6 +37,10 @@ NOT_ACTOR_AFTER = frozenset(
         # «الحزب المنتمي إلى تحالف …»: what a body belongs to, as after «التابع لـ»
         *((w, "الي") for w in ("المنتمي", "المنتميه", "المنتمين", "المنتمون", "المنضوي")),
         *((w, "الي") for w in ("المنضويه", "المنضوين", "المنضوون", "ينتمي", "تنتمي")),
+        # «وكالة تديرها الجماعة», «قناة يملكها فلان», «فصائل تدعمها إيران»,
+        # «القوات المدعومة من …»: who runs, owns or backs a thing named in passing
+        *((v + p,) for v in _OWNING_VERBS for p in ("ه", "ها", "هم")),
+        *((w, "من") for w in _BACKED),
     )
 )
 # «تابعة لـ» without the article: after an unnamed body («هيئة تابعة لوزارة
