@@ -263,3 +263,25 @@ def test_a_name_opening_with_abd_is_still_a_name() -> None:
 )
 def test_ould_names(text: str, want: list[str]) -> None:
     assert names(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # after «بن X» a definite word is the family name only in a family
+        # name's shape or where the name clearly ends; else the verb's object
+        ("ترأس الشيخ ماجد بن راشد الاجتماع الأول للمجلس", ["ماجد بن راشد"]),
+        ("استقبل الأمير فهد بن خالد الوفد المرافق للوزير", ["فهد بن خالد"]),
+        ("وقال الوزير خالد بن سالم العطية إن الاتفاق وشيك", ["خالد بن سالم العطية"]),
+        ("وأكد الشيخ سالم بن علي الحارثي أن الاتفاق وشيك", ["سالم بن علي الحارثي"]),
+        (
+            "وأوضح البيان أن المتهمين، ماجد بن سالم الفراج وسعد بن خالد الربع، غادرا",
+            ["ماجد بن سالم الفراج", "سعد بن خالد الربع"],
+        ),
+        # «شيخ» between given names, or last before the name's end, is a name's
+        ("وصل الرئيس حسن شيخ محمود إلى المطار", ["حسن شيخ محمود"]),
+        ("وأعلن الوزير السيد سالم أحمد شيخ، نتائج الفرز", ["سالم أحمد شيخ"]),
+    ],
+)
+def test_where_a_name_with_a_lineage_or_a_title_word_ends(text: str, want: list[str]) -> None:
+    assert names(text) == want

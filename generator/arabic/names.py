@@ -43,6 +43,7 @@ from generator.arabic.words_names import (
     NAME_OPENERS,
     STOP,
     TIMES_OF_DAY,
+    TITLE_SURNAMES,
 )
 
 
@@ -110,6 +111,9 @@ def person_name(t: Tokens, j: int) -> int:
                 break
             k += 1
             continue
+        if count >= 2 and w in TITLE_SURNAMES and boundary(t, k + 1):
+            k += 1  # «السيد مؤمن أحمد شيخ،»: a title word before the end is a name's
+            break
         if not name_word(w) or count >= 4 or suffixed(w):
             break
         if TANWEEN.search(t.text, t.spans[k][0], t.spans[k][1]):

@@ -78,6 +78,11 @@ def _ends_here(t: Tokens, k: int) -> bool:
     return titled and not (last.endswith("ة") or MASDAR.match(t.words[k - 1]))
 
 
+def _given(t: Tokens, k: int) -> bool:
+    """Word k, in the same phrase, is a known given name."""
+    return joined(t, k) and t.words[k] in GIVEN
+
+
 def _name_ends(t: Tokens, k: int) -> bool:
     """Punctuation, the end, or a word that cannot continue a name at word k."""
     return k >= len(t.words) or t.brk[k - 1] or ends_name(t.words[k])
@@ -156,7 +161,17 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             k += 1
             continue
         if lineage:  # after «بن X» a family name with the article ends it
-            if is_definite(w) and name_word(w) and len(w) >= 5:  # «بن محمد العطية»
+            if (
+                is_definite(w)
+                and name_word(w)
+                and len(w) >= 5
+                and (
+                    family_name(w)
+                    or FAMILY_PLURAL.match(w)
+                    or _name_ends(t, k + 1)
+                    or _ends_here(t, k + 1)
+                )
+            ):  # «بن محمد العطية إن», «بن علي الحارثي»; not «بن راشد الاجتماع الأول»
                 k += 1
                 if w == "الدين" and _closing_family(t, k):
                     k += 1  # «بن محيي الدين خوجة من …»: a compound, then the family
@@ -183,9 +198,12 @@ def name_chain(t: Tokens, j: int, strict: bool = False) -> int:
             if joined(t, k + 1) and t.words[k + 1] in GIVEN and _ends_here(t, k + 2):
                 k += 2
             break
-        elif plain_words == 1 and w in TITLE_SURNAMES and _name_ends(t, k + 1):
-            k += 1  # «حسين الشيخ،»: a title word as a family name, the name ending there
-            break
+        elif plain_words <= 2 and w in TITLE_SURNAMES and _name_ends(t, k + 1):
+            k += 1  # «حسين الشيخ،», «محمد أحمد شيخ،»: a title word as a family name,
+            break  # the name ending there (a title needs a holder after it)
+        elif plain_words == 1 and w in TITLE_SURNAMES and w[:2] != "ال" and _given(t, k + 1):
+            k += 1  # «حسن شيخ محمود»: a bare title word between given names is a name's
+            continue  # («أشرف الأمير خالد» is a verb, a title and a name)
         elif plain_words >= 4 or not (
             name_part(w, False, second=plain_words == 1 and not strict)
             or (t.text[t.spans[k][0]] in "أإآ" and name_word(w))  # «ألفاريس»: no article

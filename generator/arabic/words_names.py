@@ -195,8 +195,9 @@ BUILDINGS = frozenset(("قصر", "مقر", "مبني"))
 # Times of day that are given names too («صباح»): before a date word, the time.
 TIMES_OF_DAY = frozenset(("صباح", "عصر", "ليله"))
 # Title words that are family names too, after a given name and before the
-# name's end: «حسين الشيخ», «محمد القاضي», «علي الحاج».
-TITLE_SURNAMES = frozenset(("الشيخ", "الحاج", "القاضي", "الامام", "الامير"))
+# name's end: «حسين الشيخ», «محمد القاضي», «علي الحاج»; and «شيخ» inside a
+# Somali name («حسن شيخ محمود», «محمد أحمد شيخ»).
+TITLE_SURNAMES = frozenset(("الشيخ", "الحاج", "القاضي", "الامام", "الامير", "شيخ", "حاج"))
 # Weekdays that are given names too, without the article: «جمعة», «خميس».
 DAY_NAMES = frozenset(("جمعه", "خميس"))
 # Words after which a quoted name is a person's: «المدعو "…"», «برئاسة "…"».
