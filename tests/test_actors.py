@@ -533,6 +533,8 @@ def test_organisations_inside_titles_act_only_when_named_again() -> None:
     # in a noun's genitive it is brought back as an owner, not as one who acts
     assert names(text + " إن أعضاء الهيئة سيجتمعون غدا") == ["حيدر العبادي", AZIM]
     assert names(text + " إن مكاتب الهيئة أغلقت أمس") == ["حيدر العبادي", AZIM]
+    # a noun's «ة» is never a verb's, whatever its first letters («سي» of a future)
+    assert names(text + " إن سيطرة الهيئة على المعبر مستمرة") == ["حيدر العبادي", AZIM]
 
 
 # ------------------------------------------------------------------ subject, order, duplicates

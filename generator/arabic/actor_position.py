@@ -169,7 +169,7 @@ def verb_shaped(t: Tokens, k: int) -> bool:
     """Whether word k, as written, has a shape no noun in construct has, so
     that a body after it is its subject or object, not its genitive. The verb
     lexicon misses many verbs («نشرته», «نظمت», «منح»); a noun that owns the
-    next noun carries no pronoun and no article, so:
+    next noun carries no pronoun and no article, and no verb ends in «ة», so:
     - a pronoun «ـه/ـها/ـهم» written with «ه» (a noun's «ة» is written «ة»);
     - a perfect verb's «ـت» that is no plural's «ـات»;
     - an imperfect's «ي», «تت» or «ت» on four letters that are no verbal
@@ -178,6 +178,8 @@ def verb_shaped(t: Tokens, k: int) -> bool:
     raw = _written(t, k)
     if raw[:1] in ("و", "ف") and len(raw) > 3:
         raw = raw[1:]
+    if raw.endswith("ة"):
+        return False  # «سيطرة», «تلبية»: a noun's «ة», whatever its first letters
     return (
         len(raw) <= 3
         or raw.endswith(("ه", "ها", "هم", "هما"))
