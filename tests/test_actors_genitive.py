@@ -70,10 +70,15 @@ def test_an_unknown_noun_still_owns() -> None:
         "ناقش المجلس تقريراً حول الأمم المتحدة ودورها.",
         "جرى الحديث بشأن الأمم المتحدة وإصلاحها.",
         "تحدث الخبير عن الأمم المتحدة في محاضرته.",
+        # the goal or the target of a motion
+        "رفع المحامي شكوى إلى الأمم المتحدة أمس.",
+        "وصل الوفد إلى الأمم المتحدة صباح اليوم.",
+        "ألقى الوزير باللوم على الأمم المتحدة في تأخر المساعدات.",
     ],
 )
 def test_a_place_or_a_topic_is_no_actor(text: str) -> None:
-    """A registered body after «في/حول/بشأن/عن» is where or what, not who."""
+    """A registered body after «في/حول/بشأن/عن» is where or what, not who;
+    after «إلى/على», where the act goes."""
     assert "الأمم المتحدة" not in names(text)
 
 

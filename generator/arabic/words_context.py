@@ -119,8 +119,10 @@ GOVERNING = frozenset(("عن", "علي", "في", "الي", "من", "حول", "ب
 # Prepositions of place: an unregistered body after one is where.
 LOCATIVE = frozenset(("في", "الي", "من", "داخل", "امام", "قرب", "خارج", "حتي"))
 # Prepositions that make any body after them, registered or not, the place
-# or the topic of the event («في الأمم المتحدة», «حول الحزب»), not who acts.
-WHERE_OR_ABOUT = _set("في داخل حول بشان تجاه ازاء")
+# or the topic of the event («في الأمم المتحدة», «حول الحزب»), not who acts;
+# and the goal or the target of a motion («رفع طلباً إلى المحكمة», «وافق على
+# مقترح …», «وصل إلى مقر …»), where the act ends, not who does it.
+WHERE_OR_ABOUT = _set("في داخل حول بشان تجاه ازاء الي علي")
 # People through whom an institution speaks («قال مسؤول في وزارة المالية»),
 # and its members («الدول الأعضاء في الاتحاد الأفريقي»): the «في» before the
 # body is theirs, not a place's.
