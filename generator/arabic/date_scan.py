@@ -178,9 +178,9 @@ def _triggered(
             while i >= 0:
                 spans.append((i, i + len(word)))
                 i = folded.find(word, i + 1)
-    elif not _TRIGGER_WORDS.isdisjoint(words):
+    elif hits := _TRIGGER_WORDS.intersection(words):
         n = len(folded)
-        for word in _TRIGGER_WORDS.intersection(words):
+        for word in hits:
             k = len(word)
             i = folded.find(word)
             places: list[_Span] = []
