@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import random
 import re
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -254,6 +255,21 @@ Fingerprint = tuple[tuple[int, ...], frozenset[str]]
 
 def _compute_fingerprint(key: str) -> Fingerprint:
     return _band_keys(sketch(shingles(key))), frozenset(_NUMBER.findall(key))
+
+
+_PACKED = struct.Struct(f"<{BANDS}Q")
+
+
+def packed(found: Fingerprint) -> bytes:
+    """A fingerprint as a build cache keeps it: its band keys' bytes (the
+    numbers are the folded text's, found again by `unpacked`)."""
+    return _PACKED.pack(*found[0])
+
+
+def unpacked(key: str, data: bytes) -> Fingerprint:
+    """`packed`'s fingerprint of the folded text `key` (struct.error if `data`
+    is not one)."""
+    return _PACKED.unpack(data), frozenset(_NUMBER.findall(key))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
