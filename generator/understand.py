@@ -74,7 +74,10 @@ def with_story(
     words («أكد الصفدي») or took them for a new person («المشهداني»).
 
     `tarikh build` memoises `understand` by sentence, without its story, and
-    applies this after; `understand(story=…)` does both at once."""
+    applies this after, keeping what it made by file (reading.py);
+    `understand(story=…)` does both at once. A `Story` (actor_surnames.py)
+    as `story` keeps its family-name table from line to line; a plain
+    sequence has it made again from every mention, each call."""
     if not story:
         return actors
     return story_people([*actors, *story_actors(text, actors, story)], story)
