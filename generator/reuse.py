@@ -43,6 +43,7 @@ def render_site(
     records: dict[str, dict[str, Any]] = {}
     page_reads: dict[str, PageReads] = {}
     todo: list[Page] = []
+    planned: list[tuple[Page, str]] = []
     memo: Memo = {}  # the listings' shared values, flattened once (deps.digest)
     for page in pages:
         if page.path in origins:
@@ -64,6 +65,10 @@ def render_site(
             memo=memo,
         )
         reads.register(page.context)
+        planned.append((page, fp))
+    if old_reads:  # every read of the last build checked at once, its sections known
+        reads.settle(old_table)
+    for page, fp in planned:
         old = old_reads.get(page.path)
         if (
             old is not None
@@ -90,4 +95,5 @@ def render_site(
         # A `tarikh build` (its files staged) lets go of its fragments, a
         # hundred megabytes at 10,000 events, before the site's other files.
         renderer.fragments.end(keep=files.staging is None)
+    reads.keep_states()  # so that the next build checks an object's reads at once
     return {p.path for p in todo}, records, page_reads
