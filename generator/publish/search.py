@@ -139,12 +139,20 @@ def _binary() -> Path | None:
 
 
 def _version() -> str:
-    try:
-        from importlib.metadata import version
+    """Pagefind's version, looked up once per process (as cache.code_key is:
+    what is installed does not change while it runs); each look-up reads the
+    installed packages' metadata, and every shard's key asks for it."""
+    if not _VERSION:
+        try:
+            from importlib.metadata import version
 
-        return version("pagefind")
-    except Exception:  # not installed: the key only has to differ
-        return "none"
+            _VERSION.append(version("pagefind"))
+        except Exception:  # not installed: the key only has to differ
+            _VERSION.append("none")
+    return _VERSION[0]
+
+
+_VERSION: list[str] = []
 
 
 def _message(number: int, payload: dict[str, Any]) -> bytes:
