@@ -204,10 +204,10 @@ class Marks:
 
 
 def called(source: str) -> set[str]:
-    """The templates a template's source renders through `card()` and `shared()`
+    """The templates a template's source renders through `card()`, `cards()` and `shared()`
     (Jinja's own reference finder sees only include, import and extends)."""
     names = set(SHARED_CALL.findall(source))
-    if "card(" in source:
+    if "card(" in source or "cards(" in source:
         names.add(CARD)
     return names
 
@@ -275,6 +275,18 @@ class Fragments:
                 return self._marks.at(found[0], depth, heading)  # type: ignore[arg-type]
         key = (CARD, f"{key_ref}\0{heading}", base or "")
         return self._draw(CARD, key, url, depth, {"event": event, "heading": heading})
+
+    def cards(
+        self, url: Url, base: str | None, depth: int, events: Any, heading: int = 3
+    ) -> Markup:
+        """`{{ cards(events, heading) }}`: each event's card in an `<li>`, the
+        same as `<li>{{ card(event, heading) }}</li>` and a line break per
+        event, in one call (a listing page shows up to `page_size` cards, and
+        a template's call and loop cost more than the card it printed)."""
+        card = self.card
+        return _markup(
+            "".join([f"<li>{card(url, base, depth, e, heading)}</li>\n" for e in events])
+        )
 
     def shared(self, url: Url, base: str | None, depth: int, name: str, **given: Any) -> Markup:
         """`{{ shared("partials/x.html", a=…, b=…) }}`: the partial drawn with

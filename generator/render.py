@@ -3,17 +3,13 @@ Arabic formatting that templates call as filters.
 
 The environment autoescapes everything and uses StrictUndefined, so a typo in
 a template is an error with file and line, not an empty string on the page.
-A site's own `templates/` overrides single files of its theme; a theme's
-`theme.toml` may `extends` another theme, and `{% extends "!default/base.html" %}`
-reaches a named theme's file directly (Pelican's PrefixLoader idea).
+Which templates a site's theme chain holds, and how they are read: theme.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import tomllib
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,18 +22,17 @@ from generator.arabic.bidi import isolate_latin
 from generator.arabic.hijri import HIJRI_MONTHS, to_hijri
 from generator.config import SiteConfig
 from generator.deps import Read, Reads
-from generator.errors import ConfigError, TemplateError
+from generator.errors import TemplateError
 from generator.fragments import CARD, Fragments, called
 from generator.publish.embed import script_json
 from generator.publish.findable import absolute
 from generator.strip import template_helpers
 from generator.template_cache import references, template_cache
+from generator.theme import BUILTIN_THEMES, Theme, ThemeLoader, resolve_theme
 from generator.tracking import TrackingEnvironment, finalize, guard_helpers
 from generator.tracking import reads as logged_reads
 
-BUILTIN_THEMES = Path(__file__).parent / "themes"
-if not BUILTIN_THEMES.is_dir():  # running from a source checkout
-    BUILTIN_THEMES = Path(__file__).parent.parent / "themes"
+__all__ = ["BUILTIN_THEMES", "Formatter", "Renderer", "Theme", "relative_url", "resolve_theme"]
 
 GREGORIAN_MONTHS = {
     "levant": (
@@ -55,59 +50,6 @@ GREGORIAN_MONTHS = {
 }  # fmt: skip
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-@dataclass(frozen=True)
-class Theme:
-    """A resolved theme chain: the site's overrides first, then each theme."""
-
-    names: tuple[str, ...]
-    template_dirs: tuple[Path, ...]
-    static_dirs: tuple[Path, ...]
-
-
-def _theme_dir(name: str, site: Path) -> Path | None:
-    for base in (site / "themes", BUILTIN_THEMES):
-        if (base / name / "templates").is_dir():
-            return base / name
-    return None
-
-
-def resolve_theme(config: SiteConfig, site: Path) -> Theme:
-    names: list[str] = []
-    name: str | None = config.theme
-    while name:
-        if name in names:
-            raise ConfigError(f"themes extend each other in a loop: {' → '.join([*names, name])}")
-        path = _theme_dir(name, site)
-        if path is None:
-            known = sorted(
-                p.name
-                for base in (site / "themes", BUILTIN_THEMES)
-                if base.is_dir()
-                for p in base.iterdir()
-                if (p / "templates").is_dir()
-            )
-            raise ConfigError(
-                f"the theme {name!r} is not installed; available themes are: {', '.join(known)}",
-                file=str(site / "site.toml"),
-            )
-        names.append(name)
-        name = None
-        meta = path / "theme.toml"
-        if meta.is_file():
-            try:
-                name = tomllib.loads(meta.read_text(encoding="utf-8")).get("extends")
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"invalid theme.toml: {exc}", file=str(meta)) from None
-    dirs = [_theme_dir(n, site) for n in names]
-    site_templates = [site / "templates"] if (site / "templates").is_dir() else []
-    site_static = [site / "static"] if (site / "static").is_dir() else []
-    return Theme(
-        names=tuple(names),
-        template_dirs=(*site_templates, *(d / "templates" for d in dirs if d)),
-        static_dirs=(*site_static, *(d / "static" for d in dirs if d)),
-    )
 
 
 # ---------------------------------------------------------------- formatting
@@ -198,13 +140,13 @@ class Renderer:
         self, theme: Theme, config: SiteConfig, version: str, *, preview: bool = False
     ) -> None:
         loaders: dict[str, jinja2.BaseLoader] = {
-            name: jinja2.FileSystemLoader(str(d))
+            name: ThemeLoader(str(d))
             for name, d in zip(theme.names, theme.template_dirs[-len(theme.names) :], strict=True)
         }
         self.env = TrackingEnvironment(
             loader=jinja2.ChoiceLoader(
                 [
-                    jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
+                    ThemeLoader([str(d) for d in theme.template_dirs]),
                     jinja2.PrefixLoader(loaders, delimiter="/"),
                 ]
             ),
@@ -355,6 +297,7 @@ class Renderer:
                 context,
                 url=url,
                 card=partial(self.fragments.card, url, base, depth),
+                cards=partial(self.fragments.cards, url, base, depth),
                 shared=partial(self.fragments.shared, url, base, depth),
             )
         except jinja2.TemplateSyntaxError as exc:

@@ -186,3 +186,27 @@ def test_the_builtin_card_is_drawn_for_every_level_and_a_sites_own_is_not(tmp_pa
     write_site(tmp_path, {"templates/partials/date.html": "{{ date }}"})  # the card includes it
     theme = resolve_theme(SiteConfig(), tmp_path)
     assert not Renderer(theme, SiteConfig(), "t").fragments.levels
+
+
+def test_cards_prints_what_a_loop_of_card_prints(tmp_path: Path) -> None:
+    """`cards(events, n)`: one call for a month's list, the same bytes and the
+    same reads as `<li>{{ card(e, n) }}</li>` line by line."""
+    from generator.model import Event
+
+    events = [Event(f"e{i}", f"t{i}", "x", None, "type", []) for i in range(3)]
+    site = write_site(
+        tmp_path,
+        {
+            "templates/loop.html": "{% for e in es %}<li>{{ card(e, 4) }}</li>\n{% endfor %}",
+            "templates/one.html": "{{ cards(es, 4) }}",
+            "templates/partials/event-card.html": (
+                '<h{{ heading }}><a href="{{ url(event.slug ~ "/") }}">{{ event.title }}</a>'
+            ),
+        },
+    )
+    renderer = _renderer(site)
+    for path in ("index.html", "a/b/index.html"):
+        loop = renderer.render_tracked("loop.html", path, {"es": events})
+        one = renderer.render_tracked("one.html", path, {"es": events})
+        assert one[0] == loop[0] and one[0].count(b"<li><h4>") == 3
+        assert one[1] == loop[1] and set(one[2]) == set(loop[2])
