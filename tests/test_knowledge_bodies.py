@@ -1,8 +1,8 @@
 """A state's own bodies in the knowledge base (issue 11): its government,
 ministries, parliament, courts and central bank, one actor each under its
-full name, and named without the state only in its own newsroom. Not yet
-given to the registry by default (knowledge.BODIES: see why there); these
-tests read them directly. Sentences written for the tests."""
+full name, and named without the state only in its own newsroom. Given to
+the registry by default since session 8 (knowledge.BODIES: see why there);
+these tests read them directly. Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -49,7 +49,12 @@ def test_a_foreign_body_keeps_its_state(with_bodies: None) -> None:
     assert who("وأقر مجلس النواب الأردني مشروع القانون.", None) == ["مجلس النواب الأردني"]
 
 
-def test_the_bodies_are_off_by_default() -> None:
+def test_the_bodies_are_on_by_default_and_can_be_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    names = {e.name for e in knowledge._entries_via(knowledge.DATA, "مصر", None)}
+    assert "مجلس النواب المصري" in names
+    monkeypatch.setattr(knowledge, "BODIES", False)
     names = {e.name for e in knowledge._entries_via(knowledge.DATA, "مصر", None)}
     assert "مجلس النواب المصري" not in names
 
