@@ -16,7 +16,8 @@ rules alone 0.717). Session 7 re-read both halves by a second, blind
 annotation (GOLD.md: three held-out labels changed, dates 93.2% since) and
 raised them under its precision rules' score (P 0.805, F1 0.787; rules
 alone P 0.800, F1 0.732). Session 8 raised them under its precision rules'
-score (P 0.815, F1 0.791; rules alone P 0.812, F1 0.737).
+score (P 0.815, F1 0.791; rules alone P 0.812, F1 0.737), then under the
+states' own bodies switched on (P 0.817, F1 0.797).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def test_the_held_out_half_keeps_its_floor() -> None:
     o = evaluate(DATA / "unseen_heldout.jsonl", eval_registry(None), TODAY).overall
     assert o.items == 366
     assert o.date_accuracy >= 0.93, o.summary()
-    assert o.precision >= 0.81 and o.f1 >= 0.785, o.summary()
+    assert o.precision >= 0.81 and o.f1 >= 0.79, o.summary()
 
 
 def test_the_rules_alone_keep_their_floor() -> None:
