@@ -108,3 +108,33 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed(
 def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
     assert tarikh("build", "--jobs", "0") == 2
     assert "number of processes" in capsys.readouterr().err
+
+
+def test_what_each_page_read_is_the_same_with_one_or_two_jobs(
+    tmp_path: Path, pooled: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record a rebuild trusts (each page's reads, its cards' reads and the
+    digest of every read) comes back from the workers by number (jobs.py):
+    it must hold exactly what rendering in process records."""
+    from generator.build import Builder
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1443657600")
+    site = tmp_path / "site"
+    corpus(site, 80)
+    records = []
+    for n in (1, 2):
+        builder = Builder(site, jobs=n)
+        builder.build()
+        records.append(
+            (
+                {
+                    path: (fp, frozenset(own), frozenset(cards))
+                    for path, (fp, own, cards) in builder._page_reads.items()
+                },
+                dict(builder._table),
+            )
+        )
+    assert pooled, "--jobs 2 rendered in process"
+    (one, table_one), (two, table_two) = records
+    assert one == two
+    assert table_one == table_two
