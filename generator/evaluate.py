@@ -31,7 +31,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator.arabic.actor_match import actor_key, canonical_keys, resolved_key, score_actors
-from generator.arabic.actors import ActorMention, Registry
+from generator.arabic.actor_surnames import Story
+from generator.arabic.actors import Registry
 from generator.arabic.dates import DateValue
 from generator.evaluate_gold import GoldError, load_gold, load_registry_dir
 from generator.understand import understand
@@ -143,10 +144,10 @@ def evaluate(
     # A story's lines share one URL, in order: each is read knowing the actors of
     # the lines before it, as a news file's lines are («… المشهداني» after «محمود
     # المشهداني»).
-    stories: dict[str, list[ActorMention]] = {}
+    stories: dict[str, Story] = {}
     for item in items:
         error = None
-        story = stories.setdefault(item.url, [])
+        story = stories.setdefault(item.url, Story())
         registry_here = registry_of(item.country)
         canonical = canonicals.get(id(registry_here))
         if canonical is None:
