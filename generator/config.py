@@ -51,6 +51,11 @@ class SiteConfig:
     # Events past which /events.json becomes an index of one file per year
     # (publish/records.py). 0: always one file.
     events_json_limit: int = 10000
+    # Events past which /timeline.json (TimelineJS) holds only the latest
+    # ones and each year has its own document (publish/timelinejs.py): a
+    # timeline of tens of thousands of slides is no use in a browser.
+    # 0: always one document.
+    timeline_json_limit: int = 2000
 
     @property
     def base_path(self) -> str:
@@ -100,7 +105,7 @@ def _check(key: str, value: object, problems: list[str]) -> object:
             problems.append(f"country: {value!r} is not a state tarikh knows{hint}")
             return None
         return value
-    if key in ("page_size", "events_json_limit"):
+    if key in ("page_size", "events_json_limit", "timeline_json_limit"):
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return value
         never = "one page" if key == "page_size" else "one file"
