@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.arabic.date_patterns import B, alt
+from generator.arabic.date_patterns import B, alt, lazy
 from generator.arabic.date_resolve import DateValue
 from generator.arabic.date_words import (
     ATTRIBUTION,
@@ -34,49 +34,49 @@ from generator.arabic.normalize import normalize
 
 # A sentence about what will happen («سيبث الخطاب…», «ويكون فاتح الشهر…»): its
 # future date is the event's; in «أعلن … أن غداً …» it is only what was announced.
-_FUTURE = re.compile(r"(?<!\w)و?(?:س[يتن][^\s]{2,}|سا[^\s]{2,}|يكون|ستكون)(?!\w)")
+_FUTURE = lazy(r"(?<!\w)و?(?:س[يتن][^\s]{2,}|سا[^\s]{2,}|يكون|ستكون)(?!\w)")
 # «أعلنت … أن الوفد سيغادر غداً»: an announcement, however its future verb is
 # spelled (a leak or a report, «كشفت مصادر أن …», «قال … إن …», is the coming act).
-_REPORTED = re.compile(r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|حدد|حددت|اصدر|اصدرت)(?!\w)")
+_REPORTED = lazy(r"\W*(?:\S+\s+){0,2}?و?(?:اعلن|اعلنت|حدد|حددت|اصدر|اصدرت)(?!\w)")
 # «يعقد المجلس يوم غدٍ جلسته», «سيغادر … غداً», «التي ستحتضنها»: a verb that is
 # the coming event itself (a future «س» is only trusted on these verbs: «سيارة»).
-_COMING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|هم|هما)?(?!\w)")
+_COMING = lazy(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(COMING)})(?:ه|ها|هم|هما)?(?!\w)")
 # «… أن أول أيام العيد سيكون يوم الخميس»: a bare weekday after it is a coming one.
-_BEING = re.compile(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(BEING)})(?!\w)")
+_BEING = lazy(rf"{B}[وف]?(?:س|سوف\s+)?(?:{alt(BEING)})(?!\w)")
 # Their verbs alone: every match holds one. Looked for first, as most lines
 # have none: a pattern that starts with a letter lets `re` skip to the
 # candidates, where a look-behind first is tried at every character.
-_COMING_WORDS = re.compile(alt(COMING))
-_BEING_WORDS = re.compile(alt(BEING))
-_EXPECTING_WORDS = re.compile(alt(EXPECTING))
+_COMING_WORDS = lazy(alt(COMING))
+_BEING_WORDS = lazy(alt(BEING))
+_EXPECTING_WORDS = lazy(alt(EXPECTING))
 # «أعلنت الوزارة أن غداً …»: the announcement is the event, not the day it names.
-_DECIDING = re.compile(
+_DECIDING = lazy(
     rf"{B}[وف]?(?:{alt(DECIDING)}|(?:{alt(INFORMING)})(?!\w)(?!\s+(?:{alt(LEAKERS)})(?!\w)))(?!\w)"
 )
-_EXPECTING = re.compile(rf"{B}و?(?:{alt(EXPECTING)})\s+(?:ان|بان)(?!\w)")
-_PREPARING = re.compile(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
-_BACKGROUND = re.compile(rf"{B}و?(?:{alt(BACKGROUND)})(?!\w)")
-_CLAUSE = re.compile(r"[.،,؛:!?؟]")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
-_SENTENCE_END = re.compile(r"[.؛!?؟]")
+_EXPECTING = lazy(rf"{B}و?(?:{alt(EXPECTING)})\s+(?:ان|بان)(?!\w)")
+_PREPARING = lazy(rf"{B}[وف]?(?:{alt(PREPARING)})(?!\w)")
+_BACKGROUND = lazy(rf"{B}و?(?:{alt(BACKGROUND)})(?!\w)")
+_CLAUSE = lazy(r"[.،,؛:!?؟]")
+_ARABIC_WORD = lazy(r"[\u0621-\u064a]+")
+_SENTENCE_END = lazy(r"[.؛!?؟]")
 # «حسبما أفاد بيان … أمس»: the words that name a source, up to eight words before a date.
-_ATTRIBUTION = re.compile(rf"{B}[وف]?(?:{alt(ATTRIBUTION)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
+_ATTRIBUTION = lazy(rf"{B}[وف]?(?:{alt(ATTRIBUTION)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
 # A relative pronoun right before a verb: the verb is the relative clause's.
-_RELATIVE = re.compile(rf"{B}(?:{alt(RELATIVES)})\s+$")
+_RELATIVE = lazy(rf"{B}(?:{alt(RELATIVES)})\s+$")
 # The sentence's first Arabic word, when it is an imperfective «ي…» verb.
-_OPENING_VERB = re.compile(r"[^\u0621-\u064a]*[وف]?(ي[\u0621-\u064a]{2,})(?![\u0621-\u064a])")
+_OPENING_VERB = lazy(r"[^\u0621-\u064a]*[وف]?(ي[\u0621-\u064a]{2,})(?![\u0621-\u064a])")
 _FRAMING = frozenset(map(normalize, FRAMING_VERBS)) | {"يوم"}
-_STATEMENT = re.compile(rf"{B}[وفبل]?(?:{alt(STATEMENTS)})(?:ا|ه|ها)?(?!\w)")
+_STATEMENT = lazy(rf"{B}[وفبل]?(?:{alt(STATEMENTS)})(?:ا|ه|ها)?(?!\w)")
 # A Hijri and a Gregorian day written as one («… 1446 هـ هو يوم الأربعاء 4 شتنبر»).
 # «… هي يوم غد السبت 13 يناير»: a relative day that the Gregorian date restates.
-_LINK = re.compile(
+_LINK = lazy(
     r"[\s،,()\-–/]*(?:ال)?(?:موافق|مقابل|هو|هي|يوافق|يصادف)?[\s،,()\-–/]*"
     r"(?:(?:يوم\s+)?(?:غدا?|اليوم|امس)\s+)?"
 )
 # «غرة شهر رجب هي يوم غد»: the coming day is what the sentence is about.
-_IS_TOMORROW = re.compile(r"(?<!\w)(?:هو|هي)\s+(?:يوم\s+)?غدا?(?!\w)")
+_IS_TOMORROW = lazy(r"(?<!\w)(?:هو|هي)\s+(?:يوم\s+)?غدا?(?!\w)")
 # The start of a reported clause: what was said has its own dates.
-_THAT = re.compile(r"(?:بان|ان(?:ها|هم|ه)?)(?!\w)")  # and no letter before: see that()
+_THAT = lazy(r"(?:بان|ان(?:ها|هم|ه)?)(?!\w)")  # and no letter before: see that()
 # What `dates` reads with them: a decision before a date.
 DECIDING_VERB = _DECIDING
 
@@ -130,7 +130,7 @@ def _future(folded: str, s: int) -> bool:
     )
 
 
-def _unbound(pattern: re.Pattern[str], folded: str) -> bool:
+def _unbound(pattern: re.Pattern[str] | lazy, folded: str) -> bool:
     """Whether `pattern` finds a verb that is not a relative clause's: in «نقل
     المتحدث خبر تشكيل لجنة برئاسة القاضي الذي سيؤدي اليمين مساء الأحد» the coming
     oath describes a noun, and the sentence reports the decree."""

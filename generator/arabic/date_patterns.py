@@ -1,7 +1,9 @@
 """What a date looks like in folded Arabic text: the patterns, and the
 trigger words that say which of them a sentence can match.
 
-Built once at import from `date_words`. Alternations are compiled as tries
+Built once at import from `date_words`, and compiled when first used
+(`lazy`): compiling them all took most of the readers' import time (~50 ms),
+which every command paid, even a build with nothing to read. Alternations are compiled as tries
 (`_trie`): `re` tries the branches of an alternation one by one, so a list of
 fifty month spellings costs fifty tests at every position, a trie one or two.
 The patterns run on folded text: no hamza seats, ى → ي, ة → ه, ASCII digits.
@@ -10,6 +12,7 @@ The patterns run on folded text: no hamza seats, ى → ي, ة → ه, ASCII dig
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from generator.arabic.date_words import (
     BACK,
@@ -62,6 +65,29 @@ def _trie(words: list[str] | set[str]) -> str:
         return body
 
     return emit(root)
+
+
+class lazy:
+    """A regex compiled the first time one of its methods is asked for: the
+    compiled pattern's bound methods then replace this lookup on the instance,
+    so a call costs what it costs on a compiled pattern. Only what the readers
+    call is offered (no `re.sub(lazy, ...)`: pass `.pattern` or the method)."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
+    _ALL = (*_METHODS, "groupindex", "groups", "flags")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for what the instance does not have yet: the methods.
+        if name not in self._ALL:
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self._flags)
+        for attribute in self._ALL:
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
 
 
 def alt(words: list[str] | set[str]) -> str:
@@ -249,7 +275,7 @@ _PATTERNS = [
     ),
 ]
 # (name, kind of date, compiled): the three «year» patterns have their own prechecks.
-COMPILED = [(name, name.partition("_")[0], re.compile(p)) for name, p in _PATTERNS]
+COMPILED = [(name, name.partition("_")[0], lazy(p)) for name, p in _PATTERNS]
 
 
 # What each pattern needs before it is worth running: most lines have no date,

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from generator.arabic.date_anchors import FITS, Fit, Span, year_anchors
-from generator.arabic.date_patterns import COMPILED, TO, TRIGGER, wanted
+from generator.arabic.date_patterns import COMPILED, TO, TRIGGER, lazy, wanted
 from generator.arabic.normalize import DIGITS
 
 _TRIGGER_WORDS = frozenset(TRIGGER)
@@ -257,7 +257,7 @@ class _Step:
 
     name: str
     kind: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | lazy
     family: str
     before: int
     after: int

@@ -73,7 +73,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from generator.arabic.date_choose import DECIDING_VERB as _DECIDING
@@ -83,7 +82,7 @@ from generator.arabic.date_choose import coming_act as _coming_act
 from generator.arabic.date_choose import coming_verb as _coming
 from generator.arabic.date_choose import event_date as _event_date
 from generator.arabic.date_choose import that as _that
-from generator.arabic.date_patterns import B, alt
+from generator.arabic.date_patterns import B, alt, lazy
 from generator.arabic.date_resolve import Basis, DateValue, Make, Precision, resolve
 from generator.arabic.date_scan import DROP, fold, original, scan
 from generator.arabic.date_words import (
@@ -107,47 +106,47 @@ class DateFinding:
 
 
 # Context rules for choosing the event's date.
-_NOT_EVENT_RE = re.compile(rf"{B}[وف]?(?:{alt(NOT_EVENT)})\s*(?:يوم\s+)?$")
+_NOT_EVENT_RE = lazy(rf"{B}[وف]?(?:{alt(NOT_EVENT)})\s*(?:يوم\s+)?$")
 _NOT_EVENT_ENDS = tuple({normalize(w).split()[-1] for w in NOT_EVENT})
 # «منذ أن عيّنه الرئيس في 3 …», «ما بعد تاريخ 15 مارس …»: governed from a few words away,
 # as long as no clause break comes between.
-_SINCE = re.compile(
+_SINCE = lazy(
     r"(?:منذ|ما بعد|بعد تاريخ|حتي تاريخ|المقرره?(?!\s+ان(?!\w)))(?:\s+[^\s،,.؛:]+){0,5}\s*$"
 )
 
 
-_NEGATED = re.compile(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
-_SENTENCE_END = re.compile(r"[.؛:!?؟]")
-_NUMBERED = re.compile(r"\d\s*$")
-_AFTER_DATELINE = re.compile(r"\s*(?:[/(\-–—]|الموافق)")
+_NEGATED = lazy(rf"{B}و?(?:{alt(NEGATIONS)})(?!\w)")
+_ARABIC_WORD = lazy(r"[\u0621-\u064a]+")
+_SENTENCE_END = lazy(r"[.؛:!?؟]")
+_NUMBERED = lazy(r"\d\s*$")
+_AFTER_DATELINE = lazy(r"\s*(?:[/(\-–—]|الموافق)")
 # «منذ مطلع مارس الماضي», «منذ صباح الأحد الماضي»: the date right after «منذ».
 # «… أغلقت البلدية السوق بدءا من الخميس الفائت»: from that day on, as «منذ».
-_SINCE_START = re.compile(
+_SINCE_START = lazy(
     r"(?<!\w)و?(?:منذ|(?:اعتبارا|ابتداء|بدءا)\s+من)\s+(?:(?:مطلع|بدايه|اوائل|منتصف|اواسط"
     r"|اواخر|نهايه|مساء|صباح|ظهر|فجر|ليله|يوم|شهر|عام|سنه)\s+)?$"
 )
-_CLAUSE = re.compile(r"[.،,؛:!?؟]")
+_CLAUSE = lazy(r"[.،,؛:!?؟]")
 # «من الأحد وحتى 5 مارس», «منذ 2019 إلى 2022»: between a range's start and its end.
-_UNTIL = re.compile(r"[\s،,]*و?(?:حتي|الي(?:\s+غايه)?|لغايه)\s+(?:يوم\s+)?")
+_UNTIL = lazy(r"[\s،,]*و?(?:حتي|الي(?:\s+غايه)?|لغايه)\s+(?:يوم\s+)?")
 # «يذكر أن …», «الجدير بالذكر أن …»: a frame for background, not a reported speech.
-_FRAME = re.compile(r"\W*و?(?:يذكر|يشار الي|(?:ال)?جدير بالذكر|معلوم)\s+ان(?!\w)")
+_FRAME = lazy(r"\W*و?(?:يذكر|يشار الي|(?:ال)?جدير بالذكر|معلوم)\s+ان(?!\w)")
 # «منذ الفيضانات التي ضربت الساحل في شتاء عام 2015»: «منذ» governs from further
 # away than other words, as long as no clause break comes between.
-_SINCE_FAR = re.compile(r"(?<!\w)و?منذ(?:\s+[^\s،,.؛:]+){0,9}\s*$")
-_ANNIVERSARY = re.compile(rf"{B}(?:{alt(ANNIVERSARY)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
+_SINCE_FAR = lazy(r"(?<!\w)و?منذ(?:\s+[^\s،,.؛:]+){0,9}\s*$")
+_ANNIVERSARY = lazy(rf"{B}(?:{alt(ANNIVERSARY)})(?:\s+[^\s،,.؛:]+){{0,8}}\s*$")
 # «بمناسبة مرور خمس سنوات على تأسيسه في 5 مارس 2019»: the date of what the
 # time is counted from, not the event's.
-_ELAPSED = re.compile(
+_ELAPSED = lazy(
     rf"{B}(?:{alt(ELAPSED)})\s+(?:[^\s،,.؛:]+\s+){{1,3}}?علي(?:\s+[^\s،,.؛:]+){{0,8}}\s*$"
 )
-_FROM = re.compile(r"(?<!\w)من\s+(?:يوم\s+)?$")
+_FROM = lazy(r"(?<!\w)من\s+(?:يوم\s+)?$")
 _PART_OF_DAY = tuple(" " + normalize(w) for w in PART_OF_DAY)
-_SAME = re.compile(r"[\s،,(/\-–]*(?:ال)?(?:موافق|مقابل)?\s*ل?\s*\(?\s*")
-_THAT_IS = re.compile(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
+_SAME = lazy(r"[\s،,(/\-–]*(?:ال)?(?:موافق|مقابل)?\s*ل?\s*\(?\s*")
+_THAT_IS = lazy(r"وذلك\s+(?:يوم\s+|في\s+|صباح\s+|مساء\s+)?$")
 # What `fold` drops and `tokenize` takes for a break between words (harakat
 # and tatweel it drops from inside a word, as `fold` does).
-_SPLITS_WORDS = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPLITS_WORDS = lazy("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 # ---------------------------------------------------------------- the event's date
