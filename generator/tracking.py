@@ -146,17 +146,23 @@ def _guarded(env: TrackingEnvironment, fn: Any) -> Any:
     # A helper may say which attributes it reads of what it is given (`fn.reads`):
     # those are logged as reads instead of making the page volatile.
     declared: tuple[str, ...] | None = getattr(fn, "reads", None)
+    # The last tuple found to hold no model object: a listing's pages hand
+    # `strip` the same tuple of 420 months, one page after another. A tuple
+    # cannot change what it holds, and holding it keeps its id unique, so
+    # that tuple is not scanned again. A list can change: always scanned.
+    clean: list[Any] = [None]
 
     def call(*args: Any, **kwargs: Any) -> Any:
         log = env.log
         if log is not None:
             for arg in (*args, *kwargs.values()):
-                if declared is not None and type(arg) in _TRACKED:
+                kind = type(arg)
+                if declared is not None and kind in _TRACKED:
                     log.update((_who(arg), name) for name in declared)
                 elif (
-                    type(arg) in _TRACKED
-                    or type(arg) is ListView
-                    or (type(arg) in (list, tuple) and any(type(a) in _TRACKED for a in arg))
+                    kind in _TRACKED
+                    or kind is ListView
+                    or ((kind is tuple or kind is list) and _holds_model(arg, kind, clean))
                 ):
                     log.add((None, PRINTED[1]))
                     break
@@ -169,3 +175,16 @@ def _guarded(env: TrackingEnvironment, fn: Any) -> Any:
             setattr(call, marker, getattr(fn, marker))
     call.__name__ = getattr(fn, "__name__", "helper")
     return call
+
+
+def _holds_model(arg: Any, kind: type, clean: list[Any]) -> bool:
+    """Whether a list or tuple holds a model object (one level, as Jinja's
+    own filters would hand one to Python); the scan runs at C speed."""
+    if kind is tuple:
+        if arg is clean[0]:
+            return False
+        if _TRACKED.isdisjoint(map(type, arg)):
+            clean[0] = arg
+            return False
+        return True
+    return not _TRACKED.isdisjoint(map(type, arg))
