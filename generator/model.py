@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from generator.arabic.actors import ActorEntry, Registry
-from generator.arabic.dates import DateValue
+from generator.arabic.date_value import DateValue
 from generator.arabic.dedupe import Sketches, group_duplicates
 from generator.arabic.hijri import HijriDate, to_hijri
 from generator.arabic.normalize import normalize, slugify
@@ -37,7 +37,9 @@ from generator.model_objects import (
     text_id,
 )
 from generator.named import named_mentions
-from generator.understand import Understanding
+
+if TYPE_CHECKING:  # the readers are imported by who reads, not by the model
+    from generator.understand import Understanding
 
 
 def event_date(value: DateValue | None, hijri_adjust: int) -> EventDate | None:
