@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 from generator.cli_args import argument_parser
-from generator.errors import BuildError, TemplateError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -99,17 +98,19 @@ def main(argv: list[str] | None = None) -> int:
                 reference_date=args.reference_date,
                 verbose=args.verbose,
             )
-    except BuildError as exc:
-        print(f"tarikh: error: {exc}", file=sys.stderr)
-        _traceback(exc, getattr(args, "verbose", False))
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_OK
     except BrokenPipeError:  # `tarikh extract … | head`: the reader left, not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return EXIT_OK
-    except Exception as exc:  # a bug: one line, the traceback only on request
-        print(f"tarikh: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:
+        # (errors.py imported here: `tarikh --help` and `new` do without dataclasses)
+        from generator.errors import BuildError
+
+        if isinstance(exc, BuildError):
+            print(f"tarikh: error: {exc}", file=sys.stderr)
+        else:  # a bug: one line, the traceback only on request
+            print(f"tarikh: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         _traceback(exc, getattr(args, "verbose", False))
         return EXIT_USAGE
     return EXIT_USAGE
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 def _traceback(exc: BaseException, verbose: bool) -> None:
     """With --verbose, the traceback behind an error (a template error's own cause
     included); without, a hint that it exists."""
+    from generator.errors import BuildError, TemplateError
+
     if not verbose:
         if not isinstance(exc, BuildError) or isinstance(exc, TemplateError):
             print("tarikh: run with --verbose for the traceback", file=sys.stderr)

@@ -8,7 +8,6 @@ a "did you mean …?" where a known key is close.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -100,6 +99,8 @@ def _check(key: str, value: object, problems: list[str]) -> object:
 
         known = knowledge.countries()
         if value not in known:
+            import difflib  # (a mistake's hint: not imported by every build)
+
             close = difflib.get_close_matches(value, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(f"country: {value!r} is not a state tarikh knows{hint}")
@@ -137,6 +138,8 @@ def parse_config(data: dict[str, object], file: str = "site.toml") -> SiteConfig
     values: dict[str, object] = {}
     for key, value in data.items():
         if key not in KEYS:
+            import difflib  # (a mistake's hint: not imported by every build)
+
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
             problems.append(f"unknown key {key!r}{hint}")
