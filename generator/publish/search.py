@@ -23,9 +23,10 @@ import contextlib
 import hashlib
 import importlib.util
 import json
+import os
 import subprocess
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -259,6 +260,22 @@ def _service(binary: Path, requests: bytes, last: int) -> list[dict[str, Any]]:
     return answers
 
 
+def _indexed(planned: list[tuple[str, str, str, Any]]) -> Iterator[Mapping[str, bytes]]:
+    """Each shard's files, in order: those to be made (a list of records) by
+    Pagefind children side by side, one a core (each is a process of its own:
+    the threads only wait on their pipes), the others as found."""
+    todo = [(rs, where) for where, _, _, rs in planned if isinstance(rs, list) and rs]
+    if len(todo) < 2:
+        made = iter([build_index(*job) for job in todo])
+    else:
+        from concurrent.futures import ThreadPoolExecutor  # (not for a small site)
+
+        with ThreadPoolExecutor(min(len(todo), os.cpu_count() or 1)) as pool:
+            made = iter(list(pool.map(lambda job: build_index(*job), todo)))
+    for _, _, _, found in planned:
+        yield (next(made) if found else {}) if isinstance(found, list) else found
+
+
 SHARD_SIZE = 1000  # records an index holds, about: an edit re-indexes one such shard
 _Item = TypeVar("_Item", Record, Entry)
 
@@ -322,6 +339,7 @@ class SearchIndex:
         shards: list[dict[str, Any]] = []
         last: dict[tuple[str, str], Mapping[str, bytes]] = {}
         keys: dict[str, str] = {}
+        planned: list[tuple[str, str, str, Mapping[str, bytes] | list[Record]]] = []
         for n, group in enumerate(groups):
             where = shard_dir(n)
             made_from = entries_key(group, where + "\x1f" + salt)
@@ -331,8 +349,8 @@ class SearchIndex:
                 records = [make(e) for e in group]
                 key = index_key(records)
                 found = self._reused(where, key, old, known)
-                if found is None:
-                    found = build_index(records, where) if records else {}
+            planned.append((where, made_from, key, records if found is None else found))
+        for (where, made_from, key, _), found in zip(planned, _indexed(planned), strict=True):
             keys[made_from] = key
             last[(where, key)] = found
             for rel in found:
