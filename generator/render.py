@@ -28,7 +28,7 @@ from generator.publish.embed import script_json
 from generator.publish.findable import absolute
 from generator.strip import template_helpers
 from generator.template_cache import references, template_cache
-from generator.theme import BUILTIN_THEMES, Theme, ThemeLoader, resolve_theme
+from generator.theme import BUILTIN_THEMES, Theme, ThemeLoader, pager_here, resolve_theme
 from generator.tracking import TrackingEnvironment, finalize, guard_helpers
 from generator.tracking import reads as logged_reads
 
@@ -195,6 +195,9 @@ class Renderer:
         self._digests: dict[str, str] = {}
         self.fragments = Fragments(self.env)  # cards and shared partials (fragments.py)
         self.fragments.levels = self._builtin(CARD, set())
+        # The shipped pager marks the page in a list drawn once per listing (theme.py).
+        self.env.globals["pager_shipped"] = self._builtin("partials/pager-years.html", set())
+        self.env.globals["pager_here"] = pager_here
 
     def begin(self, reads: Reads, previous: dict[Read, str]) -> None:
         """A new build: keep the fragments whose reads all still hold."""

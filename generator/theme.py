@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from generator.config import SiteConfig
 from generator.errors import ConfigError
@@ -125,3 +126,28 @@ def _shipped(filename: str) -> bool:
 
 
 _SHIPPED = BUILTIN_THEMES.resolve()
+
+
+# The shipped pager's chip for a page (partials/pager-year.html): a link,
+# and the same chip for the page that shows it.
+_CHIP = '<a class="chip" href="{}">'
+_HERE = '<span class="chip chip--current" aria-current="page">'
+
+
+def pager_here(html: str, target: str) -> Markup | None:
+    """`{{ years|pager_here(url(section.path)) }}`: the shipped pager's list
+    of all a listing's pages (drawn once per listing with `shared()`, no page
+    marked) with this page's chip marked as pager-year.html marks it, or none
+    when the list has no link to `target` (then the page draws it itself).
+    A link's text holds no other link, so the first `</a>` after it ends it."""
+    for href in (target, str(escape(target))):
+        start = html.find(_CHIP.format(href))
+        if start >= 0:
+            break
+    else:
+        return None
+    inner = start + len(_CHIP.format(href))
+    end = html.find("</a>", inner)
+    if end < 0:
+        return None
+    return Markup(f"{html[:start]}{_HERE}{html[inner:end]}</span>{html[end + 4 :]}")

@@ -206,3 +206,55 @@ def test_the_latest_page_and_the_periods_memo() -> None:
             partial = periods(events[:2], calendar)  # the others worked out when asked
             late = group_by_month(events, descending, calendar, partial)
             assert shape == [(y.year, [(m.month, m.events) for m in y.months]) for y in late]
+
+
+def _current(html: bytes) -> list[str]:
+    """The chips the pager's list of all pages marks as the page's own."""
+    return re.findall(
+        r'<span class="chip chip--current" aria-current="page">([^<]*)', html.decode()
+    )
+
+
+def test_the_pager_marks_each_page_once_and_a_sites_own_year_its_way(tmp_path: Path) -> None:
+    """The shipped pager draws a listing's years once (shared) and marks the
+    page's chip on each page; a site's own pager-year.html is drawn per year
+    as before, and marks the page as it says."""
+    files = Builder(_site(tmp_path), serving=True).build().files
+    paged = [p for p in files if p.endswith(".html") and b"pager__years" in files[p]]
+    assert len(paged) > 4
+    for page in paged:
+        html = files[page]
+        assert len(_current(html)) == html.count(b"pager__years"), page  # once a pager
+        here = re.search(r'class="pager__here">([^<]*)', html.decode())
+        assert here and _current(html)[0].split()[0] in here.group(1), page
+    ours = Path(__file__).parent.parent / "themes/default/templates/partials/pager-year.html"
+    mine = ours.read_text(encoding="utf-8").replace("chip--current", "chip--mine")
+    site = tmp_path / "own"
+    write_site(
+        site,
+        {
+            "site.toml": SITE_TOML,
+            "content/news/october.txt": OCTOBER,
+            "content/news/november.txt": NOVEMBER,
+            "content/news/earlier.txt": EARLIER,
+            "templates/partials/pager-year.html": mine,
+        },
+    )
+    own = Builder(site, serving=True).build().files
+    for page in paged:
+        assert not _current(own[page]), page
+        assert own[page].count(b"chip--mine") == own[page].count(b"pager__years"), page
+
+
+def test_pager_here_marks_the_first_link_to_the_page_or_says_it_has_none() -> None:
+    from generator.theme import pager_here
+
+    html = '<li><a class="chip" href="../a/">A <b>1</b></a></li><li><a class="chip" href="../b/">B</a></li>'
+    assert pager_here(html, "../b/") == (
+        '<li><a class="chip" href="../a/">A <b>1</b></a></li>'
+        '<li><span class="chip chip--current" aria-current="page">B</span></li>'
+    )
+    assert pager_here(html, "../c/") is None
+    assert pager_here('<a class="chip" href="x&amp;y/">X</a>', "x&y/") == (
+        '<span class="chip chip--current" aria-current="page">X</span>'
+    )
