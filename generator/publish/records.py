@@ -8,16 +8,25 @@ megabytes that a reader must fetch whole; past `events_json_limit` events
 (site.toml) `/events.json` is an index instead, and the events are in one
 file per Gregorian year, `/events/<year>.json` (`/events/undated.json`),
 each in events.json's own shape.
+
+Each document is written into its file piece by piece (`write_events` and a
+`Sink`; `stream` stages it on disk), not joined in memory first: at 10,000
+events the joined events.json was a 17 MiB transient of the publish stage.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from typing import Any
 
 from generator.config import SiteConfig
 from generator.model_objects import Event, SiteModel
+
+Sink = Callable[[str, Iterable[bytes]], None]  # an output path and its document's pieces
+_CHUNK = 1 << 18  # pieces are written (and hashed) in chunks of about this many bytes
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -63,34 +72,46 @@ def events_json(
 ) -> bytes:
     """All events, one a line: diffs stay readable, a rebuild can reuse the lines
     of unchanged events (`line`), and no indent keeps json's C encoder."""
-    return _document(config, model.events, line)
+    return b"".join(_document(config, model.events, line))
 
 
 def _document(
     config: SiteConfig, events: list[Event], line: Callable[[Event], bytes], **head: object
-) -> bytes:
-    lines = b",\n".join(map(line, events))
+) -> Iterator[bytes]:
+    """One events.json-shaped document, in pieces: its head, each line, its end."""
     fields = "".join(
         f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}, "
         for k, v in {"title": config.title, **head}.items()
     )
-    return f'{{{fields}"events": [\n'.encode() + lines + b"\n]}\n"
+    yield f'{{{fields}"events": [\n'.encode()
+    sep = b""
+    for event in events:
+        yield sep
+        yield line(event)
+        sep = b",\n"
+    yield b"\n]}\n"
 
 
-def events_files(
-    model: SiteModel, config: SiteConfig, line: Callable[[Event], bytes] = event_line
-) -> dict[str, bytes]:
+def write_events(
+    model: SiteModel,
+    config: SiteConfig,
+    sink: Sink,
+    line: Callable[[Event], bytes] = event_line,
+) -> None:
     """`events.json`, whole, or past `config.events_json_limit` events an index
-    of per-year files (`events/<year>.json`, in date order, undated last)."""
+    of per-year files (`events/<year>.json`, in date order, undated last),
+    each handed to `sink` as pieces."""
     limit = config.events_json_limit
     if not limit or len(model.events) <= limit:
-        return {"events.json": events_json(model, config, line)}
+        sink("events.json", _document(config, model.events, line))
+        return
     years: dict[str, list[Event]] = {}
     for event in model.events:
         key = str(event.date.start.year) if event.date is not None else "undated"
         years.setdefault(key, []).append(event)
     order = sorted(years, key=lambda k: (k == "undated", int(k) if k != "undated" else 0))
-    files = {f"events/{key}.json": _document(config, years[key], line, year=key) for key in order}
+    for key in order:
+        sink(f"events/{key}.json", _document(config, years[key], line, year=key))
     index = {
         "title": config.title,
         "count": len(model.events),
@@ -98,5 +119,64 @@ def events_files(
             {"year": key, "count": len(years[key]), "url": f"events/{key}.json"} for key in order
         ],
     }
-    files["events.json"] = (json.dumps(index, ensure_ascii=False, indent=1) + "\n").encode()
+    sink("events.json", [(json.dumps(index, ensure_ascii=False, indent=1) + "\n").encode()])
+
+
+def events_files(
+    model: SiteModel, config: SiteConfig, line: Callable[[Event], bytes] = event_line
+) -> dict[str, bytes]:
+    """`write_events`' documents, each joined: for tests and callers that want bytes."""
+    files: dict[str, bytes] = {}
+    write_events(model, config, collect(files), line)
     return files
+
+
+def collect(files: MutableMapping[str, bytes]) -> Sink:
+    """A sink that joins each document and sets it in `files`."""
+
+    def put(path: str, pieces: Iterable[bytes]) -> None:
+        files[path] = b"".join(pieces)
+
+    return put
+
+
+def stream(files: Any) -> Sink:
+    """A sink that writes each document straight into `files`' staging folder
+    (write.SiteFiles of `tarikh build`, staging.py), piece by piece, hashing as
+    it goes, and records it there as staged: the document is never whole in
+    memory. Without a staging folder (the preview keeps its files in memory),
+    or once it is gone (a discarded build), each is joined and set as before.
+    The bytes, and so the digest, are the same either way."""
+    join = collect(files)
+
+    def put(path: str, pieces: Iterable[bytes]) -> None:
+        folder = getattr(files, "staging", None)
+        if folder is None or not os.path.isdir(folder):
+            join(path, pieces)
+            return
+        target = os.path.join(folder, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        sha = hashlib.sha256()
+        with open(target, "wb") as f:
+            for chunk in _chunks(pieces):
+                sha.update(chunk)
+                f.write(chunk)
+        files.staged(path, sha.hexdigest())
+
+    return put
+
+
+def _chunks(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """The pieces joined into chunks of about `_CHUNK` bytes: a write and a hash
+    update a chunk rather than one per line, with little held at once."""
+    held: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            yield b"".join(held)
+            held.clear()
+            size = 0
+    if held:
+        yield b"".join(held)

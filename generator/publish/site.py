@@ -1,7 +1,8 @@
 """Everything a build publishes besides its pages, in one place.
 
 The search index (Pagefind's custom records, in shards: search.py), the data
-files (events.json, per year past a size; TimelineJS's JSON), the widget's
+files (events.json and TimelineJS's JSON, per year past a size, each written
+into its staged file piece by piece: records.stream), the widget's
 host script and oEmbed answers, feeds, sitemaps and robots.txt (findable.py),
 and `.nojekyll` for GitHub Pages. A Publisher lives as long as its Builder,
 so a rebuild reuses what did not change: the search shards output/ already
@@ -23,9 +24,9 @@ from generator.model import Event, SiteModel
 from generator.publish.embed import host_script
 from generator.publish.findable import NO_BASE_URL, findable
 from generator.publish.oembed import oembed_json, oembed_path
-from generator.publish.records import event_line, events_files
+from generator.publish.records import event_line, stream, write_events
 from generator.publish.search import SearchIndex, entries, made
-from generator.publish.timelinejs import Slides, timeline_json
+from generator.publish.timelinejs import Slides, write_timeline
 from generator.write import SiteFiles
 
 
@@ -54,8 +55,9 @@ class Publisher:
         )
         for path in index:
             files.take(index, path)  # a shard output/ holds stays there
-        files.update(events_files(model, config, self._json_lines(digests)))
-        files["timeline.json"] = timeline_json(model, config, problems, self._slides)
+        # Written into their staged files piece by piece, never whole in memory.
+        write_events(model, config, stream(files), self._json_lines(digests))
+        write_timeline(model, config, stream(files), problems, self._slides)
         files["embed.js"] = host_script()
         if config.base_url:
             for scope in embeddable:

@@ -18,6 +18,16 @@ Choices, and why:
   the top-level `tarikh.ids` maps it back (`tarikh import timelinejs` reads it).
 - Undated events are left out (TimelineJS needs a year on every slide, and a
   guessed date would be presented as fact) and reported in one warning.
+- Past `timeline_json_limit` dated events (site.toml), `/timeline.json` holds
+  the latest that many, its title slide says so, and each Gregorian year has
+  its own `/timeline/<year>.json`, each a whole TimelineJS document (one
+  TL.Timeline reads one JSON, and has no paging): a newsroom embeds the recent
+  timeline or a year's, never 100,000 slides (148 MB) no browser can draw.
+  Knight Lab's own advice is a story of some twenty slides, and a few hundred
+  already take seconds to draw. `tarikh.files` in /timeline.json lists the
+  years (year, count, url), as /events.json's index does; a slide keeps its
+  `unique_id` in every file it is in.
+- Each document is handed to a sink in pieces (records.Sink), never joined.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from hashlib import blake2b
 from typing import Any
@@ -33,7 +44,9 @@ from generator.config import SiteConfig
 from generator.load_text import Problems
 from generator.model_objects import Event, EventDate, SiteModel
 from generator.publish import absolute_base, href
+from generator.publish.records import Sink, collect
 from generator.render import Formatter
+from generator.strip import events_count
 
 ID_PREFIX = "t-"
 _SHOWN_UNDATED = 3
@@ -144,7 +157,8 @@ class _Lines:
         key = (self.settings, self.base, sid, e.title, e.text, d.start, d.precision, d.end,
                d.basis, group, e.image, e.sources[0].name)  # fmt: skip
         digest = blake2b(repr(key).encode(), digest_size=16).hexdigest()
-        line = self.slides.lines.get(digest)
+        # A slide in two documents (the latest and its year's) is made once.
+        line = self.used.get(digest) or self.slides.lines.get(digest)
         if line is None:  # bytes, as events.json's lines (records.event_line)
             line = self.encode(slide(e, sid, self.fmt, self.config)).encode()
         self.used[digest] = line
@@ -160,9 +174,24 @@ def timeline_json(
     problems: Problems | None = None,
     slides: Slides | None = None,
 ) -> bytes:
+    """/timeline.json as `write_timeline` writes it, joined (tests, callers that
+    want bytes); byte-identical for the same model and config."""
+    files: dict[str, bytes] = {}
+    write_timeline(model, config, collect(files), problems, slides)
+    return files["timeline.json"]
+
+
+def write_timeline(
+    model: SiteModel,
+    config: SiteConfig,
+    sink: Sink,
+    problems: Problems | None = None,
+    slides: Slides | None = None,
+) -> None:
     """The site's dated events as TimelineJS3 JSON, one slide a line (diffs
-    stay readable), byte-identical for the same model and config; `slides`:
-    the last build's lines, to reuse."""
+    stay readable): `timeline.json`, whole, or past `timeline_json_limit` the
+    latest events there and one `timeline/<year>.json` a year, each handed to
+    `sink` in pieces; `slides`: the last build's lines, to reuse."""
     dated = [e for e in model.events if e.date is not None]
     undated = [e.id for e in model.events if e.date is None]
     if undated and problems is not None:
@@ -174,17 +203,67 @@ def timeline_json(
             f"needs a year on every slide: {shown}",
         )
     fmt = Formatter(config)
-    ids = unique_ids(dated)
-    lines = _Lines(config, fmt, slides if slides is not None else Slides())
-    title: dict[str, Any] = {
-        "text": {
-            "headline": html.escape(config.title),
-            "text": f"<p>{html.escape(config.description)}</p>" if config.description else "",
-        }
-    }
-    dump = json.JSONEncoder(ensure_ascii=False, sort_keys=False).encode
-    body = b",\n".join([lines(e, ids[e.id]) for e in dated])
-    lines.done()
-    mapping = dump({sid: eid for eid, sid in ids.items()})
-    head = f'{{"title": {dump(title)},\n"scale": "human",\n"events": [\n'
-    return head.encode() + body + f'\n],\n"tarikh": {{"ids": {mapping}}}}}\n'.encode()
+    doc = _Document(config, fmt, unique_ids(dated), slides if slides is not None else Slides())
+    about = f"<p>{html.escape(config.description)}</p>" if config.description else ""
+    limit = config.timeline_json_limit
+    if not limit or len(dated) <= limit:
+        sink("timeline.json", doc.pieces(config.title, about, dated, {}))
+        doc.lines.done()
+        return
+    years: dict[int, list[Event]] = {}
+    for event in dated:
+        assert event.date is not None
+        years.setdefault(event.date.start.year, []).append(event)
+    era = " م" if config.calendar == "hijri" else ""  # the years are Gregorian
+    for year, events in sorted(years.items()):
+        named = f"عام {fmt.num(year)}{era}"
+        text = f"<p>أحداث {named} وحدها، وعددها {fmt.num(len(events))}.</p>"
+        extra = {"year": str(year)}
+        sink(f"timeline/{year}.json", doc.pieces(f"{config.title}: {named}", text, events, extra))
+    latest = dated[-limit:]
+    text = (
+        f"<p>يعرض هذا الخط الزمني آخر {_counted(len(latest), fmt)} من أصل "
+        f"{_counted(len(dated), fmt)}، ولأحداث كل عام خط زمني خاص بها.</p>"
+    )
+    files = [
+        {"year": str(year), "count": len(events), "url": f"timeline/{year}.json"}
+        for year, events in sorted(years.items())
+    ]
+    extra = {"count": len(dated), "files": files}
+    sink("timeline.json", doc.pieces(config.title, about + text, latest, extra))
+    doc.lines.done()
+
+
+def _counted(n: int, fmt: Formatter) -> str:
+    """«3 أحداث», «11 حدثًا», «100 حدث» after a noun («آخر …», «من أصل …»):
+    genitive, so two is «حدثين»."""
+    return "حدثين" if n == 2 else events_count(n, fmt.num)
+
+
+class _Document:
+    """TimelineJS documents of one build: the site's slide ids and lines, shared
+    by every file a slide is in."""
+
+    def __init__(self, config: SiteConfig, fmt: Formatter, ids: dict[str, str], slides: Slides):
+        self.ids = ids
+        self.lines = _Lines(config, fmt, slides)
+        self.dump = json.JSONEncoder(ensure_ascii=False, sort_keys=False).encode
+
+    def pieces(
+        self, headline: str, text: str, events: list[Event], extra: dict[str, object]
+    ) -> Iterator[bytes]:
+        """A title slide (`headline` is escaped here, `text` is HTML), a slide a
+        line, and `tarikh`: `ids` (slide → event) and `extra`."""
+        dump = self.dump
+        title = {"text": {"headline": html.escape(headline), "text": text}}
+        yield f'{{"title": {dump(title)},\n"scale": "human",\n"events": [\n'.encode()
+        mapping: dict[str, str] = {}
+        sep = b""
+        for event in events:
+            sid = self.ids[event.id]
+            mapping[sid] = event.id
+            yield sep
+            yield self.lines(event, sid)
+            sep = b",\n"
+        more = "".join(f", {dump(k)}: {dump(v)}" for k, v in extra.items())
+        yield f'\n],\n"tarikh": {{"ids": {dump(mapping)}{more}}}}}\n'.encode()
