@@ -109,7 +109,7 @@ def test_the_split_is_the_same_whatever_the_jobs_and_the_cache(tmp_path: Path) -
 
 
 def test_the_limit_is_a_whole_number() -> None:
-    assert parse_config({}).timeline_json_limit == 2000
+    assert parse_config({}).timeline_json_limit == 500
     assert parse_config({"timeline_json_limit": 0}).timeline_json_limit == 0
     with pytest.raises(ConfigError, match="timeline_json_limit"):
         parse_config({"timeline_json_limit": -1})
