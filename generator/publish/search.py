@@ -8,7 +8,7 @@ way; what a reader sees of a result (title, date, text) rides along as
 Pagefind metadata, as written.
 
 The index is made by the Pagefind binary's indexing service, one custom
-record per event and actor (`build_index`), in shards of about a thousand
+record per event and actor (pagefind.py's `build_index`), in shards of about a thousand
 records (`split`) that the search page merges. Each shard is a pure function
 of its records, so the build reuses it while its records' digest holds, and
 an edit re-indexes one shard, not the site. A shard is first known by what
@@ -18,14 +18,9 @@ records of a shard that is reused are not even made.
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import hashlib
-import importlib.util
 import json
 import os
-import subprocess
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,11 +29,8 @@ from typing import Any, TypeVar
 from generator.arabic.normalize import normalize
 from generator.model_objects import SiteModel
 from generator.plan import Page
+from generator.publish.pagefind import PREFIX, build_index, version
 from generator.write import SiteFiles, file_stat
-
-PREFIX = "pagefind/"
-# Pagefind's own UI bundles: the search page draws its results itself.
-UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
 
 
 @dataclass(frozen=True)
@@ -112,7 +104,7 @@ def _joined(r: Record) -> str:
 def index_key(items: list[Record]) -> str:
     """The digest an index is reused by: the records and Pagefind's version."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(_version().encode())
+    h.update(version().encode())
     for r in items:
         h.update(_joined(r).encode() + b"\x1e")
     return h.hexdigest()
@@ -122,142 +114,10 @@ def entries_key(items: list[Entry], salt: str) -> str:
     """What a shard's records are made from: their entries, Pagefind's
     version and `salt` (the config, which writes the dates they show)."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{_version()}\x1e{salt}\x1e".encode())
+    h.update(f"{version()}\x1e{salt}\x1e".encode())
     for e in items:
         h.update(f"{e.path}\x1f{e.made_from}\x1e".encode())
     return h.hexdigest()
-
-
-def _binary() -> Path | None:
-    try:
-        import pagefind_bin_extended as pagefind_bin
-    except ImportError:
-        try:
-            import pagefind_bin  # type: ignore[import-not-found, no-redef]
-        except ImportError:
-            return None
-    found = pagefind_bin.get_executable()
-    return Path(found) if found else None
-
-
-def _version() -> str:
-    """Pagefind's version, looked up once per process (what is installed does
-    not change while it runs); every shard's key, written to output/, has it.
-    Read from the name of the `pagefind-X.dist-info` folder beside the package:
-    importlib.metadata (~10 ms to import and scan) only if there is not one."""
-    if not _VERSION:
-        spec = importlib.util.find_spec("pagefind")
-        found = (
-            list(Path(spec.origin).parent.parent.glob("pagefind-*.dist-info"))
-            if spec and spec.origin
-            else []
-        )
-        if len(found) == 1:
-            _VERSION.append(found[0].name[len("pagefind-") : -len(".dist-info")])
-        else:
-            try:
-                from importlib.metadata import version
-
-                _VERSION.append(version("pagefind"))
-            except Exception:  # not installed: the key only has to differ
-                _VERSION.append("none")
-    return _VERSION[0]
-
-
-_VERSION: list[str] = []
-
-
-def _message(number: int, payload: dict[str, Any]) -> bytes:
-    """One request to `pagefind --service`: base64 of its JSON, then a comma."""
-    request = {"message_id": number, "payload": payload}
-    return base64.b64encode(json.dumps(request, ensure_ascii=False).encode()) + b","
-
-
-def build_index(items: list[Record], where: str = PREFIX) -> dict[str, bytes]:
-    """Pagefind's files for `items`, as output-relative paths under `where`.
-
-    Each record goes to Pagefind's indexing service as a custom record (its
-    folded key the content, what a result shows its metadata), and the files
-    come back in the answer: no HTML is written or parsed, and each record's
-    fragment is named by its content, so an edit changes a few files only.
-    All requests are written at once and the answers read as they come (the
-    `pagefind` package's own client reads one answer every 0.1 s).
-
-    Raises RuntimeError with Pagefind's own words if it fails.
-    """
-    if not items:  # a site with nothing in it yet: Pagefind refuses to index nothing
-        return {}
-    binary = _binary()
-    if binary is None:
-        raise RuntimeError("Pagefind is not installed (pip install 'pagefind[extended]')")
-    requests = [_message(0, {"type": "NewIndex", "config": {"force_language": "ar"}})]
-    for n, r in enumerate(items, 1):
-        meta = {"title": r.title, "path": r.path, "kind": r.kind}
-        meta |= {"date": r.date} if r.date else {}
-        meta |= {"text": r.text} if r.text else {}
-        record = {"url": "/" + r.path, "content": r.key, "language": "ar", "meta": meta}
-        requests.append(_message(n, {"type": "AddRecord", "index_id": 0, **record}))
-    last = len(items) + 1
-    requests.append(_message(last, {"type": "GetFiles", "index_id": 0}))
-    answers = _service(binary, b"".join(requests), last)
-    said = [a["payload"].get("message", "") for a in answers if a["payload"]["type"] == "Error"]
-    final = answers[-1]["payload"] if answers else {}
-    if final.get("type") != "GetFiles":
-        if not said:
-            said = ["no answer"]
-        if any("not able to build an index" in m or "no pages" in m.lower() for m in said):
-            return {}  # nothing indexable (records without text): no index, not a crash
-        raise RuntimeError(f"Pagefind failed: {'; '.join(said)[-500:]}")
-    files: dict[str, bytes] = {}
-    for f in sorted(final["files"], key=lambda f: f["path"]):
-        rel = str(f["path"]).lstrip("/")
-        if not rel.startswith(UNUSED) and ".." not in rel.split("/"):
-            files[where + rel] = base64.b64decode(f["content"])
-    return files
-
-
-def _service(binary: Path, requests: bytes, last: int) -> list[dict[str, Any]]:
-    """Pagefind's answers to `requests`, up to the answer to message `last`."""
-    process = subprocess.Popen(
-        [str(binary), "--service"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    assert process.stdin is not None and process.stdout is not None
-    stdin, stdout = process.stdin, process.stdout
-
-    def send() -> None:
-        with contextlib.suppress(OSError):  # it stopped reading: its answers say why
-            stdin.write(requests)
-            stdin.flush()
-
-    writer = threading.Thread(target=send, daemon=True)
-    writer.start()
-    timer = threading.Timer(600, process.kill)
-    timer.start()
-    answers: list[dict[str, Any]] = []
-    buffer = b""
-    try:
-        while chunk := stdout.read1(1 << 20):
-            *whole, buffer = (buffer + chunk).split(b",")
-            for raw in whole:
-                if raw:
-                    answers.append(json.loads(base64.b64decode(raw)))
-            if answers and answers[-1].get("message_id") == last:
-                break
-    finally:
-        timer.cancel()
-        with contextlib.suppress(OSError):
-            stdin.close()
-        writer.join(timeout=5)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        stdout.close()
-    return answers
 
 
 def _indexed(planned: list[tuple[str, str, str, Any]]) -> Iterator[Mapping[str, bytes]]:
