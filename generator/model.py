@@ -64,19 +64,16 @@ def _hijri(day: dt.date, adjust: int) -> HijriDate | None:
     return to_hijri(day, adjust)
 
 
-def event_id(date: EventDate | None, text: str) -> str:
-    """Stable across edits to other lines: only the event's own date and text count."""
-    return f"{date.iso if date else 'undated'}-{_text_id(text)}"
-
-
-_TEXT_IDS: dict[str, str] = {}  # kept to the latest build's texts by build_model
-
-
-def _text_id(text: str) -> str:
-    found = _TEXT_IDS.get(text)
+def event_id(date: EventDate | None, text: str, text_ids: dict[str, str] | None = None) -> str:
+    """Stable across edits to other lines: only the event's own date and text
+    count. `text_ids`: the caller's memo of `text_id` by text (reading.py
+    keeps one from build to build), filled as it goes."""
+    if text_ids is None:
+        return f"{date.iso if date else 'undated'}-{text_id(text)}"
+    found = text_ids.get(text)
     if found is None:
-        found = _TEXT_IDS[text] = text_id(text)
-    return found
+        found = text_ids[text] = text_id(text)
+    return f"{date.iso if date else 'undated'}-{found}"
 
 
 def _news_events(
@@ -85,6 +82,7 @@ def _news_events(
     corrections: dict[str, dict[str, Any]],
     hijri_adjust: int,
     dedupe: Sketches | None = None,
+    text_ids: dict[str, str] | None = None,
 ) -> list[Event]:
     lines: list[NewsLine] = [item for f in news for item in f.items]
     story_of = {f.file: f for f in news}
@@ -96,7 +94,7 @@ def _news_events(
         first = lines[group[0]]
         facts = understood[(first.file, first.line)]
         date = event_date(facts.date, hijri_adjust)
-        eid = event_id(date, first.text)
+        eid = event_id(date, first.text, text_ids)
         if len(group) > 1 and corrections.get(eid, {}).get("unmerge"):
             pending.extendleft([i] for i in reversed(group))
             continue
@@ -207,18 +205,18 @@ def build_model(
     hijri_adjust: int = 0,
     corrections_file: str = "content/corrections.yaml",
     dedupe: Sketches | None = None,
+    text_ids: dict[str, str] | None = None,
 ) -> SiteModel:
     """The site as readers see it. `dedupe` is what the caller's dedupe kept
-    from its last build (a rebuild sketches only the edited lines)."""
-    events = _news_events(news, understood, corrections, hijri_adjust, dedupe)
+    from its last build (a rebuild sketches only the edited lines);
+    `text_ids` its memo of the news events' text ids (`event_id`)."""
+    events = _news_events(news, understood, corrections, hijri_adjust, dedupe, text_ids)
     events += _file_events(event_files, registry, problems, hijri_adjust)
     events = _apply_corrections(
         events, corrections, registry, problems, hijri_adjust, corrections_file
     )
     events.sort(key=Event.sort_key)
     events = _unique_ids(events, problems)
-    for stale in set(_TEXT_IDS) - {e.text for e in events} - {e.title for e in events}:
-        del _TEXT_IDS[stale]
 
     bios = {a.entry.slug: a for a in actor_files}
     actors: dict[str, Actor] = {}

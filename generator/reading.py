@@ -50,7 +50,8 @@ class Reading:
         # - each sentence's Understanding, by (text, reference, build date,
         #   registry, Hijri adjustment);
         # - ("story", file): what the file's story made of its lines (`_same_story`);
-        # - ("dedupe", text): the text's folded form and dedupe fingerprint.
+        # - ("dedupe", text): the text's folded form and dedupe fingerprint;
+        # - ("id", text): the text's part of its event's id (model.event_id).
         self.understood: dict[tuple[Any, ...], Any] = {}
         self._registry: tuple[str, Registry] | None = None
         self.dedupe = Sketches()  # dedupe's, kept from build to build (serve)
@@ -155,6 +156,9 @@ class Reading:
         saved = self.understood
         understood = self.understand(news, registry, config, problems)
         _seed_sketches(self.dedupe, saved)
+        text_ids = {
+            k[1]: v for k, v in saved.items() if len(k) == 2 and k[0] == "id" and type(v) is str
+        }
         model = build_model(
             news,
             understood,
@@ -166,8 +170,12 @@ class Reading:
             config.hijri_adjust,
             corrections_file="content/corrections.yaml",
             dedupe=self.dedupe,
+            text_ids=text_ids,
         )
         _keep_sketches(self.dedupe, saved, self.understood)
+        for e in model.events:  # the ids of this build's texts only
+            if e.text in text_ids:
+                self.understood["id", e.text] = text_ids[e.text]
         return model
 
 

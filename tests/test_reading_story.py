@@ -179,3 +179,30 @@ def test_a_dedupe_entry_of_another_shape_is_sketched_again(
     assert _model(again, COPIES, config) == expected
     assert len(sketched) == 1  # that line again, and only that
     assert again.understood[("dedupe", COPIES[1])] == (folded, data)  # and kept right
+
+
+@pytest.mark.parametrize("entry", [None, 3, b"bytes"])
+def test_a_new_build_works_out_the_new_texts_ids_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entry: Any
+) -> None:
+    """The text's part of each event's id (model.event_id) is kept by text,
+    on the Reading and in the cache, not in a module's global: a new build
+    works it out for new texts, and for a kept entry of another shape."""
+    from generator import model as model_module
+
+    config = _config(tmp_path)
+    first = Reading(tmp_path)
+    expected = _model(first, COPIES, config)
+    assert len([k for k in first.understood if k[0] == "id"]) == 2  # two events
+    again = _restarted(first, tmp_path)
+    if entry is not None:
+        again.understood[("id", COPIES[2])] = entry
+    made: list[str] = []
+    real = model_module.text_id
+    monkeypatch.setattr(model_module, "text_id", lambda t: made.append(t) or real(t))
+    lines = [*COPIES, "استقبل الرئيس التونسي 5 آذار وفدا ليبيا في قرطاج."]
+    events = _model(again, lines, config)
+    assert sorted(made) == sorted([lines[3]] + ([COPIES[2]] if entry is not None else []))
+    assert all(e in events for e in expected)
+    monkeypatch.setattr(model_module, "text_id", real)
+    assert events == _model(Reading(tmp_path), lines, config)
