@@ -148,7 +148,7 @@ def test_an_event_file_carries_what_the_model_makes_of_it(tmp_path: Path) -> Non
     """The date parses, the title's part of the id and the tags' slugs are worked
     out once by the load stage (kept with the parse, by the file's bytes)."""
     from generator.arabic.normalize import slugify
-    from generator.model import _text_id
+    from generator.model_objects import text_id
 
     path = tmp_path / "e.md"
     path.write_text(
@@ -159,7 +159,7 @@ def test_an_event_file_carries_what_the_model_makes_of_it(tmp_path: Path) -> Non
     event = load_event(path, "content/e.md", Problems())
     assert event is not None
     assert event.when == parse_date(event.date) and event.until == parse_date(event.end_date)
-    assert event.title_id == _text_id(event.title)
+    assert event.title_id == text_id(event.title)
     assert event.tag_slugs == tuple((slugify(t), t) for t in event.tags if slugify(t))
     assert [name for _, name in event.tag_slugs] == ["اقتصاد", "سياسة دولية"]
     path.write_text("---\ntitle: حدث\ndate:\n---\n", encoding="utf-8")
