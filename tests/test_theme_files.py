@@ -361,7 +361,14 @@ def test_header_and_footer_are_the_same_drawn_once_or_included() -> None:
     from generator.render import relative_url
 
     renderer = _renderer(title="أرشيف", description="وصف")
-    for path, kind in (("actors/index.html", "actors"), ("a/b/index.html", "event")):
+    marks = {"actors": "page", "actor": "true", "event": None, "places": None}
+    kinds = {
+        "actors/index.html": "actors",
+        "actors/x/index.html": "actor",
+        "places/index.html": "places",
+        "a/b/index.html": "event",  # last: the footer's link is checked from there
+    }
+    for path, kind in kinds.items():
         page = {"path": path, "title": "", "kind": kind}
         drawn = {}
         for name in ("partials/header.html", "partials/footer.html"):
@@ -371,6 +378,11 @@ def test_header_and_footer_are_the_same_drawn_once_or_included() -> None:
                     page=page, url=partial(relative_url, path)
                 )
                 assert drawn[name] == alone
-        current = '<a href="../actors/" aria-current="page">' in drawn["partials/header.html"]
-        assert current == (kind == "actors")
+        # The section a page is in is marked: the section's own page as the
+        # page, a page inside it as inside («الفاعلون» on an actor's page).
+        header = drawn["partials/header.html"]
+        mark = re.search(r'href="[./]*actors/" aria-current="(\w+)"', header)
+        assert (mark.group(1) if mark else None) == marks[kind]
+        timeline = re.search(r'<li><a href="[./]*" aria-current="(\w+)">الخط الزمني', header)
+        assert (timeline.group(1) if timeline else None) == ("true" if kind == "event" else None)
     assert '<a href="../../feed.xml">' in drawn["partials/footer.html"]
