@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 PREFIX = ".tarikh-staging-"
@@ -71,11 +72,20 @@ def _alive(pid: int) -> bool:
 def stage(folder: Path, rel: str, data: bytes, made: set[str]) -> str:
     """Write one file into a staging folder (any process); returns its digest.
     `made`: the folders this process already created, to skip their mkdir."""
+    return stage_chunks(folder, rel, (data,), made)
+
+
+def stage_chunks(folder: Path, rel: str, chunks: Iterable[bytes], made: set[str]) -> str:
+    """`stage` for a file given in chunks (a large JSON document), hashed as
+    it is written, so that it is never whole in memory; the same digest."""
     target = folder / rel
     parent = os.path.dirname(rel)
     if parent not in made:
         target.parent.mkdir(parents=True, exist_ok=True)
         made.add(parent)
+    h = hashlib.sha256()
     with open(target, "wb") as f:
-        f.write(data)
-    return sha(data)
+        for chunk in chunks:
+            h.update(chunk)
+            f.write(chunk)
+    return h.hexdigest()

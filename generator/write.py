@@ -21,12 +21,12 @@ import shutil
 import stat
 import tempfile
 import weakref
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Diagnostic
-from generator.staging import stage
+from generator.staging import stage, stage_chunks
 
 MANIFEST = ".tarikh-manifest.json"
 
@@ -148,6 +148,14 @@ class SiteFiles(MutableMapping[str, bytes]):
             return
         self._items[path] = data
         self._shas.pop(path, None)
+
+    def set_chunks(self, path: str, chunks: Iterable[bytes]) -> None:
+        """`files[path] = b"".join(chunks)`, but written chunk by chunk into
+        the staging folder when there is one: the file is never whole in memory."""
+        if self.staging is not None and self._cleanup.alive:
+            self.staged(path, stage_chunks(self.staging, path, chunks, self._made))
+            return
+        self[path] = b"".join(chunks)
 
     def __delitem__(self, path: str) -> None:
         del self._items[path]

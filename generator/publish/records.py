@@ -10,20 +10,20 @@ file per Gregorian year, `/events/<year>.json` (`/events/undated.json`),
 each in events.json's own shape.
 
 Each document is written into its file piece by piece (`write_events` and a
-`Sink`; `stream` stages it on disk), not joined in memory first: at 10,000
-events the joined events.json was a 17 MiB transient of the publish stage.
+`Sink`; `stream` hands it to `SiteFiles.set_chunks`, which stages it on
+disk), not joined in memory first: at 10,000 events the joined events.json
+was a 17 MiB transient of the publish stage.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from typing import Any
 
 from generator.config import SiteConfig
 from generator.model_objects import Event, SiteModel
+from generator.write import SiteFiles
 
 Sink = Callable[[str, Iterable[bytes]], None]  # an output path and its document's pieces
 _CHUNK = 1 << 18  # pieces are written (and hashed) in chunks of about this many bytes
@@ -140,30 +140,12 @@ def collect(files: MutableMapping[str, bytes]) -> Sink:
     return put
 
 
-def stream(files: Any) -> Sink:
-    """A sink that writes each document straight into `files`' staging folder
-    (write.SiteFiles of `tarikh build`, staging.py), piece by piece, hashing as
-    it goes, and records it there as staged: the document is never whole in
-    memory. Without a staging folder (the preview keeps its files in memory),
-    or once it is gone (a discarded build), each is joined and set as before.
-    The bytes, and so the digest, are the same either way."""
-    join = collect(files)
-
-    def put(path: str, pieces: Iterable[bytes]) -> None:
-        folder = getattr(files, "staging", None)
-        if folder is None or not os.path.isdir(folder):
-            join(path, pieces)
-            return
-        target = os.path.join(folder, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        sha = hashlib.sha256()
-        with open(target, "wb") as f:
-            for chunk in _chunks(pieces):
-                sha.update(chunk)
-                f.write(chunk)
-        files.staged(path, sha.hexdigest())
-
-    return put
+def stream(files: SiteFiles) -> Sink:
+    """A sink that writes each document into `files` in chunks
+    (`SiteFiles.set_chunks`: straight into the staging folder of `tarikh
+    build`, joined in the preview's memory): the bytes, and so the digest,
+    are the same either way."""
+    return lambda path, pieces: files.set_chunks(path, _chunks(pieces))
 
 
 def _chunks(pieces: Iterable[bytes]) -> Iterator[bytes]:
